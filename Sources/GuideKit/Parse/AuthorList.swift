@@ -1,0 +1,81 @@
+/// Recognises and splits a byline: "A, B, and C", "A and B", "A & B".
+///
+/// A byline is a list of personal names. A name is one to six words, each
+/// capitalised, an initial ("R."), a name particle ("van", "de", "Ver" is
+/// already capitalised), or a parenthesised alias ("(Murali)"); letters may
+/// carry diacritics, hyphens and apostrophes.
+enum AuthorList {
+    /// The names in `line`, or nil when it does not read as a byline.
+    static func names(in line: String) -> [String]? {
+        guard !line.isEmpty, line.count <= 4000 else { return nil }
+        var names: [String] = []
+        for part in line.split(separator: ",", omittingEmptySubsequences: false) {
+            var piece = part.trimmingSpaces
+            if piece.hasPrefix("and ") { piece = String(piece.dropFirst(4)).trimmingSpaces }
+            if piece.hasPrefix("& ") { piece = String(piece.dropFirst(2)).trimmingSpaces }
+            for name in splitConjunction(piece) {
+                guard !name.isEmpty else { return nil }
+                names.append(name)
+            }
+        }
+        guard !names.isEmpty else { return nil }
+        let singleWordAllowed = names.count > 1
+        for name in names where !isPersonalName(name, singleWordAllowed: singleWordAllowed) {
+            return nil
+        }
+        return names
+    }
+
+    private static func splitConjunction(_ piece: String) -> [String] {
+        for conjunction in [" and ", " & "] where piece.contains(conjunction) {
+            return piece.components(separatedBy: conjunction).map(\.trimmingSpaces)
+        }
+        return [piece]
+    }
+
+    static let particles: Set<String> = [
+        "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "do",
+        "du", "la", "le", "lo", "ter", "ten", "bin", "binti", "al", "el", "ibn", "y", "zu", "af", "av",
+    ]
+    static let suffixes: Set<String> = ["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"]
+
+    static func isPersonalName(_ name: String, singleWordAllowed: Bool) -> Bool {
+        let words = name.split(separator: " ")
+        guard (singleWordAllowed ? 1 : 2)...6 ~= words.count else { return false }
+        var capitalised = 0
+        for word in words {
+            if suffixes.contains(String(word)) { continue }
+            if particles.contains(String(word)) { continue }
+            if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2 {
+                guard isNameWord(word.dropFirst().dropLast()) else { return false }
+                continue
+            }
+            if isInitial(word) { capitalised += 1; continue }
+            // d'Alembert, l'Hôpital
+            let body = word.count > 2 && word.dropFirst().first == "'" && word.first!.isLowercase
+                ? word.dropFirst(2) : word
+            guard isNameWord(body) else { return false }
+            capitalised += 1
+        }
+        return capitalised > 0
+    }
+
+    /// "R.", "J.-P.", "A.B."
+    private static func isInitial(_ word: Substring) -> Bool {
+        guard word.hasSuffix("."), word.count <= 6 else { return false }
+        return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } && word.first!.isUppercase
+    }
+
+    /// A capitalised word: "Cédric", "Che-Ping", "O'Brien", "McDonald"; or one in a script without case.
+    private static func isNameWord(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isUppercase || (first.isLetter && !first.isCased),
+              !word.hasSuffix(".") else { return false }
+        return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        SourceLines.trimmed(Substring(self))
+    }
+}

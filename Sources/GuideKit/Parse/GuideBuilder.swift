@@ -1,0 +1,198 @@
+/// Assembles a `Guide` from the parser's items: the state machine that decides
+/// where each paragraph, paper and figure belongs.
+struct GuideBuilder {
+    var guide: Guide
+    private(set) var diagnostics: [Diagnostic]
+    private var authorIndex: [String: Int] = [:]
+    private var paperTitles: [String: Int] = [:]
+
+    /// Where the next paragraph goes.
+    private enum Focus {
+        case intro
+        case topic(Int)
+        case paper(Int)
+    }
+    private var focus = Focus.intro
+    private var topic: Int?
+
+    init(file: String, header: GuideParser.Header) {
+        guide = Guide(file: file, title: header.title, event: EventTitle.parse(header.title.text))
+        guide.preamble = header.preamble
+        diagnostics = header.diagnostics
+    }
+
+    mutating func read(_ items: ArraySlice<GuideItem>) {
+        var index = items.startIndex
+        while index < items.endIndex {
+            let next = index + 1 < items.endIndex ? items[index + 1] : nil
+            switch items[index] {
+            case .heading(let text):
+                if next == nil || next!.isHeadingOrMarker {
+                    guide.emptyHeadings.append(text)
+                } else {
+                    startTopic(text)
+                }
+            case .paragraph(let text):
+                addParagraph(text)
+            case .relatedMarker(let marker):
+                if let teaser = next?.singleLine {
+                    let teaserIndex = guide.teasers.count
+                    guide.teasers.append(Teaser(heading: marker, text: teaser, topic: topic))
+                    if let topic { guide.topics[topic].teasers.append(teaserIndex) }
+                    index += 1
+                } else {
+                    guide.emptyHeadings.append(marker)
+                }
+            case .figure(let fileName, let caption):
+                addFigure(fileName: fileName, caption: caption)
+            case .paper(let title, let byline, let names):
+                addPaper(title: title, byline: byline, names: names)
+            }
+            index += 1
+        }
+    }
+
+    private mutating func startTopic(_ title: SourceText) {
+        topic = guide.topics.count
+        guide.topics.append(Topic(title: title))
+        focus = .topic(topic!)
+    }
+
+    private mutating func addParagraph(_ text: SourceText) {
+        switch focus {
+        case .intro: guide.intro.append(text)
+        case .topic(let index): guide.topics[index].description.append(text)
+        case .paper(let index): guide.papers[index].description.append(text)
+        }
+    }
+
+    private mutating func addFigure(fileName: SourceText, caption: SourceText?) {
+        let index = guide.figures.count
+        var figure = Figure(fileName: fileName, caption: caption)
+        figure.topic = topic
+        guide.figures.append(figure)
+        if let topic { guide.topics[topic].figures.append(index) }
+        if caption == nil {
+            diagnostics.append(.warning(guide.file, line: fileName.line,
+                "figure \"\(fileName.text)\" has no caption line under it"))
+        }
+    }
+
+    private mutating func addPaper(title: SourceText, byline: SourceText, names: [String]) {
+        let index = guide.papers.count
+        var paper = Paper(title: title, authorLine: byline)
+        paper.topic = topic
+        paper.authors = names.map { authorID(for: $0, paper: index) }
+        guide.papers.append(paper)
+        if let topic { guide.topics[topic].papers.append(index) }
+        focus = .paper(index)
+
+        let key = FigureLinker.normalizedTitle(title.text)
+        if let earlier = paperTitles[key] {
+            diagnostics.append(.warning(guide.file, line: title.line,
+                "paper title repeats the one at line \(guide.papers[earlier].title.line); it gets its own page"))
+        } else {
+            paperTitles[key] = index
+        }
+    }
+
+    private mutating func authorID(for name: String, paper: Int) -> Int {
+        let name = name.split(separator: " ").joined(separator: " ")
+        if let id = authorIndex[name] {
+            if guide.authors[id].papers.last != paper { guide.authors[id].papers.append(paper) }
+            return id
+        }
+        let id = guide.authors.count
+        var author = Author(name: name)
+        author.papers = [paper]
+        guide.authors.append(author)
+        authorIndex[name] = id
+        return id
+    }
+
+    // MARK: - Postings
+
+    /// Location lines and text lines. Several locations may precede one text;
+    /// a text line right after another text continues that posting.
+    mutating func readPostings(heading: SourceText, lines: [SourceLines.Line]) {
+        guide.postingsHeading = heading
+        struct Draft {
+            var locations: [SourceText] = []
+            var texts: [SourceText] = []
+        }
+        var drafts: [Draft] = []
+        var pendingLocations: [SourceText] = []
+        for line in lines {
+            let text = SourceText(line.text, line: line.number)
+            if LinePatterns.isLocation(line.text) {
+                pendingLocations.append(text)
+            } else if !pendingLocations.isEmpty {
+                drafts.append(Draft(locations: pendingLocations, texts: [text]))
+                pendingLocations = []
+            } else if !drafts.isEmpty {
+                drafts[drafts.count - 1].texts.append(text)
+            } else {
+                diagnostics.append(.error(guide.file, line: line.number,
+                    "cannot place this line: a posting's text must follow its location line (like \"US, WA, Seattle\")"))
+            }
+        }
+        for location in pendingLocations {
+            diagnostics.append(.error(guide.file, line: location.line,
+                "location \"\(location.text)\" has no posting text after it"))
+        }
+
+        var byText: [String: Int] = [:]
+        for draft in drafts {
+            let body = draft.texts.map(\.text).joined(separator: "\n\n")
+            if let existing = byText[body] {
+                guide.postings[existing].locationLines += draft.locations
+                guide.postings[existing].textLines += draft.texts
+            } else {
+                byText[body] = guide.postings.count
+                guide.postings.append(Posting(text: body, locationLines: draft.locations, textLines: draft.texts))
+            }
+        }
+    }
+
+    // MARK: - Finish
+
+    mutating func finish() -> GuideParser.Result {
+        FigureLinker.link(&guide, diagnostics: &diagnostics)
+        assignSlugs()
+        return GuideParser.Result(guide: guide, diagnostics: diagnostics)
+    }
+
+    private mutating func assignSlugs() {
+        var topics = SlugRegistry()
+        for index in guide.topics.indices {
+            guide.topics[index].slug = topics.claim(guide.topics[index].title.text)
+        }
+        var papers = SlugRegistry()
+        for index in guide.papers.indices {
+            guide.papers[index].slug = papers.claim(guide.papers[index].title.text)
+        }
+        var authors = SlugRegistry()
+        for index in guide.authors.indices {
+            guide.authors[index].slug = authors.claim(guide.authors[index].name)
+        }
+        var figures = SlugRegistry()
+        for index in guide.figures.indices {
+            let name = guide.figures[index].fileName.text
+            let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+            guide.figures[index].slug = figures.claim(stem)
+        }
+        var postings = SlugRegistry()
+        for index in guide.postings.indices {
+            guide.postings[index].slug = postings.claim(slug: "posting-\(index + 1)")
+        }
+    }
+}
+
+private extension GuideItem {
+    var isHeadingOrMarker: Bool {
+        switch self {
+        case .heading, .relatedMarker: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// URL slugs: ASCII, lowercase, hyphen-separated, never empty.
+public enum Slug {
+    /// Letters that Unicode decomposition does not reduce to ASCII.
+    private static let transliterations: [Character: String] = [
+        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "þ": "th", "Þ": "th", "ı": "i",
+    ]
+
+    /// "Cédric Archambeau" → "cedric-archambeau". Text with no ASCII letters or
+    /// digits gets a stable hash ("x3f2a91c"), so a slug is never empty.
+    public static func make(_ text: String, maxLength: Int = 80) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for character in text {
+            // "Amazon’s" → "amazons", "O'Brien" → "obrien"
+            if character == "'" || character == "’" { continue }
+            let folded = transliterations[character]
+                ?? String(String(character).decomposedStringWithCompatibilityMapping.unicodeScalars
+                    .filter(\.isASCII).map(Character.init))
+            for scalar in folded.unicodeScalars {
+                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                    pendingHyphen = false
+                    slug.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            if folded.isEmpty && !character.isLetter { pendingHyphen = true }
+        }
+        if slug.count > maxLength {
+            let cut = slug.prefix(maxLength)
+            slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+        }
+        return slug.isEmpty ? "x" + String(stableHash(text), radix: 16) : slug
+    }
+
+    /// FNV-1a over UTF-8, truncated to 32 bits: the same text gives the same slug on every run.
+    static func stableHash(_ text: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return hash
+    }
+}
+
+/// Hands out unique slugs within one namespace (papers, authors, ...):
+/// a collision gets a numeric suffix, "-2", "-3", in order of appearance.
+struct SlugRegistry {
+    private var taken: Set<String>
+
+    init(reserved: Set<String> = []) {
+        taken = reserved
+    }
+
+    mutating func claim(_ text: String, maxLength: Int = 80) -> String {
+        claim(slug: Slug.make(text, maxLength: maxLength))
+    }
+
+    mutating func claim(slug base: String) -> String {
+        var slug = base
+        var suffix = 2
+        while !taken.insert(slug).inserted {
+            slug = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return slug
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+@testable import GuideKit
+
+/// Paths to the repository's fixtures, found from this file's location.
+enum Fixtures {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let guides = repository.appendingPathComponent("Tests/Fixtures/guides")
+    static let seed = repository.appendingPathComponent("Content/icml-2023.txt")
+
+    static func bytes(_ url: URL) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url))
+    }
+
+    static func parseSeed() throws -> GuideParser.Result {
+        try GuideParser().parse(bytes: bytes(seed), file: "Content/icml-2023.txt")
+    }
+
+    static func parse(_ text: String, file: String = "Content/test.txt") throws -> GuideParser.Result {
+        try GuideParser().parse(text: text, file: file)
+    }
+
+    static var guideFiles: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: guides.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { guides.appendingPathComponent($0) } + [seed]
+    }
+}
