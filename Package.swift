@@ -28,31 +28,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(
-            name: "GuidePreview",
-            dependencies: [
-                "GuideKit",
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ]
-        ),
         .executableTarget(
             name: "guide",
             dependencies: [
                 "GuideKit",
-                "GuidePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GuideKitTests",
             dependencies: ["GuideKit"]
-        ),
-        .testTarget(
-            name: "GuidePreviewTests",
-            dependencies: [
-                "GuidePreview",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
         ),
         .testTarget(
             name: "EndToEndTests",

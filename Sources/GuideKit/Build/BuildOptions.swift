@@ -1,0 +1,38 @@
+import Foundation
+
+/// What `guide build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    /// Overrides `base_url` from `site.yml`.
+    public var baseURL: String?
+    /// Rendering threads; 1 builds sequentially.
+    public var workers: Int
+
+    public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
+                baseURL: String? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.contentDirectory = contentDirectory.standardizedFileURL
+        self.templatesDirectory = templatesDirectory.standardizedFileURL
+        self.outputDirectory = outputDirectory.standardizedFileURL
+        self.baseURL = baseURL
+        self.workers = max(1, workers)
+    }
+
+    /// The usual layout: `Content/`, `Templates/` and `Output/` inside `root`.
+    public init(root: URL) {
+        self.init(contentDirectory: root.appendingPathComponent("Content"),
+                  templatesDirectory: root.appendingPathComponent("Templates"),
+                  outputDirectory: root.appendingPathComponent("Output"))
+    }
+}
+
+/// Paths as the author typed them: relative to the working folder when inside it.
+enum DisplayPath {
+    static func of(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let current = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) }
+        return path
+    }
+}

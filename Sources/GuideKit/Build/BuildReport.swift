@@ -1,0 +1,50 @@
+/// What a build did: pages per kind, files, warnings, and time per phase.
+public struct BuildReport: Sendable {
+    public struct Phase: Sendable {
+        public var name: String
+        public var duration: Duration
+    }
+
+    public var pageCounts: [PlannedPage.Kind: Int] = [:]
+    public var otherFiles = 0
+    public var warnings: [Diagnostic] = []
+    public var phases: [Phase] = []
+    public var outputDisplayPath = ""
+
+    public var pageCount: Int { pageCounts.values.reduce(0, +) }
+    public var total: Duration { phases.reduce(.zero) { $0 + $1.duration } }
+
+    /// Three lines for the terminal: where, what, how long.
+    public var summary: String {
+        let kinds = PlannedPage.Kind.allCases.compactMap { kind in
+            pageCounts[kind].map { "\($0) \(kind.rawValue)" }
+        }.joined(separator: ", ")
+        let timings = phases.map { "\($0.name) \(Self.milliseconds($0.duration))" }.joined(separator: ", ")
+        var lines = [
+            "Built \(pageCount) pages and \(otherFiles) other files into \(outputDisplayPath)/ in \(Self.milliseconds(total))",
+            "  pages: \(kinds)",
+            "  time:  \(timings)",
+        ]
+        if !warnings.isEmpty {
+            lines.append("  \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (above)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return ms >= 100 ? "\(Int(ms.rounded())) ms" : "\((ms * 10).rounded() / 10) ms"
+    }
+}
+
+/// A build that stopped: the step that failed and why. The output folder is untouched.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var step: String
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+
+    public var description: String {
+        (errors.map(\.description) + ["build failed during \(step): nothing was written"]).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Site settings from `Content/site.yml` (all optional) and the command line.
+public struct SiteConfig: Hashable, Sendable {
+    /// Where the site is published: "/" (default), "/guides/icml/", or an absolute
+    /// "https://example.org/guides/icml/". Pages link with its path; the sitemap,
+    /// feed and canonical links use the absolute form when it has one.
+    public var baseURL: String
+    /// Let raw HTML in Markdown through. Off: cmark omits it.
+    public var allowsRawHTML: Bool
+    /// The `lang` of every page.
+    public var language: String
+
+    public init(baseURL: String = "/", allowsRawHTML: Bool = false, language: String = "en") {
+        self.baseURL = baseURL
+        self.allowsRawHTML = allowsRawHTML
+        self.language = language
+    }
+
+    /// The path part of `baseURL`, starting and ending with "/".
+    public var basePath: String {
+        var path = baseURL
+        if let scheme = path.range(of: "://") {
+            let afterHost = path[scheme.upperBound...].firstIndex(of: "/") ?? path.endIndex
+            path = String(path[afterHost...])
+        }
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// `baseURL` with a trailing "/", absolute when it has a scheme and host.
+    public var absoluteBase: String {
+        guard baseURL.contains("://") else { return basePath }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    public var isAbsolute: Bool { baseURL.contains("://") }
+}

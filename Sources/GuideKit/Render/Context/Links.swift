@@ -1,0 +1,85 @@
+import Mustache
+
+/// `{title, url}`: a link to a topic or paper; also `previous`/`next`.
+public struct LinkContext: MustacheParent, Hashable, Sendable {
+    public var title: String
+    public var url: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        default: nil
+        }
+    }
+}
+
+/// `{name, url}`: a link to an author, or `{name}` alone for a location.
+public struct NameContext: MustacheParent, Hashable, Sendable {
+    public var name: String
+    public var url: String = ""
+    public var paperCount: Int = 0
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "url": return nonEmpty(url)
+        case "paper_count": return paperCount
+        default: return nil
+        }
+    }
+}
+
+/// A paper in a list: `{title, url, authors, topic, description_html}`.
+public struct PaperCard: MustacheParent, Hashable, Sendable {
+    public var title: String
+    public var url: String
+    public var authors: [NameContext]
+    public var topic: LinkContext?
+    public var descriptionHTML: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "authors": return authors
+        case "topic": return topic
+        case "description_html": return nonEmpty(descriptionHTML)
+        default: return nil
+        }
+    }
+}
+
+/// A figure: the image when its file exists, otherwise a captioned placeholder.
+public struct FigureContext: MustacheParent, Hashable, Sendable {
+    public var id: String
+    public var fileName: String
+    /// Image URL; empty when the image file is missing.
+    public var src: String
+    public var captionHTML: String
+    /// The caption as plain text, for `alt`.
+    public var alt: String
+    public var paper: LinkContext?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "file_name": return fileName
+        case "src": return nonEmpty(src)
+        case "has_image": return !src.isEmpty
+        case "caption_html": return nonEmpty(captionHTML)
+        case "alt": return alt
+        case "paper": return paper
+        default: return nil
+        }
+    }
+}
+
+/// `{text}`: a "Related content" teaser.
+public struct TextContext: MustacheParent, Hashable, Sendable {
+    public var text: String
+
+    public func child(named name: String) -> Any? {
+        name == "text" ? text : nil
+    }
+}

@@ -1,0 +1,56 @@
+import Mustache
+
+/// What one page's template sees: `site`, `page`, `nav`, and the variables of
+/// its page kind. Contexts are plain values, so a rebuild can tell which pages
+/// changed by comparing a page's new context with its previous one.
+///
+/// Lookups go through `MustacheParent` rather than `Mirror`: about twice as
+/// fast, and the template variable names stay snake_case and documented here.
+public struct PageContext: MustacheParent, Hashable, Sendable {
+    public var site: SiteContext
+    public var page: PageInfo
+    public var nav: [NavItem]
+    public var body: PageBody
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": return site
+        case "page": return page
+        case "nav": return nav
+        default: return body.child(named: name)
+        }
+    }
+}
+
+/// The variables particular to each page kind.
+public enum PageBody: MustacheParent, Hashable, Sendable {
+    case home(HomeBody)
+    case topic(TopicBody)
+    case papers(PapersBody)
+    case paper(PaperBody)
+    case authors(AuthorsBody)
+    case author(AuthorBody)
+    case careers(CareersBody)
+    case search(SearchBody)
+    case notFound
+
+    public func child(named name: String) -> Any? {
+        switch self {
+        case .home(let body): body.child(named: name)
+        case .topic(let body): body.child(named: name)
+        case .papers(let body): body.child(named: name)
+        case .paper(let body): body.child(named: name)
+        case .authors(let body): body.child(named: name)
+        case .author(let body): body.child(named: name)
+        case .careers(let body): body.child(named: name)
+        case .search(let body): body.child(named: name)
+        case .notFound: nil
+        }
+    }
+}
+
+/// Empty strings read as missing, so `{{#description_html}}…{{/description_html}}`
+/// renders only when there is something to show.
+func nonEmpty(_ text: String) -> String? {
+    text.isEmpty ? nil : text
+}

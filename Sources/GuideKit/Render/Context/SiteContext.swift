@@ -1,0 +1,82 @@
+import Mustache
+
+/// `site`: the same on every page.
+public struct SiteContext: MustacheParent, Hashable, Sendable {
+    public var title: String
+    public var subtitle: String
+    public var organization: String
+    public var conference: String
+    public var year: String
+    /// Path prefix of every internal link, ending in "/".
+    public var base: String
+    public var language: String
+    public var counts: Counts
+    public var hasCareers: Bool
+
+    public struct Counts: MustacheParent, Hashable, Sendable {
+        public var papers: Int
+        public var topics: Int
+        public var authors: Int
+        public var postings: Int
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "papers": papers
+            case "topics": topics
+            case "authors": authors
+            case "postings": postings
+            default: nil
+            }
+        }
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "subtitle": return nonEmpty(subtitle)
+        case "organization": return nonEmpty(organization)
+        case "conference": return nonEmpty(conference)
+        case "year": return nonEmpty(year)
+        case "base": return base
+        case "language": return language
+        case "generator": return "guide"
+        case "counts": return counts
+        case "has_careers": return hasCareers
+        default: return nil
+        }
+    }
+}
+
+/// `page`: this page's own title, description and address.
+public struct PageInfo: MustacheParent, Hashable, Sendable {
+    public var title: String
+    public var description: String
+    public var canonical: String
+    public var kind: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "canonical": canonical
+        case "kind": kind
+        default: nil
+        }
+    }
+}
+
+/// An entry of `nav`.
+public struct NavItem: MustacheParent, Hashable, Sendable {
+    public var label: String
+    public var url: String
+    public var current: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "url": url
+        case "current": current
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Finds `{{> partial}}` and `{{< parent}}` tags that name a template that does
+/// not exist. swift-mustache renders a missing partial as nothing; an author
+/// who mistyped a name deserves an error with the position instead.
+enum TemplateReferences {
+    struct Missing {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    static func missing(in text: String, available: some Collection<String>) -> Missing? {
+        let names = Set(available)
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{"), let kind = text[text.index(index, offsetBy: 2)...].first,
+               kind == ">" || kind == "<" {
+                let nameStart = text.index(index, offsetBy: 3)
+                if let close = text[nameStart...].range(of: "}}") {
+                    let name = text[nameStart..<close.lowerBound].trimmingSpaces
+                    if !name.isEmpty, !name.hasPrefix("*"), !names.contains(name) {
+                        let what = kind == ">" ? "partial" : "parent template"
+                        return Missing(line: line, column: column,
+                                       message: "\(what) \"\(name)\" not found: no \(name).mustache in the templates folder")
+                    }
+                }
+            }
+            if text[index].isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, loaded from `Templates/` and checked once per
+/// build: every page kind has its template, every partial and parent that a
+/// template names exists, and syntax errors name `file:line:column`.
+public struct TemplateSet: Sendable {
+    /// The page templates the planner renders; each must exist.
+    public static let pageTemplates = ["home", "topic", "papers", "paper", "authors", "author", "careers", "search", "404"]
+
+    let library: MustacheLibrary
+    /// Template name → file text, kept to tell rebuilds which templates changed.
+    public let sources: [String: String]
+
+    /// Prepended to every template so `{{x}}` uses `HTMLEscaper`. swift-mustache
+    /// resets the content type in each partial, so each file needs its own.
+    private static let contentTypePrefix = "{{%CONTENT_TYPE:\(HTMLEscaper.contentTypeName)}}"
+
+    /// - Parameters:
+    ///   - directory: the templates folder.
+    ///   - displayPath: how diagnostics name that folder (e.g. `Templates`).
+    public init(directory: URL, displayPath: String) throws(Diagnostic) {
+        _ = HTMLEscaper.registered
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw .error(displayPath, "cannot read the templates folder (\(Self.reason(error))); use --templates DIR")
+        }
+        var sources: [String: String] = [:]
+        for file in files.sorted() where file.hasSuffix(".mustache") {
+            let path = directory.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: path.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw .error("\(displayPath)/\(file)", "cannot read the template as UTF-8 text")
+            }
+            sources[String(file.dropLast(".mustache".count))] = text
+        }
+        try self.init(sources: sources, displayPath: displayPath)
+    }
+
+    /// Templates given as text, name → Mustache source.
+    public init(sources: [String: String], displayPath: String = "Templates") throws(Diagnostic) {
+        _ = HTMLEscaper.registered
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in sources {
+            let file = "\(displayPath)/\(name).mustache"
+            do {
+                templates[name] = try MustacheTemplate(string: Self.contentTypePrefix + text)
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? Self.contentTypePrefix.count : 0)
+                throw .error(file, line: line, column: max(column, 1), Self.describe(error.error))
+            } catch {
+                throw .error(file, "\(error)")
+            }
+            if let reference = TemplateReferences.missing(in: text, available: sources.keys) {
+                throw .error(file, line: reference.line, column: reference.column, reference.message)
+            }
+        }
+        let missing = Self.pageTemplates.filter { templates[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "\($0).mustache" }.joined(separator: ", ")
+            throw .error(displayPath, "missing page template\(missing.count == 1 ? "" : "s"): \(names)")
+        }
+        library = MustacheLibrary(templates: templates)
+        self.sources = sources
+    }
+
+    /// Renders one page; `context` is looked up through `MustacheParent`.
+    func render(_ context: Any, template: String) -> String? {
+        library.render(context, withTemplate: template)
+    }
+
+    /// swift-mustache reports where, not what: say what is wrong in words.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect:
+            return "this closing tag {{/…}} does not match the section that is open"
+        case .unfinishedName:
+            return "this tag is not finished: expected a name and then }}"
+        case .expectedSectionEnd:
+            return "a section is never closed: expected {{/name}} before the end of the file"
+        case .invalidSetDelimiter:
+            return "invalid set-delimiter tag: expected {{=<% %>=}}"
+        case .transformAppliedToInheritanceSection:
+            return "a transform such as first() cannot be used on an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
+        case .invalidConfigVariableSyntax:
+            return "invalid {{%…}} tag: expected {{%NAME:VALUE}}"
+        case .unrecognisedConfigVariable:
+            return "unknown {{%…}} setting"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
