@@ -25,3 +25,19 @@ enum Fixtures {
         return names.filter { $0.hasSuffix(".txt") }.sorted().map { guides.appendingPathComponent($0) } + [seed]
     }
 }
+
+extension Fixtures {
+    static func parse(fixture name: String) throws -> GuideParser.Result {
+        try GuideParser().parse(bytes: bytes(guides.appendingPathComponent(name)), file: "Content/\(name)")
+    }
+}
+
+extension Guide {
+    func paperTitles(inTopic index: Int) -> [String] {
+        topics[index].papers.map { papers[$0].title.text }
+    }
+
+    func authorNames(ofPaper index: Int) -> [String] {
+        papers[index].authors.map { authors[$0].name }
+    }
+}

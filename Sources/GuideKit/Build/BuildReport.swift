@@ -48,3 +48,8 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
         (errors.map(\.description) + ["build failed during \(step): nothing was written"]).joined(separator: "\n")
     }
 }
+
+/// Several errors found in one step, all reported together.
+struct DiagnosticList: Error {
+    var diagnostics: [Diagnostic]
+}

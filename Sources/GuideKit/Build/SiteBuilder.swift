@@ -18,17 +18,21 @@ public struct SiteBuilder: Sendable {
         var warnings: [Diagnostic] = []
         let clock = ContinuousClock()
 
-        func step<T>(_ name: String, _ body: () throws(Diagnostic) -> T) throws(BuildFailure) -> T {
+        func step<T>(_ name: String, _ body: () throws -> T) throws(BuildFailure) -> T {
             let start = clock.now
             defer { report.phases.append(.init(name: name, duration: clock.now - start)) }
             do {
                 return try body()
-            } catch {
+            } catch let error as Diagnostic {
                 throw BuildFailure(step: name, diagnostics: warnings + [error])
+            } catch let errors as DiagnosticList {
+                throw BuildFailure(step: name, diagnostics: warnings + errors.diagnostics)
+            } catch {
+                throw BuildFailure(step: name, diagnostics: warnings + [.error(name, "\(error)")])
             }
         }
 
-        let (content, templates, assets) = try step("load") { () throws(Diagnostic) in
+        let (content, templates, assets) = try step("load") { () throws in
             let content = try ContentSource.read(directory: options.contentDirectory,
                                                  displayPath: DisplayPath.of(options.contentDirectory))
             let templates = try TemplateSet(directory: options.templatesDirectory,
@@ -37,7 +41,7 @@ public struct SiteBuilder: Sendable {
             return (content, templates, assets)
         }
 
-        let (guide, config) = try step("parse") { () throws(Diagnostic) in
+        let (guide, config) = try step("parse") { () throws in
             var config = SiteConfig()
             if let text = content.configText {
                 let (loaded, configWarnings) = try SiteConfigLoader.load(yaml: text, file: content.configDisplayPath)
@@ -46,17 +50,18 @@ public struct SiteBuilder: Sendable {
             }
             if let baseURL = options.baseURL { config.baseURL = baseURL }
             let parsed = try GuideParser().parse(bytes: content.guideBytes, file: content.guideDisplayPath)
-            warnings += parsed.diagnostics
-            if let error = parsed.diagnostics.first(where: \.isError) { throw error }
+            warnings += parsed.diagnostics.filter { !$0.isError }
+            let errors = parsed.diagnostics.filter(\.isError)
+            if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
             return (parsed.guide, config)
         }
 
-        let plan = try step("plan") { () throws(Diagnostic) in
+        let plan = try step("plan") { () throws in
             SitePlanner(config: config).plan(guide, content: content, assets: assets)
         }
         warnings += plan.warnings
 
-        let output = try step("prepare") { () throws(Diagnostic) in
+        let output = try step("prepare") { () throws in
             try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath)
         }
         let writer = SiteWriter(renderer: PageRenderer(templates: templates), workers: options.workers)
@@ -75,7 +80,7 @@ public struct SiteBuilder: Sendable {
         report.phases.append(.init(name: "render", duration: wall * renderShare))
         report.phases.append(.init(name: "write", duration: wall * (1 - renderShare)))
 
-        _ = try step("commit") { () throws(Diagnostic) in try output.commit() }
+        _ = try step("commit") { () throws in try output.commit() }
 
         for page in plan.pages { report.pageCounts[page.kind, default: 0] += 1 }
         report.otherFiles = plan.files.count + plan.copies.count

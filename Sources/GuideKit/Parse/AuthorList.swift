@@ -40,7 +40,8 @@ enum AuthorList {
     static let suffixes: Set<String> = ["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"]
 
     static func isPersonalName(_ name: String, singleWordAllowed: Bool) -> Bool {
-        let words = name.split(separator: " ")
+        // Markup pasted into a byline does not make it prose; the name keeps it and pages escape it.
+        let words = withoutTags(name).split(separator: " ")
         guard (singleWordAllowed ? 1 : 2)...6 ~= words.count else { return false }
         var capitalised = 0
         for word in words {
@@ -58,6 +59,17 @@ enum AuthorList {
             capitalised += 1
         }
         return capitalised > 0
+    }
+
+    /// The text with `<…>` tags removed.
+    static func withoutTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var result = ""
+        var inTag = false
+        for character in text {
+            if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false } else if !inTag { result.append(character) }
+        }
+        return result
     }
 
     /// "R.", "J.-P.", "A.B."

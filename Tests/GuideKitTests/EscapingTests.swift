@@ -1,0 +1,58 @@
+import Testing
+@testable import GuideKit
+
+/// Titles and names are text, never markup; prose is Markdown in safe mode;
+/// content is never evaluated as a template.
+@Suite struct EscapingTests {
+    static let hostileGuide = """
+    A quick guide to <script>alert('title')</script> papers at KDD 2024
+
+    Across many topics, {{site.base}} research blends theory and practice.
+
+    The intro has raw <b onclick="x()">HTML</b> and <script>alert('intro')</script> in it, and a [link](javascript:alert(1)).
+
+    Graph <i>mining</i>
+
+    Graph mining finds structure in networks.
+
+    Counting {{#papers}}motifs{{/papers}} on <img src=x onerror=alert(1)> graphs
+    Lena <script>Albrecht</script>, Tomas Ruiz
+    """
+
+    @Test func titlesNamesAndProseAreEscaped() throws {
+        let site = try TemporarySite(["Content/guide.txt": Self.hostileGuide])
+        let result = try site.build()
+        let paperSlug = result.guide.papers[0].slug
+        let pages = [try site.read("Output/index.html"),
+                     try site.read("Output/papers/\(paperSlug)/index.html"),
+                     try site.read("Output/topics/graph-i-mining-i/index.html")]
+        for html in pages {
+            #expect(!html.contains("<script>alert"))
+            #expect(!html.contains("<img src=x"))
+            #expect(!html.contains("<i>mining</i>"))
+            #expect(!html.contains("onclick=\"x()\""))
+            #expect(!html.contains("javascript:alert"))
+        }
+        #expect(pages[0].contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+        #expect(pages[0].contains("<!-- raw HTML omitted -->"))
+        #expect(pages[1].contains("Counting {{#papers}}motifs{{/papers}} on &lt;img src=x onerror=alert(1)&gt; graphs"))
+        #expect(pages[0].contains("{{site.base}} research"), "content is not evaluated as a template")
+    }
+
+    @Test func rawHTMLPassesWhenTheConfigAllowsIt() throws {
+        let site = try TemporarySite([
+            "Content/guide.txt": Self.hostileGuide,
+            "Content/site.yml": "allow_raw_html: true\n",
+        ])
+        try site.build()
+        let home = try site.read("Output/index.html")
+        #expect(home.contains("<b onclick=\"x()\">HTML</b>"))
+        #expect(home.contains("&lt;script&gt;alert(&#39;title&#39;)"), "titles stay escaped")
+    }
+
+    @Test func byteLevelEscaperMatchesMustacheRules() {
+        #expect(HTMLEscaper.escape("a < b & \"c\" > 'd' é") == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39; é")
+        let plain = "Nothing to escape, café"
+        #expect(HTMLEscaper.escape(plain) == plain)
+    }
+}

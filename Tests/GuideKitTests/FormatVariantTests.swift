@@ -1,0 +1,135 @@
+import Testing
+@testable import GuideKit
+
+/// Real guides of this genre vary; each variant has a fixture in Tests/Fixtures/guides.
+@Suite struct FormatVariantTests {
+    @Test func topicWithoutDescription() throws {
+        let guide = try Fixtures.parse(fixture: "topic-without-description.txt").guide
+        #expect(guide.topics.map(\.title.text) == ["Graph mining", "Forecasting"])
+        #expect(guide.topics[0].description.isEmpty)
+        #expect(guide.paperTitles(inTopic: 0) == ["Scalable motif counting on streaming graphs"])
+        #expect(guide.topics[1].description.count == 1)
+        #expect(guide.papers.count == 2)
+    }
+
+    @Test func paperFollowedByItsDescription() throws {
+        let guide = try Fixtures.parse(fixture: "paper-description.txt").guide
+        #expect(guide.topics.count == 1)
+        #expect(guide.topics[0].description.map(\.text) == [
+            "Detecting anomalies in sensor networks means separating rare failures from ordinary noise.",
+        ])
+        #expect(guide.papers[0].description.first?.text.hasPrefix("The authors propose a contrastive objective") == true)
+        #expect(guide.papers[1].description.first?.text == "Conformal prediction gives alarms with a guaranteed false-alarm rate.")
+    }
+
+    @Test func figuresBetweenPapersAndAtTheEndOfATopic() throws {
+        let result = try Fixtures.parse(fixture: "figures.txt")
+        let guide = result.guide
+        #expect(guide.figures.map(\.fileName.text) == ["Session graph.png", "Listwise losses.PNG", "Overview.jpg"])
+        #expect(guide.figures.map(\.topic) == [0, 1, 1])
+        #expect(guide.figures[0].paper == 0)
+        #expect(guide.figures[1].paper == 2, "a caption that starts with the title links to it")
+        #expect(guide.figures[2].paper == nil)
+        #expect(guide.paperTitles(inTopic: 0).count == 2)
+        #expect(guide.topics[1].figures == [1, 2])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func noSubtitle() throws {
+        let guide = try Fixtures.parse(fixture: "no-subtitle.txt").guide
+        #expect(guide.subtitle == nil)
+        #expect(guide.intro.count == 1)
+        #expect(guide.intro[0].text.hasPrefix("At this year's Conference"))
+        #expect(guide.topics.map(\.title.text) == ["Causal inference"])
+    }
+
+    @Test func threePreambleLines() throws {
+        let guide = try Fixtures.parse(fixture: "preamble-three-lines.txt").guide
+        #expect(guide.preamble.map(\.kind) == [.label, .caption, .credit])
+        #expect(guide.preamble.map(\.text.text) == [
+            "Machine learning", "Researchers at the poster session in the main hall.", "Credit: Northwind Photo Team",
+        ])
+        #expect(guide.title.text == "A quick guide to Northwind's papers at KDD 2024")
+        #expect(guide.title.line == 4)
+        #expect(guide.subtitle?.text == "Across many topics, Northwind research blends theory and practice.")
+    }
+
+    @Test func onePreambleLine() throws {
+        let guide = try Fixtures.parse(fixture: "preamble-one-line.txt").guide
+        #expect(guide.preamble.map(\.kind) == [.label])
+        #expect(guide.title.line == 2)
+        #expect(guide.topics.first?.description.isEmpty == true)
+        #expect(guide.papers.count == 1)
+    }
+
+    @Test func noTopicHeadings() throws {
+        let guide = try Fixtures.parse(fixture: "no-topics.txt").guide
+        #expect(guide.topics.isEmpty)
+        #expect(guide.papers.count == 3)
+        #expect(guide.papers.allSatisfy { $0.topic == nil })
+        #expect(guide.intro.count == 1)
+        #expect(guide.authors.count == 6)
+    }
+
+    @Test func relatedContentTeaserIsNotThePostingsSection() throws {
+        let guide = try Fixtures.parse(fixture: "related-teaser.txt").guide
+        #expect(guide.teasers.map(\.text.text) == ["How Northwind maps its supply network with graph learning"])
+        #expect(guide.teasers[0].topic == 0)
+        #expect(guide.topics.map(\.title.text) == ["Graph mining", "Forecasting"])
+        #expect(guide.emptyHeadings.map(\.text) == ["Research areas"])
+        #expect(guide.postings.count == 1)
+        #expect(guide.postings[0].locations == ["US, NY, New York", "DE, BE, Berlin"])
+        #expect(PostingText.markdown(guide.postings[0].text).hasSuffix("\n\n- Design forecasting models\n- Run experiments at scale\n- Write production code"))
+    }
+
+    @Test func titleCaseHeadingsAndTitlesWithStarsColonsAndCommas() throws {
+        let guide = try Fixtures.parse(fixture: "title-case.txt").guide
+        #expect(guide.subtitle?.text == "Across Many Topics, Northwind Research Blends Theory and Practice.")
+        #expect(guide.topics.map(\.title.text) == ["Graph Neural Networks", "Large Language Models"])
+        #expect(guide.paperTitles(inTopic: 0) == [
+            "Scalable Motif Counting on Streaming Graphs*",
+            "GraphNorm: Normalization, Revisited, for Deep Graph Networks",
+        ])
+        #expect(guide.paperTitles(inTopic: 1) == ["Prompting at Scale: Lessons From a Year of Production, Evaluation, and Failure"])
+        #expect(guide.authorNames(ofPaper: 2) == ["Jonas Feld"])
+        #expect(guide.papers[0].slug == "scalable-motif-counting-on-streaming-graphs")
+    }
+
+    @Test func authorListVariants() throws {
+        let guide = try Fixtures.parse(fixture: "author-variants.txt").guide
+        #expect(guide.papers.count == 5)
+        #expect(guide.authorNames(ofPaper: 0) == ["Ana Lima", "Bo Chen", "Cem Demir"])
+        #expect(guide.authorNames(ofPaper: 1) == ["Ana Lima", "Dara Walsh"])
+        #expect(guide.authorNames(ofPaper: 2) == ["Balakrishnan (Murali) Narayanaswamy", "R. Manmatha", "J.-P. Vert"])
+        #expect(guide.authorNames(ofPaper: 3) == ["Greg Ver Steeg", "Cédric Archambeau", "Ludwig van der Berg", "Zoë Ångström", "Søren Ødegaard"])
+        #expect(guide.authorNames(ofPaper: 4) == ["Siobhán O'Neill", "Che-Ping Tsai", "Jean-Luc d'Arcy"])
+        #expect(guide.authors.first { $0.name == "Ana Lima" }?.papers == [0, 1])
+        let slugs = guide.authors.map(\.slug)
+        #expect(slugs.contains("balakrishnan-murali-narayanaswamy"))
+        #expect(slugs.contains("cedric-archambeau"))
+        #expect(slugs.contains("soren-odegaard"))
+        #expect(slugs.contains("zoe-angstrom"))
+    }
+
+    @Test func captionsQuoteTitlesWithStraightOrCurlyQuotesOrStartWithThem() throws {
+        let result = try Fixtures.parse(fixture: "caption-quotes.txt")
+        #expect(result.guide.figures.map(\.paper) == [0, 1, 2])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func crlfByteOrderMarkTrailingSpacesAndNoFinalNewline() throws {
+        let guide = try Fixtures.parse(fixture: "crlf-bom.txt").guide
+        #expect(guide.title.text == "A quick guide to Northwind's papers at KDD 2024")
+        #expect(guide.subtitle?.text == "A subtitle with trailing spaces.")
+        #expect(guide.intro.map(\.text) == ["The intro paragraph, saved on Windows."])
+        #expect(guide.topics.map(\.title.text) == ["Causal inference"])
+        #expect(guide.authorNames(ofPaper: 0) == ["Hana Novak", "Pedro Alves"])
+    }
+
+    @Test func invalidUTF8IsAnErrorWithItsByteOffset() {
+        let bytes = Array("Title line\nSecond ".utf8) + [0xC3, 0x28] + Array(" line\n".utf8)
+        #expect(throws: Diagnostic.error("Content/bad.txt", line: 2, "not valid UTF-8 at byte offset 18 (save the file as UTF-8)")) {
+            try GuideParser().parse(bytes: bytes, file: "Content/bad.txt")
+        }
+    }
+}

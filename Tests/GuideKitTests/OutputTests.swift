@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// The output folder is replaced as a whole, only when the build succeeds,
+/// and only if guide wrote it.
+@Suite struct OutputTests {
+    @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        try site.build()
+        let before = site.snapshot()
+        #expect(before["index.html"] != nil)
+
+        try site.write("{{#topic}}never closed", to: "Templates/topic.mustache")
+        try site.write(TemporarySite.minimalGuide + "\nAnother paper title\nNew Author\n", to: "Content/guide.txt")
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.errors.first?.file.hasSuffix("Templates/topic.mustache") == true)
+        #expect(site.snapshot() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("guide-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aContentErrorAlsoLeavesTheOutputUntouched() throws {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        try site.build()
+        let before = site.snapshot()
+        try site.write(TemporarySite.minimalGuide + "\n\nRelated content\n\nUS, WA, Seattle\n", to: "Content/guide.txt")
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.step == "parse")
+        #expect(failure?.errors.count == 1)
+        #expect(failure?.errors.first?.file.hasSuffix("Content/guide.txt") == true)
+        #expect(failure?.errors.first?.line == 19)
+        #expect(failure?.errors.first?.message == "location \"US, WA, Seattle\" has no posting text after it")
+        #expect(site.snapshot() == before)
+    }
+
+    @Test func filesNoLongerProducedDisappear() throws {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        let first = try site.build()
+        let removedSlug = first.guide.papers[1].slug
+        #expect(site.exists("Output/papers/\(removedSlug)/index.html"))
+        #expect(site.exists("Output/authors/priya-raman/index.html"))
+
+        let shorter = TemporarySite.minimalGuide.components(separatedBy: "\n\nHierarchical")[0] + "\n"
+        try site.write(shorter, to: "Content/guide.txt")
+        try site.build()
+        #expect(!site.exists("Output/papers/\(removedSlug)"))
+        #expect(!site.exists("Output/authors/priya-raman"))
+        #expect(site.exists("Output/authors/lena-albrecht/index.html"))
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        let site = try TemporarySite([
+            "Content/guide.txt": TemporarySite.minimalGuide,
+            "Output/notes.txt": "my own notes",
+        ])
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.errors.first?.message.hasPrefix("refusing to replace this folder: it is not empty and was not written by guide") == true)
+        #expect(try site.read("Output/notes.txt") == "my own notes")
+        #expect(site.snapshot().count == 1)
+    }
+
+    @Test func anEmptyOutputFolderIsFine() throws {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Output"), withIntermediateDirectories: true)
+        try site.build()
+        #expect(site.exists("Output/.guide-output"))
+    }
+
+    @Test func parallelBuildIsByteIdenticalToSequential() throws {
+        let site = try TemporarySite(["Content/icml-2023.txt": String(contentsOf: Fixtures.seed, encoding: .utf8)])
+        try site.build(workers: 1, output: "Sequential")
+        try site.build(workers: 2, output: "Parallel")
+        let sequential = site.snapshot("Sequential")
+        #expect(sequential.count > 110)
+        #expect(site.snapshot("Parallel") == sequential)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+@testable import GuideKit
+
+/// A site in a temporary folder, declared inline as file name → content
+/// (the way Hugo's tests declare theirs), built with the repository's
+/// default templates unless the test gives its own.
+struct TemporarySite {
+    let root: URL
+
+    init(_ files: [String: String], defaultTemplates: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("guide-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if defaultTemplates {
+            try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("Templates"),
+                                             to: root.appendingPathComponent("Templates"))
+        }
+        for (path, text) in files {
+            try write(text, to: path)
+        }
+    }
+
+    /// A copy of a fixture site under Tests/Fixtures/sites.
+    init(fixture name: String) throws {
+        try self.init([:])
+        try FileManager.default.copyItem(
+            at: Fixtures.repository.appendingPathComponent("Tests/Fixtures/sites/\(name)/Content"),
+            to: root.appendingPathComponent("Content"))
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    var options: BuildOptions { BuildOptions(root: root) }
+
+    @discardableResult
+    func build(workers: Int = 2, output: String = "Output") throws -> SiteBuilder.Result {
+        var options = options
+        options.workers = workers
+        options.outputDirectory = root.appendingPathComponent(output)
+        return try SiteBuilder().build(options)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    /// Every file under `folder`, path → bytes.
+    func snapshot(_ folder: String = "Output") -> [String: Data] {
+        let base = root.appendingPathComponent(folder).standardizedFileURL.path + "/"
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: base + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = FileManager.default.contents(atPath: base + path) }
+        }
+        return files
+    }
+
+    static let minimalGuide = """
+    A quick guide to Northwind's papers at KDD 2024
+
+    Across many topics, Northwind research blends theory and practice.
+
+    The intro paragraph.
+
+    Graph mining
+
+    Graph mining finds structure in networks.
+
+    Scalable motif counting on streaming graphs
+    Lena Albrecht, Tomas Ruiz
+
+    Hierarchical forecasts that stay coherent
+    Priya Raman, Lena Albrecht
+    """
+}
