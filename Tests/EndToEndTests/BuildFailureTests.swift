@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Bad input: a readable message, a non-zero exit, and the previous output untouched.
+@Suite struct BuildFailureTests {
+    @Test func missingContentFolder() throws {
+        let project = try ProjectFolder()
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Content: error: content folder not found"))
+        #expect(!project.exists("Output"))
+    }
+
+    @Test func noGuideFile() throws {
+        let project = try ProjectFolder()
+        try project.write("base_url: /\n", to: "Content/site.yml")
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Content: error: no guide found: put the guide text in a .txt file"))
+    }
+
+    @Test func nonUTF8GuideNamesTheByteOffset() throws {
+        let project = try ProjectFolder()
+        try project.write(Data("Title\n\nCaf".utf8) + Data([0xE9]) + Data(" au lait\n".utf8), to: "Content/guide.txt")
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Content/guide.txt:3: error: not valid UTF-8 at byte offset 10"))
+    }
+
+    @Test func missingTemplate() throws {
+        let project = try ProjectFolder(fixture: "basic")
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("Templates/author.mustache"))
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates: error: missing page template: author.mustache"))
+    }
+
+    @Test func missingTemplatesFolder() throws {
+        let project = try ProjectFolder(fixture: "basic", templates: false)
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Templates: error: cannot read the templates folder"))
+    }
+
+    @Test func templateErrorNamesFileLineAndColumnAndKeepsTheOutput() throws {
+        let project = try ProjectFolder(fixture: "basic")
+        #expect(try project.guide("build").status == 0)
+        let before = project.files(under: "Output").map { project.data("Output/\($0)") }
+
+        try project.write("<main>\n  {{#paper}}\n    <h1>{{title}}</h1>\n  {{/papers}}\n</main>\n", to: "Templates/paper.mustache")
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates/paper.mustache:4:"))
+        #expect(run.stderr.contains("error: this closing tag {{/…}} does not match the section that is open"))
+        #expect(run.stderr.contains("build failed during load: nothing was written"))
+        #expect(project.files(under: "Output").map { project.data("Output/\($0)") } == before)
+    }
+
+    @Test func refusesAnOutputFolderItDidNotWrite() throws {
+        let project = try ProjectFolder(fixture: "basic")
+        try project.write("keep me", to: "Website/important.txt")
+        let run = try project.guide("build", "--output", "Website")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Website: error: refusing to replace this folder"))
+        #expect(project.files(under: "Website") == ["important.txt"])
+    }
+}
