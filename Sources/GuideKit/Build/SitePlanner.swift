@@ -82,14 +82,14 @@ public struct SitePlanner: Sendable {
 
     private func nav(for kind: PlannedPage.Kind, routes: Routes, site: SiteContext) -> [NavItem] {
         var items = [
-            NavItem(label: "Topics", url: routes.url(""), current: kind == .home || kind == .topic),
-            NavItem(label: "Papers", url: routes.url("papers/"), current: kind == .papers || kind == .paper),
-            NavItem(label: "Authors", url: routes.url("authors/"), current: kind == .authors || kind == .author),
+            NavItem(label: "Topics", url: routes.url(""), current: kind == .home, section: kind == .topic),
+            NavItem(label: "Papers", url: routes.url("papers/"), current: kind == .papers, section: kind == .paper),
+            NavItem(label: "Authors", url: routes.url("authors/"), current: kind == .authors, section: kind == .author),
         ]
         if site.hasCareers {
-            items.append(NavItem(label: "Careers", url: routes.url("careers/"), current: kind == .careers))
+            items.append(NavItem(label: "Careers", url: routes.url("careers/"), current: kind == .careers, section: false))
         }
-        items.append(NavItem(label: "Search", url: routes.url("search/"), current: kind == .search))
+        items.append(NavItem(label: "Search", url: routes.url("search/"), current: kind == .search, section: false))
         return items
     }
 

@@ -25,6 +25,7 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
         case "name": return self.name
         case "url": return nonEmpty(url)
         case "paper_count": return paperCount
+        case "paper_count_label": return count(paperCount, "paper")
         default: return nil
         }
     }

@@ -28,6 +28,7 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
             case "url": return url
             case "description_html": return nonEmpty(descriptionHTML)
             case "paper_count": return papers.count
+            case "paper_count_label": return count(papers.count, "paper")
             case "papers": return papers
             default: return nil
             }
@@ -98,6 +99,7 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
             case "figures": return body.figures
             case "teasers": return body.teasers
             case "paper_count": return body.papers.count
+            case "paper_count_label": return count(body.papers.count, "paper")
             default: return nil
             }
         }
@@ -112,6 +114,7 @@ public struct PapersBody: MustacheParent, Hashable, Sendable {
         switch name {
         case "papers": return papers
         case "count": return papers.count
+        case "count_label": return count(papers.count, "paper")
         default: return nil
         }
     }
@@ -168,6 +171,7 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
         switch name {
         case "letters": return letters
         case "count": return count
+        case "count_label": return GuideKit.count(count, "author")
         default: return nil
         }
     }
@@ -192,6 +196,7 @@ public struct AuthorBody: MustacheParent, Hashable, Sendable {
             case "name": return body.name
             case "url": return body.url
             case "paper_count": return body.papers.count
+            case "paper_count_label": return count(body.papers.count, "paper")
             case "papers": return body.papers
             case "coauthors": return body.coauthors
             default: return nil

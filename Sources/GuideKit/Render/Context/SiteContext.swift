@@ -38,6 +38,7 @@ public struct SiteContext: MustacheParent, Hashable, Sendable {
         case "conference": return nonEmpty(conference)
         case "year": return nonEmpty(year)
         case "base": return base
+        case "feed_url": return base + "feed.xml"
         case "language": return language
         case "generator": return "guide"
         case "counts": return counts
@@ -69,13 +70,17 @@ public struct PageInfo: MustacheParent, Hashable, Sendable {
 public struct NavItem: MustacheParent, Hashable, Sendable {
     public var label: String
     public var url: String
+    /// This page is the one the item links to (`aria-current="page"`).
     public var current: Bool
+    /// This page is inside the item's section, e.g. a paper under Papers (`aria-current="true"`).
+    public var section: Bool
 
     public func child(named name: String) -> Any? {
         switch name {
         case "label": label
         case "url": url
         case "current": current
+        case "section": section
         default: nil
         }
     }
