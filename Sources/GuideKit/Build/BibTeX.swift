@@ -28,6 +28,7 @@ struct BibTeX {
 
     /// Characters BibTeX treats specially.
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { "&%$#_{}".utf8.contains($0) }) else { return text }
         var escaped = ""
         for character in text {
             switch character {

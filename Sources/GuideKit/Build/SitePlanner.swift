@@ -32,13 +32,14 @@ public struct SitePlanner: Sendable {
                 description: "\(count(topic.papers.count, "paper")) on \(topic.title.text.lowercased())\(eventSuffix(guide)).",
                 .topic(topicBody(guide, index, cards: cards, figures: figures, routes: routes)))
         }
-        let alphabetical = guide.papers.indices.sorted { SortKey.of(guide.papers[$0].title.text) < SortKey.of(guide.papers[$1].title.text) }
+        let alphabetical = SortKey.sorted(Array(guide.papers.indices)) { SortKey.of(guide.papers[$0].title.text) }
         add(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
             .papers(PapersBody(papers: alphabetical.map { cards[$0] })))
+        var related = RelatedPapers(paperCount: guide.papers.count)
         for (index, paper) in guide.papers.enumerated() {
             add(.paper, routes.paperPath(paper), title: paper.title.text,
                 description: "\(paper.title.text), by \(joinedNames(paper.authors.map { guide.authors[$0].name }))\(eventSuffix(guide)).",
-                .paper(paperBody(guide, index, cards: cards, figures: figures)))
+                .paper(paperBody(guide, index, cards: cards, figures: figures, related: &related)))
         }
         add(.authors, "authors/", title: "Authors", description: "\(count(guide.authors.count, "author")) of \(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
             .authors(authorsBody(guide, routes: routes)))
@@ -165,26 +166,20 @@ public struct SitePlanner: Sendable {
             next: index + 1 < guide.topics.count ? topicLink(guide.topics[index + 1], routes: routes) : nil)
     }
 
-    private func paperBody(_ guide: Guide, _ index: Int, cards: [PaperCard], figures: [FigureContext]) -> PaperBody {
+    private func paperBody(_ guide: Guide, _ index: Int, cards: [PaperCard], figures: [FigureContext],
+                           related: inout RelatedPapers) -> PaperBody {
         let paper = guide.papers[index]
-        var seen: Set<Int> = [index]
-        var related: [Int] = []
-        for author in paper.authors {
-            for other in guide.authors[author].papers where seen.insert(other).inserted {
-                related.append(other)
-            }
-        }
         let bibtex = BibTeX(guide: guide, paper: index)
         return PaperBody(card: cards[index], figures: paper.figures.map { figures[$0] },
-                         related: related.sorted().map { cards[$0] },
+                         related: related.of(index, in: guide).map { LinkContext(title: cards[$0].title, url: cards[$0].url) },
                          bibtex: bibtex.entry, bibtexKey: bibtex.key)
     }
 
     private func authorsBody(_ guide: Guide, routes: Routes) -> AuthorsBody {
-        let sorted = guide.authors.sorted { SortKey.forName($0.name) < SortKey.forName($1.name) }
+        let keyed = guide.authors.map { (key: SortKey.forName($0.name), author: $0) }.sorted { $0.key < $1.key }
         var letters: [AuthorsBody.Letter] = []
-        for author in sorted {
-            let letter = SortKey.letter(of: SortKey.forName(author.name))
+        for (key, author) in keyed {
+            let letter = SortKey.letter(of: key)
             if letters.last?.letter != letter {
                 let id = letter == "#" ? "letter-other" : "letter-\(letter.lowercased())"
                 letters.append(.init(letter: letter, id: id, authors: []))

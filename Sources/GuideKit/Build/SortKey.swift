@@ -4,7 +4,13 @@ import Foundation
 /// people by surname.
 enum SortKey {
     static func of(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// `items` sorted by a key computed once per item, not once per comparison.
+    static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+        zip(items.map(key), items).sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private static let suffixes: Set<String> = ["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"]

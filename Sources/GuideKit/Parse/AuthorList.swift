@@ -80,6 +80,12 @@ enum AuthorList {
 
     /// A capitalised word: "Cédric", "Che-Ping", "O'Brien", "McDonald"; or one in a script without case.
     private static func isNameWord(_ word: Substring) -> Bool {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: no Unicode property lookups.
+            let bytes = word.utf8
+            guard let first = bytes.first, first >= 65 && first <= 90, bytes.last != 46 else { return false }
+            return bytes.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 45 || $0 == 39 }
+        }
         guard let first = word.first, first.isUppercase || (first.isLetter && !first.isCased),
               !word.hasSuffix(".") else { return false }
         return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }

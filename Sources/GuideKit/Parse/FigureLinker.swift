@@ -3,23 +3,15 @@ import Foundation
 /// Links each figure to the paper its caption names: a quoted title (straight
 /// or curly quotes) or a caption that starts with the title itself.
 enum FigureLinker {
-    static func link(_ guide: inout Guide, diagnostics: inout [Diagnostic]) {
+    /// - Parameter papersByTitle: normalised title → first paper with that title.
+    static func link(_ guide: inout Guide, papersByTitle: [String: Int], diagnostics: inout [Diagnostic]) {
         guard !guide.figures.isEmpty else { return }
-        var titles: [(key: String, paper: Int)] = guide.papers.indices.map {
-            (normalizedTitle(guide.papers[$0].title.text), $0)
-        }
-        // Longest first, so "Learning X" does not win over "Learning X at scale".
-        titles.sort { $0.key.count > $1.key.count }
 
         for index in guide.figures.indices {
             guard let caption = guide.figures[index].caption else { continue }
             let quotes = quotedPhrases(caption.text)
-            let candidates = quotes.compactMap { quote in
-                titles.first { $0.key == normalizedTitle(quote) }?.paper
-            }
-            let captionKey = normalizedTitle(caption.text)
-            let paper = candidates.first
-                ?? titles.first { !$0.key.isEmpty && captionKey.hasPrefix($0.key) }?.paper
+            let paper = quotes.lazy.compactMap { papersByTitle[normalizedTitle($0)] }.first
+                ?? longestTitlePrefix(of: normalizedTitle(caption.text), in: papersByTitle)
             if let paper {
                 guide.figures[index].paper = paper
                 guide.papers[paper].figures.append(index)
@@ -30,16 +22,42 @@ enum FigureLinker {
         }
     }
 
+    /// The paper whose title the caption starts with, trying the longest prefix
+    /// first so "Learning X at scale" wins over "Learning X".
+    private static func longestTitlePrefix(of caption: String, in papers: [String: Int]) -> Int? {
+        var ends = caption.indices.filter { caption[$0] == " " || caption[$0] == ":" || caption[$0] == "," || caption[$0] == "." }
+        ends.append(caption.endIndex)
+        for end in ends.reversed() {
+            let prefix = normalizedTitle(String(caption[..<end]))
+            if !prefix.isEmpty, let paper = papers[prefix] { return paper }
+        }
+        return nil
+    }
+
     /// Lowercased, quotes unified, white space collapsed, trailing "*" and punctuation dropped.
     static func normalizedTitle(_ title: String) -> String {
-        var words = title.lowercased()
-            .replacingOccurrences(of: "’", with: "'")
-            .split(whereSeparator: \.isWhitespace)
-            .joined(separator: " ")
-        while let last = words.last, "*.,;:!?".contains(last) || last == " " {
-            words.removeLast()
+        var result = ""
+        result.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for character in title {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            if let ascii = character.asciiValue {
+                result.unicodeScalars.append(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii))
+            } else if character == "’" {
+                result.append("'")
+            } else {
+                result += character.lowercased()
+            }
         }
-        return words
+        while let last = result.last, "*.,;:!? ".contains(last) {
+            result.removeLast()
+        }
+        return result
     }
 
     /// Text between "…" or “…” quotes.

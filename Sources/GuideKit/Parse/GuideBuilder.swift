@@ -157,7 +157,7 @@ struct GuideBuilder {
     // MARK: - Finish
 
     mutating func finish() -> GuideParser.Result {
-        FigureLinker.link(&guide, diagnostics: &diagnostics)
+        FigureLinker.link(&guide, papersByTitle: paperTitles, diagnostics: &diagnostics)
         assignSlugs()
         return GuideParser.Result(guide: guide, diagnostics: diagnostics)
     }

@@ -16,6 +16,17 @@ public enum Slug {
         for character in text {
             // "Amazon’s" → "amazons", "O'Brien" → "obrien"
             if character == "'" || character == "’" { continue }
+            // ASCII needs no Unicode folding: the common case, and by far the fastest.
+            if let ascii = character.asciiValue {
+                if (ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90) {
+                    if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                    pendingHyphen = false
+                    slug.unicodeScalars.append(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii))
+                } else {
+                    pendingHyphen = true
+                }
+                continue
+            }
             let folded = transliterations[character]
                 ?? String(String(character).decomposedStringWithCompatibilityMapping.unicodeScalars
                     .filter(\.isASCII).map(Character.init))

@@ -7,8 +7,8 @@ public struct LinkContext: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": asText(title)
+        case "url": asText(url)
         default: nil
         }
     }
@@ -22,10 +22,10 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name
+        case "name": return asText(self.name)
         case "url": return nonEmpty(url)
         case "paper_count": return paperCount
-        case "paper_count_label": return count(paperCount, "paper")
+        case "paper_count_label": return asText(count(paperCount, "paper"))
         default: return nil
         }
     }
@@ -41,8 +41,8 @@ public struct PaperCard: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "url": return url
+        case "title": return asText(title)
+        case "url": return asText(url)
         case "authors": return authors
         case "topic": return topic
         case "description_html": return nonEmpty(descriptionHTML)
@@ -64,12 +64,12 @@ public struct FigureContext: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "id": return id
-        case "file_name": return fileName
+        case "id": return asText(id)
+        case "file_name": return asText(fileName)
         case "src": return nonEmpty(src)
         case "has_image": return !src.isEmpty
         case "caption_html": return nonEmpty(captionHTML)
-        case "alt": return alt
+        case "alt": return asText(alt)
         case "paper": return paper
         default: return nil
         }
@@ -81,6 +81,6 @@ public struct TextContext: MustacheParent, Hashable, Sendable {
     public var text: String
 
     public func child(named name: String) -> Any? {
-        name == "text" ? text : nil
+        name == "text" ? asText(text) : nil
     }
 }

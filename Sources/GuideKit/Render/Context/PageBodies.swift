@@ -8,8 +8,8 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "text": text
-            case "kind": kind
+            case "text": asText(text)
+            case "kind": asText(kind)
             default: nil
             }
         }
@@ -24,11 +24,11 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "title": return title
-            case "url": return url
+            case "title": return asText(title)
+            case "url": return asText(url)
             case "description_html": return nonEmpty(descriptionHTML)
             case "paper_count": return papers.count
-            case "paper_count_label": return count(papers.count, "paper")
+            case "paper_count_label": return asText(count(papers.count, "paper"))
             case "papers": return papers
             default: return nil
             }
@@ -92,14 +92,14 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
 
         func child(named name: String) -> Any? {
             switch name {
-            case "title": return body.title
-            case "url": return body.url
+            case "title": return asText(body.title)
+            case "url": return asText(body.url)
             case "description_html": return nonEmpty(body.descriptionHTML)
             case "papers": return body.papers
             case "figures": return body.figures
             case "teasers": return body.teasers
             case "paper_count": return body.papers.count
-            case "paper_count_label": return count(body.papers.count, "paper")
+            case "paper_count_label": return asText(count(body.papers.count, "paper"))
             default: return nil
             }
         }
@@ -114,7 +114,7 @@ public struct PapersBody: MustacheParent, Hashable, Sendable {
         switch name {
         case "papers": return papers
         case "count": return papers.count
-        case "count_label": return count(papers.count, "paper")
+        case "count_label": return asText(count(papers.count, "paper"))
         default: return nil
         }
     }
@@ -124,7 +124,8 @@ public struct PapersBody: MustacheParent, Hashable, Sendable {
 public struct PaperBody: MustacheParent, Hashable, Sendable {
     public var card: PaperCard
     public var figures: [FigureContext]
-    public var related: [PaperCard]
+    /// Other papers by the same authors, as links.
+    public var related: [LinkContext]
     public var bibtex: String
     public var bibtexKey: String
 
@@ -139,8 +140,8 @@ public struct PaperBody: MustacheParent, Hashable, Sendable {
             switch name {
             case "figures": return body.figures
             case "related": return body.related
-            case "bibtex": return body.bibtex
-            case "bibtex_key": return body.bibtexKey
+            case "bibtex": return asText(body.bibtex)
+            case "bibtex_key": return asText(body.bibtexKey)
             default: return body.card.child(named: name)
             }
         }
@@ -156,8 +157,8 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "letter": return letter
-            case "id": return id
+            case "letter": return asText(letter)
+            case "id": return asText(id)
             case "authors": return authors
             default: return nil
             }
@@ -171,7 +172,7 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
         switch name {
         case "letters": return letters
         case "count": return count
-        case "count_label": return GuideKit.count(count, "author")
+        case "count_label": return asText(GuideKit.count(count, "author"))
         default: return nil
         }
     }
@@ -193,10 +194,10 @@ public struct AuthorBody: MustacheParent, Hashable, Sendable {
 
         func child(named name: String) -> Any? {
             switch name {
-            case "name": return body.name
-            case "url": return body.url
+            case "name": return asText(body.name)
+            case "url": return asText(body.url)
             case "paper_count": return body.papers.count
-            case "paper_count_label": return count(body.papers.count, "paper")
+            case "paper_count_label": return asText(count(body.papers.count, "paper"))
             case "papers": return body.papers
             case "coauthors": return body.coauthors
             default: return nil
@@ -215,10 +216,10 @@ public struct CareersBody: MustacheParent, Hashable, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "id": return id
-            case "title": return title
+            case "id": return asText(id)
+            case "title": return asText(title)
             case "locations": return locations
-            case "text_html": return textHTML
+            case "text_html": return asText(textHTML)
             default: return nil
             }
         }
@@ -236,6 +237,6 @@ public struct SearchBody: MustacheParent, Hashable, Sendable {
     public var indexURL: String
 
     public func child(named name: String) -> Any? {
-        name == "index_url" ? indexURL : nil
+        name == "index_url" ? asText(indexURL) : nil
     }
 }

@@ -51,6 +51,6 @@ public enum PageBody: MustacheParent, Hashable, Sendable {
 
 /// Empty strings read as missing, so `{{#description_html}}…{{/description_html}}`
 /// renders only when there is something to show.
-func nonEmpty(_ text: String) -> String? {
-    text.isEmpty ? nil : text
+func nonEmpty(_ value: String) -> Any? {
+    value.isEmpty ? nil : TemplateText(value)
 }

@@ -32,15 +32,15 @@ public struct SiteContext: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
+        case "title": return asText(title)
         case "subtitle": return nonEmpty(subtitle)
         case "organization": return nonEmpty(organization)
         case "conference": return nonEmpty(conference)
         case "year": return nonEmpty(year)
-        case "base": return base
-        case "feed_url": return base + "feed.xml"
-        case "language": return language
-        case "generator": return "guide"
+        case "base": return asText(base)
+        case "feed_url": return asText(base + "feed.xml")
+        case "language": return asText(language)
+        case "generator": return asText("guide")
         case "counts": return counts
         case "has_careers": return hasCareers
         default: return nil
@@ -57,10 +57,10 @@ public struct PageInfo: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "description": description
-        case "canonical": canonical
-        case "kind": kind
+        case "title": asText(title)
+        case "description": asText(description)
+        case "canonical": asText(canonical)
+        case "kind": asText(kind)
         default: nil
         }
     }
@@ -77,8 +77,8 @@ public struct NavItem: MustacheParent, Hashable, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "url": url
+        case "label": asText(label)
+        case "url": asText(url)
         case "current": current
         case "section": section
         default: nil
