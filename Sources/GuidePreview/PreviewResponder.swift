@@ -1,0 +1,49 @@
+import Hummingbird
+
+/// The Hummingbird responder behind ``PreviewServer``: the reserved
+/// `/__guide/` endpoints (event stream and live-reload script) and the
+/// static files of the site root. Only GET and HEAD are allowed.
+public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
+    let files: StaticFileResponder
+    let events: EventStreamResponder
+
+    /// Creates a responder for a site root folder.
+    /// - Parameters:
+    ///   - root: the folder to serve.
+    ///   - reloader: the broadcaster feeding `/__guide/events`.
+    ///   - injectLiveReload: whether HTML responses get the live-reload `<script>`.
+    ///   - heartbeatInterval: how often the event stream sends a comment heartbeat.
+    public init(
+        root: String,
+        reloader: ReloadBroadcaster,
+        injectLiveReload: Bool = true,
+        heartbeatInterval: Duration = .seconds(15)
+    ) {
+        self.files = StaticFileResponder(root: root, injectLiveReload: injectLiveReload)
+        self.events = EventStreamResponder(broadcaster: reloader, heartbeatInterval: heartbeatInterval)
+    }
+
+    /// Answers one request (405 for methods other than GET and HEAD).
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            var headers = HTTPFields()
+            headers[.allow] = "GET, HEAD"
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .methodNotAllowed, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "Method Not Allowed\n")))
+        }
+        switch request.uri.path {
+        case LiveReloadScript.eventsPath:
+            let response = events.response(to: request)
+            return request.method == .head ? Response(status: .ok, headers: response.headers) : response
+        case LiveReloadScript.scriptPath:
+            var headers = HTTPFields()
+            headers[.contentType] = ContentType.forPath("live-reload.js")
+            headers[.cacheControl] = "no-cache"
+            let script = ByteBuffer(string: LiveReloadScript.source)
+            headers[.contentLength] = String(script.readableBytes)
+            return Response(status: .ok, headers: headers, body: request.method == .head ? .init() : .init(byteBuffer: script))
+        default:
+            return try await files.respond(to: request, context: context)
+        }
+    }
+}

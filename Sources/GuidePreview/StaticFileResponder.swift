@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Hummingbird
+
+/// Serves files from a site root: pretty URLs, content types, caching
+/// validators, the site's own 404 page, and live-reload script injection
+/// into HTML. Paths are checked with ``SitePath`` so nothing outside the
+/// root is ever served.
+struct StaticFileResponder: Sendable {
+    let root: String
+    let injectLiveReload: Bool
+    let fileIO = FileIO()
+
+    func respond(to request: Request, context: some RequestContext) async throws -> Response {
+        let isHead = request.method == .head
+        let sitePath: SitePath
+        do {
+            sitePath = try SitePath(rawPath: request.uri.path)
+        } catch {
+            return plainText(.badRequest, "Bad request path\n", isHead: isHead)
+        }
+        switch sitePath.resolve(in: root) {
+        case .directory:
+            guard sitePath.hasTrailingSlash else {
+                var location = sitePath.rawPath + "/"
+                if let query = request.uri.query { location += "?" + query }
+                var headers = HTTPFields()
+                headers[.location] = location
+                headers[.cacheControl] = "no-cache"
+                return Response(status: .movedPermanently, headers: headers)
+            }
+            let indexPath = sitePath.segments.isEmpty ? "index.html" : sitePath.relativePath + "/index.html"
+            guard case .file(let path, let info) = SitePath.resolve(indexPath, in: root) else {
+                return try await notFound(isHead: isHead)
+            }
+            return try await serveFile(at: path, info: info, name: "index.html", request: request, context: context)
+        case .file(let path, let info):
+            guard !sitePath.hasTrailingSlash else { return try await notFound(isHead: isHead) }
+            let name = sitePath.segments.last ?? path
+            return try await serveFile(at: path, info: info, name: name, request: request, context: context)
+        case .notFound:
+            return try await notFound(isHead: isHead)
+        }
+    }
+
+    private func serveFile(
+        at path: String, info: FileInfo, name: String, request: Request, context: some RequestContext
+    ) async throws -> Response {
+        let isHead = request.method == .head
+        let inject = injectLiveReload && ContentType.isHTML(name)
+        var headers = HTTPFields()
+        headers[.contentType] = ContentType.forPath(name)
+        headers[.eTag] = info.entityTag(variant: inject ? "lr" : nil)
+        headers[.lastModified] = HTTPDate.format(secondsSince1970: info.modificationSeconds)
+        headers[.cacheControl] = "no-cache"
+
+        if Self.isNotModified(request.headers, entityTag: headers[.eTag]!, modified: info.modificationSeconds) {
+            headers[.contentType] = nil
+            var response = Response(status: .notModified, headers: headers)
+            response.headers[.contentLength] = nil  // a 304 has no body; do not claim an empty one
+            return response
+        }
+        if inject {
+            if isHead {
+                headers[.contentLength] = String(info.size + LiveReloadScript.tag.utf8.count)
+                return Response(status: .ok, headers: headers)
+            }
+            guard let bytes = Self.readFile(path) else { return try await notFound(isHead: false) }
+            let body = LiveReloadScript.inject(into: bytes)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+        if isHead {
+            headers[.contentLength] = String(info.size)
+            return Response(status: .ok, headers: headers)
+        }
+        let body = try await fileIO.loadFile(path: path, context: context)
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// 404 with the site's own `/404.html` when there is one, plain text otherwise.
+    private func notFound(isHead: Bool) async throws -> Response {
+        guard case .file(let path, _) = SitePath.resolve("404.html", in: root),
+            let bytes = Self.readFile(path)
+        else {
+            return plainText(.notFound, "Not Found\n", isHead: isHead)
+        }
+        let body = injectLiveReload ? LiveReloadScript.inject(into: bytes) : bytes
+        var headers = HTTPFields()
+        headers[.contentType] = ContentType.forPath("404.html")
+        headers[.cacheControl] = "no-cache"
+        if isHead {
+            headers[.contentLength] = String(body.count)
+            return Response(status: .notFound, headers: headers)
+        }
+        return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private func plainText(_ status: HTTPResponse.Status, _ text: String, isHead: Bool) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-cache"
+        headers[.contentLength] = String(text.utf8.count)
+        return Response(status: status, headers: headers, body: isHead ? .init() : .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// RFC 9110 §13.2.2: `If-None-Match` wins; `If-Modified-Since` only counts without it.
+    static func isNotModified(_ headers: HTTPFields, entityTag: String, modified: Int) -> Bool {
+        if let ifNoneMatch = headers[.ifNoneMatch] {
+            let wanted = entityTag.hasPrefix("W/") ? String(entityTag.dropFirst(2)) : entityTag
+            return ifNoneMatch.split(separator: ",").contains { candidate in
+                var tag = candidate.trimmingSpaces
+                if tag == "*" { return true }
+                if tag.hasPrefix("W/") { tag = String(tag.dropFirst(2)) }
+                return tag == wanted
+            }
+        }
+        if let ifModifiedSince = headers[.ifModifiedSince], let date = HTTPDate.parse(ifModifiedSince) {
+            return modified <= date
+        }
+        return false
+    }
+
+    /// Reads a whole (small) file, or `nil` if it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

@@ -1,0 +1,28 @@
+/// Settings shared by ``InotifyWatcher`` and ``PollingWatcher``.
+public struct WatchConfiguration: Sendable {
+    /// Folders watched recursively (relative paths are taken from the current directory).
+    public var paths: [String]
+    /// Folders never watched nor reported, e.g. the output folder.
+    public var ignoredPaths: [String]
+    /// Quiet time after the last change before a batch is reported.
+    public var debounce: Duration
+    /// Longest time a change waits, so a continuous stream of changes still yields batches.
+    public var maximumDelay: Duration
+    /// Interval between scans of ``PollingWatcher``.
+    public var pollInterval: Duration
+
+    /// Creates a configuration; only `paths` is required.
+    public init(
+        paths: [String],
+        ignoredPaths: [String] = [],
+        debounce: Duration = .milliseconds(75),
+        maximumDelay: Duration = .milliseconds(500),
+        pollInterval: Duration = .milliseconds(250)
+    ) {
+        self.paths = paths
+        self.ignoredPaths = ignoredPaths
+        self.debounce = debounce
+        self.maximumDelay = maximumDelay
+        self.pollInterval = pollInterval
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import GuidePreview
+
+@Suite struct PathSecurityTests {
+    /// Request targets that try to reach `<tmp>/secret.txt` from `<tmp>/site`.
+    static let vectors = [
+        "/../secret.txt",
+        "/papers/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/.%2e/secret.txt",
+        "/%2e./secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/papers%2f..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/%5c..%5csecret.txt",
+        "/..\\secret.txt",
+        "/papers\\..\\..\\secret.txt",
+        "//secret.txt",
+        "/papers//../../secret.txt",
+        "/%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/secret.txt%00.html",
+        "/index.html%00",
+        "/%00",
+        "/leak.txt",
+        "/leak-relative.txt",
+        "/leakdir/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/%2",
+        "/%zz",
+        "/./index.html",
+        "/%c0%ae%c0%ae/secret.txt",
+        "secret.txt",
+        "http://localhost/../secret.txt",
+    ]
+
+    @Test(arguments: vectors)
+    func traversalIsRefused(target: String) async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try await site.server().makeApplication().test(.router) { client in
+            let response = try await client.execute(uri: target, method: .get)
+            #expect([.badRequest, .notFound].contains(response.status), "\(target) → \(response.status)")
+            #expect(!response.text.contains(TestSite.secret))
+        }
+    }
+
+    @Test func absolutePathOfSecretIsNotFound() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try await site.server().makeApplication().test(.router) { client in
+            let response = try await client.execute(uri: site.folder.url("secret.txt"), method: .get)
+            #expect(response.status == .notFound)
+            #expect(!response.text.contains(TestSite.secret))
+        }
+    }
+
+    @Test func traversalOverRealSockets() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let server = site.server()
+        let task = Task { try await server.run() }
+        defer { task.cancel() }
+        let port = try await server.boundPort()
+        for target in ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..%5csecret.txt", "/leak.txt", "//etc/passwd"] {
+            let reply = await RawHTTP.exchange(
+                port: port,
+                request: "GET \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            )
+            #expect(reply.hasPrefix("HTTP/1.1 400") || reply.hasPrefix("HTTP/1.1 404"), "\(target): \(reply.prefix(40))")
+            #expect(!reply.contains(TestSite.secret))
+        }
+    }
+}
