@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import GuideKit
+import GuidePreview
 
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site into the output folder.",
@@ -10,11 +12,30 @@ struct BuildCommand: ParsableCommand {
         templates, and writes the complete site. The site is written beside the \
         output folder and swapped in at the end: a failed build leaves the previous \
         output exactly as it was. Exits 1 when the content or a template has an error.
+
+        With --watch, keeps running after the first build and rebuilds what changed \
+        whenever a file in the content or templates folder is saved, printing one \
+        line per rebuild; errors are printed and watching goes on. Stop with Ctrl-C.
         """)
 
     @OptionGroup var site: SiteArguments
 
-    func run() throws {
+    @Flag(name: .long, help: "Keep watching the content and templates folders and rebuild on every change.")
+    var watch = false
+
+    @OptionGroup var watchOptions: WatchArguments
+
+    func validate() throws {
+        if watchOptions.poll && !watch {
+            throw ValidationError("--poll only applies with --watch.")
+        }
+    }
+
+    func run() async throws {
+        if watch {
+            try await runWatching()
+            return
+        }
         do {
             let result = try SiteBuilder().build(site.buildOptions)
             Terminal.report(result.report.warnings)
@@ -24,5 +45,29 @@ struct BuildCommand: ParsableCommand {
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
+    }
+
+    /// `guide build --watch`: the rebuild loop of `guide serve`, without the server.
+    private func runWatching() async throws {
+        if let error = site.missingFolderError {
+            Terminal.printError(error)
+            throw ExitCode.failure
+        }
+        let watcher: any FileWatcher
+        do {
+            // Started before the first build so that saves made during it are not missed.
+            watcher = try makeFileWatcher(site.watchConfiguration, polling: watchOptions.poll)
+        } catch {
+            Terminal.printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let signals = StopSignals { watcher.stop() }
+        defer { signals.cancel() }
+        let options = site.buildOptions
+        let loop = RebuildLoop(makeOptions: { (options, nil) })
+        await loop.buildFirst()
+        Terminal.printLine("Watching \(DisplayFolder.of(options.contentDirectory))/ and \(DisplayFolder.of(options.templatesDirectory))/ for changes. Press Ctrl-C to stop.")
+        await loop.run(batches: watcher.batches)
+        Terminal.printLine("Stopped.")
     }
 }

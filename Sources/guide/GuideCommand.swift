@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct GuideCommand: ParsableCommand {
+struct GuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Publish a conference guide website from a plain-text guide.",
@@ -10,6 +10,6 @@ struct GuideCommand: ParsableCommand {
         and templates in Templates/. `guide build` writes the site to Output/; \
         `guide serve` previews it with live reload while you edit.
         """,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self],
         defaultSubcommand: nil)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideKit
+import GuidePreview
 
 /// The folders every command works on.
 struct SiteArguments: ParsableArguments {
@@ -26,10 +27,57 @@ struct SiteArguments: ParsableArguments {
     }
 }
 
+/// Options of the commands that watch the content and templates folders
+/// (`guide serve`, `guide build --watch`).
+struct WatchArguments: ParsableArguments {
+    @Flag(name: .long, help: ArgumentHelp(
+        "Watch for changes by polling the folders instead of using inotify (for network drives, containers and VMs where changes are not reported)."))
+    var poll = false
+}
+
+extension SiteArguments {
+    /// What to watch: the content and templates folders, never the output folder.
+    var watchConfiguration: WatchConfiguration {
+        let options = buildOptions
+        return WatchConfiguration(paths: [options.contentDirectory.path, options.templatesDirectory.path],
+                                  ignoredPaths: [options.outputDirectory.path])
+    }
+
+    /// A readable error when a folder to watch is missing, else `nil`.
+    var missingFolderError: String? {
+        let options = buildOptions
+        for (url, name, flag) in [(options.contentDirectory, "content", "--content"),
+                                  (options.templatesDirectory, "templates", "--templates")] {
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue {
+                return "\(DisplayFolder.of(url)): error: \(name) folder not found: create it or pass \(flag) DIR"
+            }
+        }
+        return nil
+    }
+}
+
+/// Folders as the author typed them: relative to the working folder when inside it.
+enum DisplayFolder {
+    static func of(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let current = FileManager.default.currentDirectoryPath
+        if path == current { return "." }
+        if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) }
+        return path
+    }
+}
+
 /// Terminal output: diagnostics to standard error, results to standard output.
 enum Terminal {
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints a line to standard output at once, also when it is a pipe
+    /// (long-running commands are read line by line by editors, scripts and tests).
+    static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func report(_ diagnostics: [Diagnostic]) {

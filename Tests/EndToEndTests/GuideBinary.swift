@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `guide` executable in a folder, the way an author would.
 struct GuideBinary {
@@ -95,5 +98,147 @@ struct ProjectFolder {
             if !isFolder.boolValue { paths.append(path) }
         }
         return paths.sorted()
+    }
+}
+
+/// A long-running `guide` process (`serve`, `build --watch`) whose output is read line by line.
+final class RunningGuide: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var stdoutText = ""
+    private var stderrText = ""
+
+    init(_ arguments: [String], in folder: URL) throws {
+        process.executableURL = GuideBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil; return }
+            self?.append(data, toStderr: false)
+        }
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil; return }
+            self?.append(data, toStderr: true)
+        }
+        try process.run()
+    }
+
+    deinit { stop() }
+
+    private func append(_ data: Data, toStderr: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if toStderr { stderrText += String(decoding: data, as: UTF8.self) } else { stdoutText += String(decoding: data, as: UTF8.self) }
+    }
+
+    var stdout: String { lock.lock(); defer { lock.unlock() }; return stdoutText }
+    var stderr: String { lock.lock(); defer { lock.unlock() }; return stderrText }
+    var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
+
+    /// Waits for a complete stdout line satisfying `matches`; `nil` after `timeout` or when the process ended.
+    func line(timeout: Duration = .seconds(60), where matches: (String) -> Bool) async -> String? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = stdout
+            let complete = text.hasSuffix("\n") ? text : String(text[..<(text.lastIndex(of: "\n") ?? text.startIndex)])
+            if let line = complete.split(separator: "\n").map(String.init).first(where: matches) { return line }
+            if !process.isRunning { return nil }
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return nil
+    }
+
+    /// `guide serve`: the port of the `Serving at http://127.0.0.1:PORT/` line.
+    func servingPort(timeout: Duration = .seconds(60)) async -> Int? {
+        guard let line = await line(timeout: timeout, where: { $0.hasPrefix("Serving at http://") }) else { return nil }
+        let url = line.dropFirst("Serving at ".count).split(separator: " ").first.map(String.init) ?? ""
+        return URLComponents(string: url)?.port
+    }
+
+    /// Waits for the process to exit; its status, or `nil` if it still runs after `timeout`.
+    func exitStatus(timeout: Duration = .seconds(20)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline { return nil }
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        // Let the readers drain what was written last.
+        try? await Task.sleep(for: .milliseconds(100))
+        return process.terminationStatus
+    }
+
+    /// Ctrl-C.
+    func interrupt() { if process.isRunning { process.interrupt() } }
+
+    /// Kills the process if it still runs (test clean-up).
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// A minimal blocking HTTP/1.1 client for 127.0.0.1 (one request per connection),
+/// also able to read the first events of a never-ending event stream.
+enum LocalHTTP {
+    struct Response {
+        var status: Int
+        var headers: String
+        var body: String
+    }
+
+    static func get(port: Int, _ path: String, timeout: Duration = .seconds(10)) async -> Response? {
+        let raw = await exchange(port: port, path: path, timeout: timeout) { _ in false }
+        guard let split = raw.range(of: "\r\n\r\n") else { return nil }
+        let head = String(raw[..<split.lowerBound])
+        let status = head.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return Response(status: status, headers: head, body: String(raw[split.upperBound...]))
+    }
+
+    /// What the server sent until `until` holds for it, the connection closes, or `timeout` passes.
+    static func exchange(port: Int, path: String, timeout: Duration = .seconds(10),
+                         until: @escaping @Sendable (String) -> Bool) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread {
+                continuation.resume(returning: run(port: port, path: path, timeout: timeout, until: until))
+            }.start()
+        }
+    }
+
+    private static func run(port: Int, path: String, timeout: Duration, until: (String) -> Bool) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return "" }
+        var receiveTimeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &receiveTimeout, socklen_t(MemoryLayout<timeval>.size))
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count == 0 { break }
+            if count > 0 {
+                received.append(contentsOf: buffer[0..<count])
+                if until(String(decoding: received, as: UTF8.self)) { break }
+            }
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 }
