@@ -26,6 +26,10 @@ import Testing
         let assets = project.files(under: "Templates/assets").map { "assets/\($0)" }
         #expect(project.files(under: "Output") == (expected + assets).sorted())
         #expect(project.data("Output/images/session-graph.png") == project.data("Content/images/Session graph.png"))
+        for page in expected where page.hasSuffix(".html") {
+            let html = try project.read("Output/\(page)")
+            #expect(!html.contains("{{") && !html.contains("}}"), "template syntax leaked into \(page)")
+        }
     }
 
     @Test func pagesShowTheGuide() throws {

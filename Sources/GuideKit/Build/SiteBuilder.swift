@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
         }
 
         let plan = try step("plan") { () throws in
-            SitePlanner(config: config).plan(guide, content: content, assets: assets)
+            SitePlanner(config: config, templates: templates).plan(guide, content: content, assets: assets)
         }
         warnings += plan.warnings
 

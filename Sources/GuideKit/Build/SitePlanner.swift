@@ -5,59 +5,62 @@ import Foundation
 public struct SitePlanner: Sendable {
     public var config: SiteConfig
     public var markdown: MarkdownRenderer
+    /// Renders each paper card once for every list to insert.
+    var cards: CardRenderer?
 
-    public init(config: SiteConfig) {
+    public init(config: SiteConfig, templates: TemplateSet? = nil) {
         self.config = config
         markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
+        cards = templates.map(CardRenderer.init)
     }
 
     public func plan(_ guide: Guide, content: ContentSource, assets: [PlannedCopy]) -> SitePlan {
         var plan = SitePlan()
-        let routes = Routes(base: config.basePath)
-        let site = siteContext(guide)
-        let figures = figureContexts(guide, content: content, routes: routes, plan: &plan)
-        let cards = paperCards(guide, routes: routes)
+        let site = ContextNode(siteContext(guide))
+        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, site: site, cards: cards)
+        let routes = links.routes
+        let figures = figureContexts(guide, content: content, links: links, plan: &plan)
 
         func add(_ kind: PlannedPage.Kind, _ path: String, title: String, description: String, _ body: PageBody) {
             let info = PageInfo(title: title, description: description,
                                 canonical: config.absoluteBase + path, kind: kind.rawValue)
-            let context = PageContext(site: site, page: info, nav: nav(for: kind, routes: routes, site: site), body: body)
+            let context = PageContext(site: site, page: ContextNode(info), nav: nav(for: kind, routes: routes, site: site.value), body: body)
             plan.pages.append(PlannedPage(path: path + "index.html", kind: kind, context: context))
         }
 
         add(.home, "", title: guide.title.text, description: homeDescription(guide),
-            .home(homeBody(guide, cards: cards, figures: figures, routes: routes)))
+            .home(ContextNode(homeBody(guide, figures: figures, links: links))))
         for (index, topic) in guide.topics.enumerated() {
             add(.topic, routes.topicPath(topic), title: topic.title.text,
                 description: "\(count(topic.papers.count, "paper")) on \(topic.title.text.lowercased())\(eventSuffix(guide)).",
-                .topic(topicBody(guide, index, cards: cards, figures: figures, routes: routes)))
+                .topic(ContextNode(topicBody(guide, index, figures: figures, links: links))))
         }
         let alphabetical = SortKey.sorted(Array(guide.papers.indices)) { SortKey.of(guide.papers[$0].title.text) }
         add(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
-            .papers(PapersBody(papers: alphabetical.map { cards[$0] })))
+            .papers(ContextNode(PapersBody(papers: alphabetical.map { links.cards[$0] }))))
         var related = RelatedPapers(paperCount: guide.papers.count)
         for (index, paper) in guide.papers.enumerated() {
             add(.paper, routes.paperPath(paper), title: paper.title.text,
                 description: "\(paper.title.text), by \(joinedNames(paper.authors.map { guide.authors[$0].name }))\(eventSuffix(guide)).",
-                .paper(paperBody(guide, index, cards: cards, figures: figures, related: &related)))
+                .paper(ContextNode(paperBody(guide, index, figures: figures, links: links, related: &related))))
         }
         add(.authors, "authors/", title: "Authors", description: "\(count(guide.authors.count, "author")) of \(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
-            .authors(authorsBody(guide, routes: routes)))
+            .authors(ContextNode(authorsBody(guide, links: links))))
         for (index, author) in guide.authors.enumerated() {
             add(.author, routes.authorPath(author), title: author.name,
                 description: "\(author.name): \(count(author.papers.count, "paper"))\(eventSuffix(guide)).",
-                .author(authorBody(guide, index, cards: cards, routes: routes)))
+                .author(ContextNode(authorBody(guide, index, links: links))))
         }
         if !guide.postings.isEmpty {
             add(.careers, "careers/", title: "Careers", description: "Related job postings.",
-                .careers(CareersBody(postings: guide.postings.map(postingContext))))
+                .careers(ContextNode(CareersBody(postings: guide.postings.map { ContextNode(postingContext($0)) }))))
         }
         add(.search, "search/", title: "Search", description: "Search papers, topics and authors.",
-            .search(SearchBody(indexURL: routes.url("search/index.json"))))
+            .search(ContextNode(SearchBody(indexURL: routes.url("search/index.json")))))
         let notFound = PageInfo(title: "Page not found", description: "This page does not exist.",
                                 canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
         plan.pages.append(PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
-            site: site, page: notFound, nav: nav(for: .notFound, routes: routes, site: site), body: .notFound)))
+            site: site, page: ContextNode(notFound), nav: nav(for: .notFound, routes: routes, site: site.value), body: .notFound)))
 
         plan.files = [
             PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: plan.pages, base: config.absoluteBase).utf8)),
@@ -76,12 +79,12 @@ public struct SitePlanner: Sendable {
             title: guide.title.text, subtitle: guide.subtitle?.text ?? "",
             organization: guide.event.organization ?? "", conference: guide.event.conference ?? "",
             year: guide.event.year ?? "", base: config.basePath, language: config.language,
-            counts: .init(papers: guide.papers.count, topics: guide.topics.count,
-                          authors: guide.authors.count, postings: guide.postings.count),
+            counts: ContextNode(.init(papers: guide.papers.count, topics: guide.topics.count,
+                               authors: guide.authors.count, postings: guide.postings.count)),
             hasCareers: !guide.postings.isEmpty)
     }
 
-    private func nav(for kind: PlannedPage.Kind, routes: Routes, site: SiteContext) -> [NavItem] {
+    private func nav(for kind: PlannedPage.Kind, routes: Routes, site: SiteContext) -> [ContextNode<NavItem>] {
         var items = [
             NavItem(label: "Topics", url: routes.url(""), current: kind == .home, section: kind == .topic),
             NavItem(label: "Papers", url: routes.url("papers/"), current: kind == .papers, section: kind == .paper),
@@ -91,20 +94,10 @@ public struct SitePlanner: Sendable {
             items.append(NavItem(label: "Careers", url: routes.url("careers/"), current: kind == .careers, section: false))
         }
         items.append(NavItem(label: "Search", url: routes.url("search/"), current: kind == .search, section: false))
-        return items
+        return items.map(ContextNode.init)
     }
 
-    private func paperCards(_ guide: Guide, routes: Routes) -> [PaperCard] {
-        guide.papers.map { paper in
-            PaperCard(
-                title: paper.title.text, url: routes.url(routes.paperPath(paper)),
-                authors: paper.authors.map { authorLink(guide.authors[$0], routes: routes) },
-                topic: paper.topic.map { topicLink(guide.topics[$0], routes: routes) },
-                descriptionHTML: markdown.html(paragraphs: paper.description.map(\.text)))
-        }
-    }
-
-    private func figureContexts(_ guide: Guide, content: ContentSource, routes: Routes, plan: inout SitePlan) -> [FigureContext] {
+    private func figureContexts(_ guide: Guide, content: ContentSource, links: SharedNodes, plan: inout SitePlan) -> [ContextNode<FigureContext>] {
         guide.figures.map { figure in
             let name = figure.fileName.text
             var src = ""
@@ -112,71 +105,63 @@ public struct SitePlanner: Sendable {
                 let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
                 let path = "images/\(figure.slug).\(ext)"
                 plan.copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
-                src = routes.url(path)
+                src = links.routes.url(path)
             } else {
                 plan.warnings.append(.warning(guide.file, line: figure.fileName.line,
                     "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
             }
             let caption = figure.caption?.text ?? ""
-            return FigureContext(
+            return ContextNode(FigureContext(
                 id: "figure-\(figure.slug)", fileName: name, src: src,
                 captionHTML: caption.isEmpty ? "" : markdown.inlineHTML(caption),
                 alt: caption.isEmpty ? name : caption,
-                paper: figure.paper.map { paperLink(guide.papers[$0], routes: routes) })
+                paper: figure.paper.map { links.paperLinks[$0] }))
         }
-    }
-
-    private func authorLink(_ author: Author, routes: Routes) -> NameContext {
-        NameContext(name: author.name, url: routes.url(routes.authorPath(author)), paperCount: author.papers.count)
-    }
-
-    private func topicLink(_ topic: Topic, routes: Routes) -> LinkContext {
-        LinkContext(title: topic.title.text, url: routes.url(routes.topicPath(topic)))
-    }
-
-    private func paperLink(_ paper: Paper, routes: Routes) -> LinkContext {
-        LinkContext(title: paper.title.text, url: routes.url(routes.paperPath(paper)))
     }
 
     // MARK: - Page bodies
 
-    private func homeBody(_ guide: Guide, cards: [PaperCard], figures: [FigureContext], routes: Routes) -> HomeBody {
+    private func homeBody(_ guide: Guide, figures: [ContextNode<FigureContext>], links: SharedNodes) -> HomeBody {
         HomeBody(
-            preamble: guide.preamble.map { .init(text: $0.text.text, kind: $0.kind.rawValue) },
-            subtitle: guide.subtitle?.text ?? "",
-            introHTML: markdown.html(paragraphs: guide.intro.map(\.text)),
-            topics: guide.topics.map { topic in
-                .init(title: topic.title.text, url: routes.url(routes.topicPath(topic)),
-                      descriptionHTML: markdown.html(paragraphs: topic.description.map(\.text)),
-                      papers: topic.papers.map { paperLink(guide.papers[$0], routes: routes) })
+            guide: ContextNode(.init(
+                preamble: guide.preamble.map { ContextNode(.init(text: $0.text.text, kind: $0.kind.rawValue)) },
+                subtitle: guide.subtitle?.text ?? "",
+                introHTML: markdown.html(paragraphs: guide.intro.map(\.text)))),
+            topics: guide.topics.indices.map { index in
+                let topic = guide.topics[index]
+                return ContextNode(.init(title: topic.title.text, url: links.topicLinks[index].value.url,
+                                  descriptionHTML: links.topicDescriptions[index],
+                                  papers: topic.papers.map { links.paperLinks[$0] }))
             },
-            papersWithoutTopic: guide.papers.indices.filter { guide.papers[$0].topic == nil }.map { cards[$0] },
+            papersWithoutTopic: guide.papers.indices.filter { guide.papers[$0].topic == nil }.map { links.cards[$0] },
             figuresWithoutTopic: guide.figures.indices.filter { guide.figures[$0].topic == nil }.map { figures[$0] })
     }
 
-    private func topicBody(_ guide: Guide, _ index: Int, cards: [PaperCard], figures: [FigureContext], routes: Routes) -> TopicBody {
+    private func topicBody(_ guide: Guide, _ index: Int, figures: [ContextNode<FigureContext>], links: SharedNodes) -> TopicBody {
         let topic = guide.topics[index]
         return TopicBody(
-            title: topic.title.text, url: routes.url(routes.topicPath(topic)),
-            descriptionHTML: markdown.html(paragraphs: topic.description.map(\.text)),
-            papers: topic.papers.map { cards[$0] },
-            figures: topic.figures.map { figures[$0] },
-            teasers: topic.teasers.map { TextContext(text: guide.teasers[$0].text.text) },
-            previous: index > 0 ? topicLink(guide.topics[index - 1], routes: routes) : nil,
-            next: index + 1 < guide.topics.count ? topicLink(guide.topics[index + 1], routes: routes) : nil)
+            topic: ContextNode(.init(
+                title: topic.title.text, url: links.topicLinks[index].value.url,
+                descriptionHTML: links.topicDescriptions[index],
+                papers: topic.papers.map { links.cards[$0] },
+                figures: topic.figures.map { figures[$0] },
+                teasers: topic.teasers.map { ContextNode(TextContext(text: guide.teasers[$0].text.text)) })),
+            previous: index > 0 ? links.topicLinks[index - 1] : nil,
+            next: index + 1 < guide.topics.count ? links.topicLinks[index + 1] : nil)
     }
 
-    private func paperBody(_ guide: Guide, _ index: Int, cards: [PaperCard], figures: [FigureContext],
+    private func paperBody(_ guide: Guide, _ index: Int, figures: [ContextNode<FigureContext>], links: SharedNodes,
                            related: inout RelatedPapers) -> PaperBody {
         let paper = guide.papers[index]
         let bibtex = BibTeX(guide: guide, paper: index)
-        return PaperBody(card: cards[index], figures: paper.figures.map { figures[$0] },
-                         related: related.of(index, in: guide).map { LinkContext(title: cards[$0].title, url: cards[$0].url) },
-                         bibtex: bibtex.entry, bibtexKey: bibtex.key)
+        return PaperBody(paper: ContextNode(.init(
+            card: links.cards[index], figures: paper.figures.map { figures[$0] },
+            related: related.of(index, in: guide).map { links.paperLinks[$0] },
+            bibtex: bibtex.entry, bibtexKey: bibtex.key)))
     }
 
-    private func authorsBody(_ guide: Guide, routes: Routes) -> AuthorsBody {
-        let keyed = guide.authors.map { (key: SortKey.forName($0.name), author: $0) }.sorted { $0.key < $1.key }
+    private func authorsBody(_ guide: Guide, links: SharedNodes) -> AuthorsBody {
+        let keyed = guide.authors.indices.map { (key: SortKey.forName(guide.authors[$0].name), author: $0) }.sorted { $0.key < $1.key }
         var letters: [AuthorsBody.Letter] = []
         for (key, author) in keyed {
             let letter = SortKey.letter(of: key)
@@ -184,28 +169,28 @@ public struct SitePlanner: Sendable {
                 let id = letter == "#" ? "letter-other" : "letter-\(letter.lowercased())"
                 letters.append(.init(letter: letter, id: id, authors: []))
             }
-            letters[letters.count - 1].authors.append(authorLink(author, routes: routes))
+            letters[letters.count - 1].authors.append(links.authorLinks[author])
         }
-        return AuthorsBody(letters: letters, count: guide.authors.count)
+        return AuthorsBody(letters: letters.map(ContextNode.init), count: guide.authors.count)
     }
 
-    private func authorBody(_ guide: Guide, _ index: Int, cards: [PaperCard], routes: Routes) -> AuthorBody {
+    private func authorBody(_ guide: Guide, _ index: Int, links: SharedNodes) -> AuthorBody {
         let author = guide.authors[index]
         var seen: Set<Int> = [index]
-        var coauthors: [NameContext] = []
+        var coauthors: [ContextNode<NameContext>] = []
         for paper in author.papers {
             for other in guide.papers[paper].authors where seen.insert(other).inserted {
-                coauthors.append(authorLink(guide.authors[other], routes: routes))
+                coauthors.append(links.authorLinks[other])
             }
         }
-        return AuthorBody(name: author.name, url: routes.url(routes.authorPath(author)),
-                          papers: author.papers.map { cards[$0] }, coauthors: coauthors)
+        return AuthorBody(author: ContextNode(.init(name: author.name, url: links.authorLinks[index].value.url,
+                                             papers: author.papers.map { links.cards[$0] }, coauthors: coauthors)))
     }
 
     private func postingContext(_ posting: Posting) -> CareersBody.Posting {
         CareersBody.Posting(
             id: posting.slug, title: PostingText.title(posting.text),
-            locations: posting.locations.map { NameContext(name: $0) },
+            locations: posting.locations.map { ContextNode(NameContext(name: $0)) },
             textHTML: markdown.html(PostingText.markdown(posting.text)))
     }
 

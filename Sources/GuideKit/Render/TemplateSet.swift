@@ -67,6 +67,11 @@ public struct TemplateSet: Sendable {
         self.sources = sources
     }
 
+    /// Whether a template of that name exists.
+    func contains(_ name: String) -> Bool {
+        sources[name] != nil
+    }
+
     /// Renders one page; `context` is looked up through `MustacheParent`.
     func render(_ context: Any, template: String) -> String? {
         library.render(context, withTemplate: template)

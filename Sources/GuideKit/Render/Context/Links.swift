@@ -35,14 +35,17 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
 public struct PaperCard: MustacheParent, Hashable, Sendable {
     public var title: String
     public var url: String
-    public var authors: [NameContext]
-    public var topic: LinkContext?
+    public var authors: [ContextNode<NameContext>]
+    public var topic: ContextNode<LinkContext>?
     public var descriptionHTML: String
+    /// `paper-card.mustache` rendered for this card (`{{{card_html}}}` in lists).
+    public var cardHTML = ""
 
     public func child(named name: String) -> Any? {
         switch name {
         case "title": return asText(title)
         case "url": return asText(url)
+        case "card_html": return asText(cardHTML)
         case "authors": return authors
         case "topic": return topic
         case "description_html": return nonEmpty(descriptionHTML)
@@ -60,7 +63,7 @@ public struct FigureContext: MustacheParent, Hashable, Sendable {
     public var captionHTML: String
     /// The caption as plain text, for `alt`.
     public var alt: String
-    public var paper: LinkContext?
+    public var paper: ContextNode<LinkContext>?
 
     public func child(named name: String) -> Any? {
         switch name {

@@ -1,6 +1,6 @@
 import Mustache
 
-/// `/`: the guide's front page.
+/// `/`: the guide's front page: `guide.*`, `topics`, `papers_without_topic`, `figures_without_topic`.
 public struct HomeBody: MustacheParent, Hashable, Sendable {
     public struct Preamble: MustacheParent, Hashable, Sendable {
         public var text: String
@@ -15,12 +15,28 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
         }
     }
 
+    /// `guide.preamble`, `guide.subtitle`, `guide.intro_html`.
+    public struct GuideView: MustacheParent, Hashable, Sendable {
+        public var preamble: [ContextNode<Preamble>]
+        public var subtitle: String
+        public var introHTML: String
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "preamble": return preamble
+            case "subtitle": return nonEmpty(subtitle)
+            case "intro_html": return nonEmpty(introHTML)
+            default: return nil
+            }
+        }
+    }
+
     /// A topic on the front page: `{title, url, description_html, paper_count, papers}`.
     public struct TopicSummary: MustacheParent, Hashable, Sendable {
         public var title: String
         public var url: String
         public var descriptionHTML: String
-        public var papers: [LinkContext]
+        public var papers: [ContextNode<LinkContext>]
 
         public func child(named name: String) -> Any? {
             switch name {
@@ -35,80 +51,64 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var preamble: [Preamble]
-    public var subtitle: String
-    public var introHTML: String
-    public var topics: [TopicSummary]
-    public var papersWithoutTopic: [PaperCard]
-    public var figuresWithoutTopic: [FigureContext]
+    public var guide: ContextNode<GuideView>
+    public var topics: [ContextNode<TopicSummary>]
+    public var papersWithoutTopic: [ContextNode<PaperCard>]
+    public var figuresWithoutTopic: [ContextNode<FigureContext>]
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "guide": return Guide(body: self)
+        case "guide": return guide
         case "topics": return topics
         case "papers_without_topic": return papersWithoutTopic
         case "figures_without_topic": return figuresWithoutTopic
         default: return nil
         }
     }
+}
 
-    /// `guide.preamble`, `guide.subtitle`, `guide.intro_html`.
-    struct Guide: MustacheParent {
-        let body: HomeBody
+/// `/topics/<slug>/`: `topic.*`, `previous`, `next`.
+public struct TopicBody: MustacheParent, Hashable, Sendable {
+    public struct TopicView: MustacheParent, Hashable, Sendable {
+        public var title: String
+        public var url: String
+        public var descriptionHTML: String
+        public var papers: [ContextNode<PaperCard>]
+        public var figures: [ContextNode<FigureContext>]
+        public var teasers: [ContextNode<TextContext>]
 
-        func child(named name: String) -> Any? {
+        public func child(named name: String) -> Any? {
             switch name {
-            case "preamble": return body.preamble
-            case "subtitle": return nonEmpty(body.subtitle)
-            case "intro_html": return nonEmpty(body.introHTML)
+            case "title": return asText(title)
+            case "url": return asText(url)
+            case "description_html": return nonEmpty(descriptionHTML)
+            case "papers": return papers
+            case "figures": return figures
+            case "teasers": return teasers
+            case "paper_count": return papers.count
+            case "paper_count_label": return asText(count(papers.count, "paper"))
             default: return nil
             }
         }
     }
-}
 
-/// `/topics/<slug>/`.
-public struct TopicBody: MustacheParent, Hashable, Sendable {
-    public var title: String
-    public var url: String
-    public var descriptionHTML: String
-    public var papers: [PaperCard]
-    public var figures: [FigureContext]
-    public var teasers: [TextContext]
-    public var previous: LinkContext?
-    public var next: LinkContext?
+    public var topic: ContextNode<TopicView>
+    public var previous: ContextNode<LinkContext>?
+    public var next: ContextNode<LinkContext>?
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "topic": return Topic(body: self)
+        case "topic": return topic
         case "previous": return previous
         case "next": return next
         default: return nil
         }
     }
-
-    struct Topic: MustacheParent {
-        let body: TopicBody
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "title": return asText(body.title)
-            case "url": return asText(body.url)
-            case "description_html": return nonEmpty(body.descriptionHTML)
-            case "papers": return body.papers
-            case "figures": return body.figures
-            case "teasers": return body.teasers
-            case "paper_count": return body.papers.count
-            case "paper_count_label": return asText(count(body.papers.count, "paper"))
-            default: return nil
-            }
-        }
-    }
 }
 
-/// `/papers/`.
+/// `/papers/`: `papers`, `count`, `count_label`.
 public struct PapersBody: MustacheParent, Hashable, Sendable {
-    public var papers: [PaperCard]
+    public var papers: [ContextNode<PaperCard>]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -120,40 +120,40 @@ public struct PapersBody: MustacheParent, Hashable, Sendable {
     }
 }
 
-/// `/papers/<slug>/`.
+/// `/papers/<slug>/`: `paper.*` (the card's fields plus figures, related, BibTeX).
 public struct PaperBody: MustacheParent, Hashable, Sendable {
-    public var card: PaperCard
-    public var figures: [FigureContext]
-    /// Other papers by the same authors, as links.
-    public var related: [LinkContext]
-    public var bibtex: String
-    public var bibtexKey: String
+    public struct PaperView: MustacheParent, Hashable, Sendable {
+        public var card: ContextNode<PaperCard>
+        public var figures: [ContextNode<FigureContext>]
+        /// Other papers by the same authors, as links.
+        public var related: [ContextNode<LinkContext>]
+        public var bibtex: String
+        public var bibtexKey: String
 
-    public func child(named name: String) -> Any? {
-        name == "paper" ? Paper(body: self) : nil
-    }
-
-    struct Paper: MustacheParent {
-        let body: PaperBody
-
-        func child(named name: String) -> Any? {
+        public func child(named name: String) -> Any? {
             switch name {
-            case "figures": return body.figures
-            case "related": return body.related
-            case "bibtex": return asText(body.bibtex)
-            case "bibtex_key": return asText(body.bibtexKey)
-            default: return body.card.child(named: name)
+            case "figures": return figures
+            case "related": return related
+            case "bibtex": return asText(bibtex)
+            case "bibtex_key": return asText(bibtexKey)
+            default: return card.child(named: name)
             }
         }
     }
+
+    public var paper: ContextNode<PaperView>
+
+    public func child(named name: String) -> Any? {
+        name == "paper" ? paper : nil
+    }
 }
 
-/// `/authors/`: A–Z.
+/// `/authors/`: `letters` (A–Z groups), `count`, `count_label`.
 public struct AuthorsBody: MustacheParent, Hashable, Sendable {
     public struct Letter: MustacheParent, Hashable, Sendable {
         public var letter: String
         public var id: String
-        public var authors: [NameContext]
+        public var authors: [ContextNode<NameContext>]
 
         public func child(named name: String) -> Any? {
             switch name {
@@ -165,7 +165,7 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var letters: [Letter]
+    public var letters: [ContextNode<Letter>]
     public var count: Int
 
     public func child(named name: String) -> Any? {
@@ -178,40 +178,40 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
     }
 }
 
-/// `/authors/<slug>/`.
+/// `/authors/<slug>/`: `author.*`.
 public struct AuthorBody: MustacheParent, Hashable, Sendable {
-    public var name: String
-    public var url: String
-    public var papers: [PaperCard]
-    public var coauthors: [NameContext]
+    public struct AuthorView: MustacheParent, Hashable, Sendable {
+        public var name: String
+        public var url: String
+        public var papers: [ContextNode<PaperCard>]
+        public var coauthors: [ContextNode<NameContext>]
 
-    public func child(named name: String) -> Any? {
-        name == "author" ? Author(body: self) : nil
-    }
-
-    struct Author: MustacheParent {
-        let body: AuthorBody
-
-        func child(named name: String) -> Any? {
+        public func child(named name: String) -> Any? {
             switch name {
-            case "name": return asText(body.name)
-            case "url": return asText(body.url)
-            case "paper_count": return body.papers.count
-            case "paper_count_label": return asText(count(body.papers.count, "paper"))
-            case "papers": return body.papers
-            case "coauthors": return body.coauthors
+            case "name": return asText(self.name)
+            case "url": return asText(url)
+            case "paper_count": return papers.count
+            case "paper_count_label": return asText(count(papers.count, "paper"))
+            case "papers": return papers
+            case "coauthors": return coauthors
             default: return nil
             }
         }
     }
+
+    public var author: ContextNode<AuthorView>
+
+    public func child(named name: String) -> Any? {
+        name == "author" ? author : nil
+    }
 }
 
-/// `/careers/`.
+/// `/careers/`: `postings`.
 public struct CareersBody: MustacheParent, Hashable, Sendable {
     public struct Posting: MustacheParent, Hashable, Sendable {
         public var id: String
         public var title: String
-        public var locations: [NameContext]
+        public var locations: [ContextNode<NameContext>]
         public var textHTML: String
 
         public func child(named name: String) -> Any? {
@@ -225,14 +225,14 @@ public struct CareersBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var postings: [Posting]
+    public var postings: [ContextNode<Posting>]
 
     public func child(named name: String) -> Any? {
         name == "postings" ? postings : nil
     }
 }
 
-/// `/search/`.
+/// `/search/`: `index_url`.
 public struct SearchBody: MustacheParent, Hashable, Sendable {
     public var indexURL: String
 

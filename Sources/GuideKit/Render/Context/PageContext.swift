@@ -7,9 +7,9 @@ import Mustache
 /// Lookups go through `MustacheParent` rather than `Mirror`: about twice as
 /// fast, and the template variable names stay snake_case and documented here.
 public struct PageContext: MustacheParent, Hashable, Sendable {
-    public var site: SiteContext
-    public var page: PageInfo
-    public var nav: [NavItem]
+    public var site: ContextNode<SiteContext>
+    public var page: ContextNode<PageInfo>
+    public var nav: [ContextNode<NavItem>]
     public var body: PageBody
 
     public func child(named name: String) -> Any? {
@@ -24,14 +24,14 @@ public struct PageContext: MustacheParent, Hashable, Sendable {
 
 /// The variables particular to each page kind.
 public enum PageBody: MustacheParent, Hashable, Sendable {
-    case home(HomeBody)
-    case topic(TopicBody)
-    case papers(PapersBody)
-    case paper(PaperBody)
-    case authors(AuthorsBody)
-    case author(AuthorBody)
-    case careers(CareersBody)
-    case search(SearchBody)
+    case home(ContextNode<HomeBody>)
+    case topic(ContextNode<TopicBody>)
+    case papers(ContextNode<PapersBody>)
+    case paper(ContextNode<PaperBody>)
+    case authors(ContextNode<AuthorsBody>)
+    case author(ContextNode<AuthorBody>)
+    case careers(ContextNode<CareersBody>)
+    case search(ContextNode<SearchBody>)
     case notFound
 
     public func child(named name: String) -> Any? {

@@ -10,7 +10,7 @@ public struct SiteContext: MustacheParent, Hashable, Sendable {
     /// Path prefix of every internal link, ending in "/".
     public var base: String
     public var language: String
-    public var counts: Counts
+    public var counts: ContextNode<Counts>
     public var hasCareers: Bool
 
     public struct Counts: MustacheParent, Hashable, Sendable {
@@ -81,6 +81,7 @@ public struct NavItem: MustacheParent, Hashable, Sendable {
         case "url": asText(url)
         case "current": current
         case "section": section
+        case "aria_current": current ? asText("page") : section ? asText("true") : nil
         default: nil
         }
     }
