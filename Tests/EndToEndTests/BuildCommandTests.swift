@@ -28,7 +28,7 @@ import Testing
         #expect(project.data("Output/images/session-graph.png") == project.data("Content/images/Session graph.png"))
         for page in expected where page.hasSuffix(".html") {
             let html = try project.read("Output/\(page)")
-            for tag in ["{{!", "{{#", "{{/", "{{^", "{{>", "{{<", "{{$", "{{{"] {
+            for tag in ["{{!", "{{#", "{{/", "{{^", "{{>", "{{<", "{{$", "{{{", " }}"] {
                 #expect(!html.contains(tag), "Mustache syntax \(tag) leaked into \(page)")
             }
         }
