@@ -40,17 +40,18 @@ actor RebuildLoop {
     /// The first, full build. On failure the errors are printed and pages get the
     /// overlay; watching goes on and the next good rebuild recovers.
     /// - Returns: whether it succeeded.
+    /// - Parameter compact: print one summary line and only new warnings (a rebuild from scratch).
     @discardableResult
-    func buildFirst() async -> Bool {
+    func buildFirst(compact: Bool = false) async -> Bool {
         let session = self.session
         let result = await offPool { () -> Result<BuildReport, BuildFailure> in
             do throws(BuildFailure) { return .success(try session.build()) } catch { return .failure(error) }
         }
         switch result {
         case .success(let report):
-            Terminal.report(report.warnings)
+            Terminal.report(compact ? report.warnings.filter { !shownWarnings.contains($0) } : report.warnings)
             shownWarnings = Set(report.warnings)
-            Terminal.printLine(report.summary)
+            Terminal.printLine(compact ? String(report.summary.prefix { $0 != "\n" }) : report.summary)
             notify(failed ? .buildSucceeded : .reload)
             failed = false
             return true
@@ -93,11 +94,10 @@ actor RebuildLoop {
         if changedPaths.contains(siteFile) {
             let (options, note) = makeOptions()
             if options.baseURL != session.options.baseURL {
+                Terminal.printLine("\(Self.names(changedPaths)): base URL changed, building everything again")
                 if let note { Terminal.printLine(note) }
                 session = BuildSession(options: options)
-                let names = Self.names(changedPaths)
-                Terminal.printLine("\(names): base URL changed, building everything again")
-                await buildFirst()
+                await buildFirst(compact: true)
                 return
             }
         }
@@ -118,7 +118,7 @@ actor RebuildLoop {
                 failed = false
                 notify(.buildSucceeded)  // clears the overlay and reloads
             } else if report.onlyStylesheetsChanged {
-                notify(.cssChanged(report.stylesheetsChanged))
+                if !report.stylesheetsChanged.isEmpty { notify(.cssChanged(report.stylesheetsChanged)) }
             } else if report.pagesRewritten > 0 || report.filesWritten > 0 || report.filesDeleted > 0
                         || !report.stylesheetsChanged.isEmpty {
                 notify(.reload)

@@ -134,6 +134,43 @@ import Testing
         #expect(recovered, "stdout: \(guide.stdout) stderr: \(guide.stderr)")
     }
 
+    @Test func aStylesheetChangeSwapsCSSAndAnEditReloads() async throws {
+        let project = try ProjectFolder(fixture: "basic")
+        let (guide, port) = try await Self.serve(project)
+        defer { guide.stop() }
+        let css = try project.read("Templates/assets/style.css")
+        async let cssEvents = LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(20)) {
+            $0.contains("event: css") || $0.contains("event: reload")
+        }
+        try await Task.sleep(for: .milliseconds(500))  // let the stream connect
+        try Self.save(css + "\n.guide-test { color: red; }\n", to: "Templates/assets/style.css", in: project)
+        let received = await cssEvents
+        #expect(received.contains("event: css"), "\(received)\nstdout: \(guide.stdout)")
+        #expect(received.contains("assets/style.css"))
+        #expect(!received.contains("event: reload"))
+        #expect(try await LocalHTTP.get(port: port, "/assets/style.css")?.body.contains(".guide-test") == true)
+
+        async let reloadEvents = LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(20)) {
+            $0.contains("event: css") || $0.contains("event: reload")
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        try Self.renamePaper(in: project)
+        #expect(await reloadEvents.contains("event: reload"))
+    }
+
+    @Test func aBaseURLChangeInSiteFileIsFollowed() async throws {
+        let project = try ProjectFolder(fixture: "basic")
+        let (guide, port) = try await Self.serve(project)
+        defer { guide.stop() }
+        try Self.save("base_url: https://example.org/\n", to: "Content/site.yml", in: project)
+        let rebuilt = await guide.line(timeout: .seconds(20)) { $0.contains("base URL changed") }
+        #expect(rebuilt != nil, "stdout: \(guide.stdout)")
+        let sitemapUpdated = await Self.eventually {
+            await LocalHTTP.get(port: port, "/sitemap.xml")?.body.contains("<loc>https://example.org/topics/") == true
+        }
+        #expect(sitemapUpdated, "a base URL with the path / is kept as it is")
+    }
+
     @Test func aPortInUseIsAClearErrorWithExitCode1() async throws {
         let project = try ProjectFolder(fixture: "basic")
         let (first, port) = try await Self.serve(project)
