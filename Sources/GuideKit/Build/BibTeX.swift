@@ -7,7 +7,7 @@ struct BibTeX {
         let paper = guide.papers[index]
         let names = paper.authors.map { guide.authors[$0].name }
         let surname = names.first.map { SortKey.forName($0).split(separator: " ").first.map(String.init) ?? "" } ?? ""
-        let firstWord = Slug.make(paper.title.text).split(separator: "-")
+        let firstWord = paper.slug.split(separator: "-")
             .first { $0.count > 3 && !["with", "from", "when", "that", "towards", "toward"].contains($0) }
         key = [Slug.make(surname).replacingHyphens, guide.event.year ?? "", firstWord.map(String.init) ?? ""]
             .joined()

@@ -2,27 +2,37 @@
 /// card and link, every author's and topic's link. Pages share them by reference.
 struct SharedNodes {
     let routes: Routes
-    let authorLinks: [ContextNode<NameContext>]
-    let topicLinks: [ContextNode<LinkContext>]
+    /// `NameContext`s.
+    let authorLinks: [ContextNode]
+    let authorURLs: [String]
+    /// `LinkContext`s.
+    let topicLinks: [ContextNode]
+    let topicURLs: [String]
     let topicDescriptions: [String]
-    let paperLinks: [ContextNode<LinkContext>]
-    let cards: [ContextNode<PaperCard>]
+    /// `LinkContext`s.
+    let paperLinks: [ContextNode]
+    /// `PaperCard`s.
+    let cards: [ContextNode]
 
-    init(_ guide: Guide, routes: Routes, markdown: MarkdownRenderer, site: ContextNode<SiteContext>, cards renderer: CardRenderer?) {
+    init(_ guide: Guide, routes: Routes, markdown: MarkdownRenderer, site: ContextNode, cards renderer: CardRenderer?) {
         self.routes = routes
-        let authorLinks = guide.authors.map { author in
-            ContextNode(NameContext(name: author.name, url: routes.url(routes.authorPath(author)), paperCount: author.papers.count))
+        let authorURLs = guide.authors.map { routes.url(routes.authorPath($0)) }
+        let topicURLs = guide.topics.map { routes.url(routes.topicPath($0)) }
+        let paperURLs = guide.papers.map { routes.url(routes.paperPath($0)) }
+        let authorLinks = guide.authors.indices.map { index in
+            ContextNode(NameContext(name: guide.authors[index].name, url: authorURLs[index], paperCount: guide.authors[index].papers.count))
         }
-        let topicLinks = guide.topics.map { ContextNode(LinkContext(title: $0.title.text, url: routes.url(routes.topicPath($0)))) }
-        let paperLinks = guide.papers.map { ContextNode(LinkContext(title: $0.title.text, url: routes.url(routes.paperPath($0)))) }
+        let topicLinks = guide.topics.indices.map { ContextNode(LinkContext(title: guide.topics[$0].title.text, url: topicURLs[$0])) }
         self.authorLinks = authorLinks
+        self.authorURLs = authorURLs
         self.topicLinks = topicLinks
-        self.paperLinks = paperLinks
+        self.topicURLs = topicURLs
+        paperLinks = guide.papers.indices.map { ContextNode(LinkContext(title: guide.papers[$0].title.text, url: paperURLs[$0])) }
         topicDescriptions = guide.topics.map { markdown.html(paragraphs: $0.description.map(\.text)) }
         let cards = guide.papers.indices.map { index in
             let paper = guide.papers[index]
             return PaperCard(
-                title: paper.title.text, url: paperLinks[index].value.url,
+                title: paper.title.text, url: paperURLs[index],
                 authors: paper.authors.map { authorLinks[$0] },
                 topic: paper.topic.map { topicLinks[$0] },
                 descriptionHTML: markdown.html(paragraphs: paper.description.map(\.text)))

@@ -24,7 +24,7 @@ public struct SitePlanner: Sendable {
         func add(_ kind: PlannedPage.Kind, _ path: String, title: String, description: String, _ body: PageBody) {
             let info = PageInfo(title: title, description: description,
                                 canonical: config.absoluteBase + path, kind: kind.rawValue)
-            let context = PageContext(site: site, page: ContextNode(info), nav: nav(for: kind, routes: routes, site: site.value), body: body)
+            let context = PageContext(site: site, page: ContextNode(info), nav: nav(for: kind, routes: routes, hasCareers: !guide.postings.isEmpty), body: body)
             plan.pages.append(PlannedPage(path: path + "index.html", kind: kind, context: context))
         }
 
@@ -60,7 +60,7 @@ public struct SitePlanner: Sendable {
         let notFound = PageInfo(title: "Page not found", description: "This page does not exist.",
                                 canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
         plan.pages.append(PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
-            site: site, page: ContextNode(notFound), nav: nav(for: .notFound, routes: routes, site: site.value), body: .notFound)))
+            site: site, page: ContextNode(notFound), nav: nav(for: .notFound, routes: routes, hasCareers: !guide.postings.isEmpty), body: .notFound)))
 
         plan.files = [
             PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: plan.pages, base: config.absoluteBase).utf8)),
@@ -79,25 +79,25 @@ public struct SitePlanner: Sendable {
             title: guide.title.text, subtitle: guide.subtitle?.text ?? "",
             organization: guide.event.organization ?? "", conference: guide.event.conference ?? "",
             year: guide.event.year ?? "", base: config.basePath, language: config.language,
-            counts: ContextNode(.init(papers: guide.papers.count, topics: guide.topics.count,
+            counts: ContextNode(SiteContext.Counts(papers: guide.papers.count, topics: guide.topics.count,
                                authors: guide.authors.count, postings: guide.postings.count)),
             hasCareers: !guide.postings.isEmpty)
     }
 
-    private func nav(for kind: PlannedPage.Kind, routes: Routes, site: SiteContext) -> [ContextNode<NavItem>] {
+    private func nav(for kind: PlannedPage.Kind, routes: Routes, hasCareers: Bool) -> [ContextNode] {
         var items = [
             NavItem(label: "Topics", url: routes.url(""), current: kind == .home, section: kind == .topic),
             NavItem(label: "Papers", url: routes.url("papers/"), current: kind == .papers, section: kind == .paper),
             NavItem(label: "Authors", url: routes.url("authors/"), current: kind == .authors, section: kind == .author),
         ]
-        if site.hasCareers {
+        if hasCareers {
             items.append(NavItem(label: "Careers", url: routes.url("careers/"), current: kind == .careers, section: false))
         }
         items.append(NavItem(label: "Search", url: routes.url("search/"), current: kind == .search, section: false))
         return items.map(ContextNode.init)
     }
 
-    private func figureContexts(_ guide: Guide, content: ContentSource, links: SharedNodes, plan: inout SitePlan) -> [ContextNode<FigureContext>] {
+    private func figureContexts(_ guide: Guide, content: ContentSource, links: SharedNodes, plan: inout SitePlan) -> [ContextNode] {
         guide.figures.map { figure in
             let name = figure.fileName.text
             var src = ""
@@ -121,15 +121,15 @@ public struct SitePlanner: Sendable {
 
     // MARK: - Page bodies
 
-    private func homeBody(_ guide: Guide, figures: [ContextNode<FigureContext>], links: SharedNodes) -> HomeBody {
+    private func homeBody(_ guide: Guide, figures: [ContextNode], links: SharedNodes) -> HomeBody {
         HomeBody(
-            guide: ContextNode(.init(
-                preamble: guide.preamble.map { ContextNode(.init(text: $0.text.text, kind: $0.kind.rawValue)) },
+            guide: ContextNode(HomeBody.GuideView(
+                preamble: guide.preamble.map { ContextNode(HomeBody.Preamble(text: $0.text.text, kind: $0.kind.rawValue)) },
                 subtitle: guide.subtitle?.text ?? "",
                 introHTML: markdown.html(paragraphs: guide.intro.map(\.text)))),
             topics: guide.topics.indices.map { index in
                 let topic = guide.topics[index]
-                return ContextNode(.init(title: topic.title.text, url: links.topicLinks[index].value.url,
+                return ContextNode(HomeBody.TopicSummary(title: topic.title.text, url: links.topicURLs[index],
                                   descriptionHTML: links.topicDescriptions[index],
                                   papers: topic.papers.map { links.paperLinks[$0] }))
             },
@@ -137,11 +137,11 @@ public struct SitePlanner: Sendable {
             figuresWithoutTopic: guide.figures.indices.filter { guide.figures[$0].topic == nil }.map { figures[$0] })
     }
 
-    private func topicBody(_ guide: Guide, _ index: Int, figures: [ContextNode<FigureContext>], links: SharedNodes) -> TopicBody {
+    private func topicBody(_ guide: Guide, _ index: Int, figures: [ContextNode], links: SharedNodes) -> TopicBody {
         let topic = guide.topics[index]
         return TopicBody(
-            topic: ContextNode(.init(
-                title: topic.title.text, url: links.topicLinks[index].value.url,
+            topic: ContextNode(TopicBody.TopicView(
+                title: topic.title.text, url: links.topicURLs[index],
                 descriptionHTML: links.topicDescriptions[index],
                 papers: topic.papers.map { links.cards[$0] },
                 figures: topic.figures.map { figures[$0] },
@@ -150,11 +150,11 @@ public struct SitePlanner: Sendable {
             next: index + 1 < guide.topics.count ? links.topicLinks[index + 1] : nil)
     }
 
-    private func paperBody(_ guide: Guide, _ index: Int, figures: [ContextNode<FigureContext>], links: SharedNodes,
+    private func paperBody(_ guide: Guide, _ index: Int, figures: [ContextNode], links: SharedNodes,
                            related: inout RelatedPapers) -> PaperBody {
         let paper = guide.papers[index]
         let bibtex = BibTeX(guide: guide, paper: index)
-        return PaperBody(paper: ContextNode(.init(
+        return PaperBody(paper: ContextNode(PaperBody.PaperView(
             card: links.cards[index], figures: paper.figures.map { figures[$0] },
             related: related.of(index, in: guide).map { links.paperLinks[$0] },
             bibtex: bibtex.entry, bibtexKey: bibtex.key)))
@@ -177,13 +177,13 @@ public struct SitePlanner: Sendable {
     private func authorBody(_ guide: Guide, _ index: Int, links: SharedNodes) -> AuthorBody {
         let author = guide.authors[index]
         var seen: Set<Int> = [index]
-        var coauthors: [ContextNode<NameContext>] = []
+        var coauthors: [ContextNode] = []
         for paper in author.papers {
             for other in guide.papers[paper].authors where seen.insert(other).inserted {
                 coauthors.append(links.authorLinks[other])
             }
         }
-        return AuthorBody(author: ContextNode(.init(name: author.name, url: links.authorLinks[index].value.url,
+        return AuthorBody(author: ContextNode(AuthorBody.AuthorView(name: author.name, url: links.authorURLs[index],
                                              papers: author.papers.map { links.cards[$0] }, coauthors: coauthors)))
     }
 

@@ -7,7 +7,15 @@
 enum AuthorList {
     /// The names in `line`, or nil when it does not read as a byline.
     static func names(in line: String) -> [String]? {
-        guard !line.isEmpty, line.count <= 4000 else { return nil }
+        guard !line.isEmpty, line.utf8.count <= 4000 else { return nil }
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") }) {
+            return ASCIIByline.names(in: line)
+        }
+        return unicodeNames(in: line)
+    }
+
+    /// The general rules, for any text (`ASCIIByline` must agree with it).
+    static func unicodeNames(in line: String) -> [String]? {
         var names: [String] = []
         for part in line.split(separator: ",", omittingEmptySubsequences: false) {
             var piece = part.trimmingSpaces
@@ -15,7 +23,7 @@ enum AuthorList {
             if piece.hasPrefix("& ") { piece = String(piece.dropFirst(2)).trimmingSpaces }
             for name in splitConjunction(piece) {
                 guard !name.isEmpty else { return nil }
-                names.append(name)
+                names.append(name.contains("  ") ? name.split(separator: " ").joined(separator: " ") : name)
             }
         }
         guard !names.isEmpty else { return nil }

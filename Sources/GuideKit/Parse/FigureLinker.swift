@@ -36,6 +36,7 @@ enum FigureLinker {
 
     /// Lowercased, quotes unified, white space collapsed, trailing "*" and punctuation dropped.
     static func normalizedTitle(_ title: String) -> String {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCIITitle(title) }
         var result = ""
         result.reserveCapacity(title.utf8.count)
         var pendingSpace = false
@@ -58,6 +59,23 @@ enum FigureLinker {
             result.removeLast()
         }
         return result
+    }
+
+    private static func normalizedASCIITitle(_ title: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        while let last = bytes.last, "*.,;:!? ".utf8.contains(last) { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Text between "…" or “…” quotes.

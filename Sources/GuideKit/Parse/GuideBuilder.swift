@@ -97,7 +97,6 @@ struct GuideBuilder {
     }
 
     private mutating func authorID(for name: String, paper: Int) -> Int {
-        let name = name.split(separator: " ").joined(separator: " ")
         if let id = authorIndex[name] {
             if guide.authors[id].papers.last != paper { guide.authors[id].papers.append(paper) }
             return id

@@ -22,7 +22,7 @@ enum LinePatterns {
 
     /// "Related content": opens the postings section, or a teaser inside the article.
     static func isRelatedContentMarker(_ line: String) -> Bool {
-        line.lowercased() == "related content"
+        line.utf8.count == 15 && line.lowercased() == "related content"
     }
 
     /// A short line that reads as a heading rather than a sentence.

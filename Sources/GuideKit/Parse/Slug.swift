@@ -11,6 +11,38 @@ public enum Slug {
     /// "Cédric Archambeau" → "cedric-archambeau". Text with no ASCII letters or
     /// digits gets a stable hash ("x3f2a91c"), so a slug is never empty.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
+        let slug = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : unicodeSlug(text)
+        return finish(slug, text: text, maxLength: maxLength)
+    }
+
+    /// Bytes in, bytes out: the common case.
+    private static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else if byte != UInt8(ascii: "'") {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func finish(_ slug: String, text: String, maxLength: Int) -> String {
+        var slug = slug
+        if slug.count > maxLength {
+            let cut = slug.prefix(maxLength)
+            slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+        }
+        return slug.isEmpty ? "x" + String(stableHash(text), radix: 16) : slug
+    }
+
+    private static func unicodeSlug(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for character in text {
@@ -41,11 +73,7 @@ public enum Slug {
             }
             if folded.isEmpty && !character.isLetter { pendingHyphen = true }
         }
-        if slug.count > maxLength {
-            let cut = slug.prefix(maxLength)
-            slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
-        }
-        return slug.isEmpty ? "x" + String(stableHash(text), radix: 16) : slug
+        return slug
     }
 
     /// FNV-1a over UTF-8, truncated to 32 bits: the same text gives the same slug on every run.

@@ -26,15 +26,42 @@ public struct SourceLines: Sendable {
 
     public init(text: String) {
         var lines: [Line] = []
-        var number = 0
-        // Splitting on Character keeps "\r\n" as one separator (it is one grapheme).
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            number += 1
-            lines.append(Line(number: number, text: Self.trimmed(raw)))
+        var text = text
+        text.withUTF8 { bytes in
+            var number = 0
+            var start = 0
+            var index = 0
+            func endLine(at end: Int) {
+                number += 1
+                lines.append(Line(number: number, text: Self.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))))
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    endLine(at: index)
+                    // "\r\n" is one line break.
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
+            }
+            endLine(at: bytes.count)
         }
         // A final newline ends the last line; it does not start an empty one.
         if let last = lines.last, last.isBlank { lines.removeLast() }
         self.lines = lines
+    }
+
+    /// Trims ASCII blanks on bytes; lines that start or end with other white
+    /// space (a no-break space pasted from the web) take the Unicode path.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let edgesAreASCII = start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80)
+        return edgesAreASCII ? line : trimmed(Substring(line))
     }
 
     /// Removes surrounding white space, including no-break spaces pasted from the web.

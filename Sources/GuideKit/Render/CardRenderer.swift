@@ -12,7 +12,7 @@ struct CardRenderer: Sendable {
     let templates: TemplateSet
 
     /// Cards with `cardHTML` filled in; unchanged when there is no card template.
-    func render(_ cards: [PaperCard], site: ContextNode<SiteContext>) -> [PaperCard] {
+    func render(_ cards: [PaperCard], site: ContextNode) -> [PaperCard] {
         guard templates.contains(Self.template), !cards.isEmpty else { return cards }
         nonisolated(unsafe) var rendered = cards
         rendered.withUnsafeMutableBufferPointer { buffer in
@@ -32,7 +32,7 @@ struct CardRenderer: Sendable {
 
     /// What the card template sees: `site` and the card's fields.
     private struct CardContext: MustacheParent {
-        let site: ContextNode<SiteContext>
+        let site: ContextNode
         let card: PaperCard
 
         func child(named name: String) -> Any? {

@@ -35,8 +35,8 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
 public struct PaperCard: MustacheParent, Hashable, Sendable {
     public var title: String
     public var url: String
-    public var authors: [ContextNode<NameContext>]
-    public var topic: ContextNode<LinkContext>?
+    public var authors: [ContextNode]
+    public var topic: ContextNode?
     public var descriptionHTML: String
     /// `paper-card.mustache` rendered for this card (`{{{card_html}}}` in lists).
     public var cardHTML = ""
@@ -63,7 +63,7 @@ public struct FigureContext: MustacheParent, Hashable, Sendable {
     public var captionHTML: String
     /// The caption as plain text, for `alt`.
     public var alt: String
-    public var paper: ContextNode<LinkContext>?
+    public var paper: ContextNode?
 
     public func child(named name: String) -> Any? {
         switch name {

@@ -17,7 +17,7 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
 
     /// `guide.preamble`, `guide.subtitle`, `guide.intro_html`.
     public struct GuideView: MustacheParent, Hashable, Sendable {
-        public var preamble: [ContextNode<Preamble>]
+        public var preamble: [ContextNode]
         public var subtitle: String
         public var introHTML: String
 
@@ -36,7 +36,7 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
         public var title: String
         public var url: String
         public var descriptionHTML: String
-        public var papers: [ContextNode<LinkContext>]
+        public var papers: [ContextNode]
 
         public func child(named name: String) -> Any? {
             switch name {
@@ -51,10 +51,10 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var guide: ContextNode<GuideView>
-    public var topics: [ContextNode<TopicSummary>]
-    public var papersWithoutTopic: [ContextNode<PaperCard>]
-    public var figuresWithoutTopic: [ContextNode<FigureContext>]
+    public var guide: ContextNode
+    public var topics: [ContextNode]
+    public var papersWithoutTopic: [ContextNode]
+    public var figuresWithoutTopic: [ContextNode]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -73,9 +73,9 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
         public var title: String
         public var url: String
         public var descriptionHTML: String
-        public var papers: [ContextNode<PaperCard>]
-        public var figures: [ContextNode<FigureContext>]
-        public var teasers: [ContextNode<TextContext>]
+        public var papers: [ContextNode]
+        public var figures: [ContextNode]
+        public var teasers: [ContextNode]
 
         public func child(named name: String) -> Any? {
             switch name {
@@ -92,9 +92,9 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var topic: ContextNode<TopicView>
-    public var previous: ContextNode<LinkContext>?
-    public var next: ContextNode<LinkContext>?
+    public var topic: ContextNode
+    public var previous: ContextNode?
+    public var next: ContextNode?
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -108,7 +108,7 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
 
 /// `/papers/`: `papers`, `count`, `count_label`.
 public struct PapersBody: MustacheParent, Hashable, Sendable {
-    public var papers: [ContextNode<PaperCard>]
+    public var papers: [ContextNode]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -123,10 +123,10 @@ public struct PapersBody: MustacheParent, Hashable, Sendable {
 /// `/papers/<slug>/`: `paper.*` (the card's fields plus figures, related, BibTeX).
 public struct PaperBody: MustacheParent, Hashable, Sendable {
     public struct PaperView: MustacheParent, Hashable, Sendable {
-        public var card: ContextNode<PaperCard>
-        public var figures: [ContextNode<FigureContext>]
+        public var card: ContextNode
+        public var figures: [ContextNode]
         /// Other papers by the same authors, as links.
-        public var related: [ContextNode<LinkContext>]
+        public var related: [ContextNode]
         public var bibtex: String
         public var bibtexKey: String
 
@@ -141,7 +141,7 @@ public struct PaperBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var paper: ContextNode<PaperView>
+    public var paper: ContextNode
 
     public func child(named name: String) -> Any? {
         name == "paper" ? paper : nil
@@ -153,7 +153,7 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
     public struct Letter: MustacheParent, Hashable, Sendable {
         public var letter: String
         public var id: String
-        public var authors: [ContextNode<NameContext>]
+        public var authors: [ContextNode]
 
         public func child(named name: String) -> Any? {
             switch name {
@@ -165,7 +165,7 @@ public struct AuthorsBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var letters: [ContextNode<Letter>]
+    public var letters: [ContextNode]
     public var count: Int
 
     public func child(named name: String) -> Any? {
@@ -183,8 +183,8 @@ public struct AuthorBody: MustacheParent, Hashable, Sendable {
     public struct AuthorView: MustacheParent, Hashable, Sendable {
         public var name: String
         public var url: String
-        public var papers: [ContextNode<PaperCard>]
-        public var coauthors: [ContextNode<NameContext>]
+        public var papers: [ContextNode]
+        public var coauthors: [ContextNode]
 
         public func child(named name: String) -> Any? {
             switch name {
@@ -199,7 +199,7 @@ public struct AuthorBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var author: ContextNode<AuthorView>
+    public var author: ContextNode
 
     public func child(named name: String) -> Any? {
         name == "author" ? author : nil
@@ -211,7 +211,7 @@ public struct CareersBody: MustacheParent, Hashable, Sendable {
     public struct Posting: MustacheParent, Hashable, Sendable {
         public var id: String
         public var title: String
-        public var locations: [ContextNode<NameContext>]
+        public var locations: [ContextNode]
         public var textHTML: String
 
         public func child(named name: String) -> Any? {
@@ -225,7 +225,7 @@ public struct CareersBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    public var postings: [ContextNode<Posting>]
+    public var postings: [ContextNode]
 
     public func child(named name: String) -> Any? {
         name == "postings" ? postings : nil

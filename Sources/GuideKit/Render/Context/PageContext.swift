@@ -7,9 +7,9 @@ import Mustache
 /// Lookups go through `MustacheParent` rather than `Mirror`: about twice as
 /// fast, and the template variable names stay snake_case and documented here.
 public struct PageContext: MustacheParent, Hashable, Sendable {
-    public var site: ContextNode<SiteContext>
-    public var page: ContextNode<PageInfo>
-    public var nav: [ContextNode<NavItem>]
+    public var site: ContextNode
+    public var page: ContextNode
+    public var nav: [ContextNode]
     public var body: PageBody
 
     public func child(named name: String) -> Any? {
@@ -24,14 +24,14 @@ public struct PageContext: MustacheParent, Hashable, Sendable {
 
 /// The variables particular to each page kind.
 public enum PageBody: MustacheParent, Hashable, Sendable {
-    case home(ContextNode<HomeBody>)
-    case topic(ContextNode<TopicBody>)
-    case papers(ContextNode<PapersBody>)
-    case paper(ContextNode<PaperBody>)
-    case authors(ContextNode<AuthorsBody>)
-    case author(ContextNode<AuthorBody>)
-    case careers(ContextNode<CareersBody>)
-    case search(ContextNode<SearchBody>)
+    case home(ContextNode)
+    case topic(ContextNode)
+    case papers(ContextNode)
+    case paper(ContextNode)
+    case authors(ContextNode)
+    case author(ContextNode)
+    case careers(ContextNode)
+    case search(ContextNode)
     case notFound
 
     public func child(named name: String) -> Any? {

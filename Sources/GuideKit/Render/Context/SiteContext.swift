@@ -10,7 +10,7 @@ public struct SiteContext: MustacheParent, Hashable, Sendable {
     /// Path prefix of every internal link, ending in "/".
     public var base: String
     public var language: String
-    public var counts: ContextNode<Counts>
+    public var counts: ContextNode
     public var hasCareers: Bool
 
     public struct Counts: MustacheParent, Hashable, Sendable {

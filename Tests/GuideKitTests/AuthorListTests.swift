@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+@Suite struct AuthorListTests {
+    /// The byte-level path for ASCII lines gives exactly what the Unicode rules give,
+    /// on every line of every fixture (bylines and everything that is not one).
+    @Test(arguments: Fixtures.guideFiles)
+    func asciiFastPathAgreesWithTheUnicodeRules(_ file: URL) throws {
+        let source = try SourceLines(bytes: Fixtures.bytes(file), file: file.lastPathComponent)
+        for line in source.lines where !line.isBlank && line.text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(ASCIIByline.names(in: line.text) == AuthorList.unicodeNames(in: line.text), "line \(line.number)")
+        }
+    }
+
+    @Test(arguments: [
+        "Ana Lima, Bo Chen, and Cem Demir", "Ana Lima and Dara Walsh", "Ana Lima & Dara Walsh",
+        "R. Manmatha, J.-P. Vert", "Greg Ver Steeg, Ludwig van der Berg", "Jean-Luc d'Arcy, Sean O'Neill",
+        "Ana  Lima,  Bo Chen", "Mark Sellke", "Mononym, Other Person",
+        "Across a range of topics, Amazon research blends", "Bandit problems", "US, MA, Boston",
+        "Learning X: a study", "Ana Lima,", "and", "Lima Jr., Ana III",
+    ])
+    func bothPathsAgree(_ line: String) {
+        #expect(ASCIIByline.names(in: line) == AuthorList.unicodeNames(in: line))
+    }
+
+    @Test func recognisesBylinesAndRejectsProse() {
+        #expect(AuthorList.names(in: "Ana Lima, Bo Chen, and Cem Demir") == ["Ana Lima", "Bo Chen", "Cem Demir"])
+        #expect(AuthorList.names(in: "Zoë Ångström and Søren Ødegaard") == ["Zoë Ångström", "Søren Ødegaard"])
+        #expect(AuthorList.names(in: "Across a range of topics, Amazon research blends the theoretical") == nil)
+        #expect(AuthorList.names(in: "Bandit problems") == nil)
+        #expect(AuthorList.names(in: "Mark") == nil, "a single word alone is not a byline")
+    }
+}
