@@ -3,15 +3,22 @@ import Synchronization
 
 /// A build kept in memory between rebuilds, for `guide serve` and `guide build --watch`.
 ///
-/// The first build is a full, staged build. Each rebuild re-reads only what
-/// changed, re-plans the site, re-renders only pages whose context or templates
-/// changed, and writes only files whose bytes changed, in place.
+/// The first build is a full, staged build. A rebuild re-reads only the inputs
+/// that changed (the guide is re-parsed only when its bytes changed), plans the
+/// site again, renders only pages whose context or templates changed, and
+/// writes, in place, only files whose bytes changed; files the site no longer
+/// produces are removed. Everything is rendered before anything is written, so
+/// a failed rebuild leaves the output as it was.
 public final class BuildSession: Sendable {
     public let options: BuildOptions
     private let state = Mutex<State?>(nil)
 
     struct State: Sendable {
-        var result: SiteBuilder.Result
+        var inputs: SiteBuilder.Inputs
+        var guide: Guide
+        var plan: SitePlan
+        /// Hash of the bytes of every file in the output, by path.
+        var hashes: [String: Int]
     }
 
     public init(options: BuildOptions) {
@@ -22,31 +29,149 @@ public final class BuildSession: Sendable {
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
         let result = try SiteBuilder().build(options)
-        state.withLock { $0 = State(result: result) }
+        state.withLock { $0 = State(inputs: result.inputs, guide: result.guide, plan: result.plan, hashes: result.hashes) }
         return result.report
     }
 
-    /// Rebuilds after `changedPaths` (absolute paths under the content or templates folder).
+    /// Rebuilds after `changedPaths` (absolute paths under the content or
+    /// templates folder). Without a previous successful build, builds everything.
     public func rebuild(changedPaths: [String]) throws(BuildFailure) -> RebuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let previous = state.withLock { $0?.result }
-        let result = try SiteBuilder().build(options)
-        state.withLock { $0 = State(result: result) }
+        guard let previous = state.withLock({ $0 }) else {
+            let report = try build()
+            var rebuild = RebuildReport()
+            rebuild.changedPaths = changedPaths
+            rebuild.pagesRewritten = report.pageCount
+            rebuild.filesWritten = report.otherFiles
+            rebuild.warnings = report.warnings
+            rebuild.duration = clock.now - start
+            return rebuild
+        }
+        let changes = ChangeSet(changedPaths, options: options)
+        var warnings: [Diagnostic] = []
+
+        func step<T>(_ name: String, _ body: () throws -> T) throws(BuildFailure) -> T {
+            do { return try body() } catch {
+                throw BuildFailure(step: name, diagnostics: warnings + BuildFailure.diagnostics(of: error, step: name))
+            }
+        }
+
+        // Read what changed.
+        var inputs = previous.inputs
+        var guide = previous.guide
+        try step("load") {
+            if changes.content { inputs.content = try BuildSteps.readContent(options) }
+            if changes.templates { inputs.templates = try BuildSteps.readTemplates(options) }
+            if changes.assets { inputs.assets = BuildSteps.listAssets(options) }
+        }
+        try step("parse") {
+            guard changes.content else { return }
+            let (config, configWarnings) = try BuildSteps.config(inputs.content, options: options)
+            warnings = configWarnings
+            if inputs.content.guideBytes == previous.inputs.content.guideBytes {
+                warnings += previous.inputs.parseWarnings.filter { $0.file == inputs.content.guideDisplayPath }
+            } else {
+                let (parsed, diagnostics) = try BuildSteps.parse(inputs.content)
+                guide = parsed
+                warnings += diagnostics
+            }
+            inputs.config = config
+            inputs.parseWarnings = warnings
+        }
+        warnings = inputs.parseWarnings
+
+        // Plan, then find the pages whose context or templates changed.
+        let plan = BuildSteps.plan(guide, config: inputs.config, templates: inputs.templates, content: inputs.content,
+                                   assets: inputs.assets, previousCards: previous.plan.cardCache)
+        warnings += plan.warnings
+        let changedTemplates = Self.changedTemplates(previous.inputs.templates.sources, inputs.templates.sources)
+        var closures: [String: Bool] = [:]
+        func usesChangedTemplate(_ template: String) -> Bool {
+            if changedTemplates.isEmpty { return false }
+            if let known = closures[template] { return known }
+            let uses = !TemplateReferences.closure(of: template, sources: inputs.templates.sources).isDisjoint(with: changedTemplates)
+            closures[template] = uses
+            return uses
+        }
+        let oldPages = Dictionary(previous.plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let pages = plan.pages.filter { page in
+            guard let old = oldPages[page.path] else { return true }
+            return usesChangedTemplate(page.template) || old.kind != page.kind || old.context != page.context
+        }
+
+        // Render everything first; write only after nothing can fail but the disk.
+        let writer = SiteWriter(renderer: PageRenderer(templates: inputs.templates), workers: options.workers)
+        let html = try step("render") { try writer.render(pages) }
+        var copies: [(PlannedCopy, [UInt8])] = []
+        if changes.content || changes.assets {
+            copies = try step("load") { try plan.copies.map { ($0, try SiteWriter.read($0)) } }
+        }
+
         var report = RebuildReport()
         report.changedPaths = changedPaths
-        report.pagesRewritten = result.report.pageCount
-        report.warnings = result.report.warnings
-        report.stylesheetsChanged = changedPaths.filter { $0.hasSuffix(".css") }.map { Self.assetOutputPath($0, options: options) }
-        report.onlyStylesheetsChanged = previous != nil && !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasSuffix(".css") }
+        report.pagesRendered = pages.count
+        var hashes = previous.hashes
+        let output = OutputFolder(root: options.outputDirectory)
+        try step("write") {
+            for (page, text) in zip(pages, html) {
+                let hash = OutputFolder.hash(text)
+                guard hashes[page.path] != hash else { continue }
+                hashes[page.path] = try output.write(text, to: page.path, makingFolder: true)
+                report.pagesRewritten += 1
+            }
+            for file in plan.files {
+                let hash = OutputFolder.hash(file.bytes)
+                guard hashes[file.path] != hash else { continue }
+                hashes[file.path] = try output.write(file.bytes, to: file.path)
+                report.filesWritten += 1
+            }
+            for (copy, bytes) in copies {
+                let hash = OutputFolder.hash(bytes)
+                guard hashes[copy.path] != hash else { continue }
+                hashes[copy.path] = try output.write(bytes, to: copy.path)
+                report.filesWritten += 1
+                if copy.path.hasSuffix(".css") { report.stylesheetsChanged.append(copy.path) }
+            }
+            let produced = Set(plan.pages.map(\.path) + plan.files.map(\.path) + plan.copies.map(\.path))
+            for path in hashes.keys.sorted() where !produced.contains(path) {
+                output.remove(path)
+                hashes[path] = nil
+                report.filesDeleted += 1
+            }
+        }
+
+        state.withLock { $0 = State(inputs: inputs, guide: guide, plan: plan, hashes: hashes) }
+        report.onlyStylesheetsChanged = !report.stylesheetsChanged.isEmpty && report.pagesRewritten == 0
+            && report.filesDeleted == 0 && report.filesWritten == report.stylesheetsChanged.count
+        report.warnings = warnings
         report.duration = clock.now - start
         return report
     }
 
-    /// `Templates/assets/style.css` → `assets/style.css`.
-    static func assetOutputPath(_ path: String, options: BuildOptions) -> String {
-        let assets = options.templatesDirectory.appendingPathComponent("assets").path + "/"
-        return path.hasPrefix(assets) ? "assets/" + path.dropFirst(assets.count) : (path as NSString).lastPathComponent
+    /// Template names added, removed or edited.
+    static func changedTemplates(_ old: [String: String], _ new: [String: String]) -> Set<String> {
+        Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+    }
+}
+
+/// Which inputs a batch of changed paths touches.
+struct ChangeSet {
+    var content = false
+    var templates = false
+    var assets = false
+
+    init(_ paths: [String], options: BuildOptions) {
+        let content = options.contentDirectory.path + "/"
+        let templates = options.templatesDirectory.path + "/"
+        let assets = templates + "assets/"
+        for path in paths {
+            if path.hasPrefix(assets) { self.assets = true }
+            else if path.hasPrefix(templates) { self.templates = true }
+            else if path.hasPrefix(content) { self.content = true }
+            else { (self.content, self.templates, self.assets) = (true, true, true) }
+        }
+        if paths.isEmpty { (self.content, self.templates, self.assets) = (true, true, true) }
     }
 }
 
@@ -54,9 +179,11 @@ public final class BuildSession: Sendable {
 public struct RebuildReport: Sendable {
     /// The files that triggered the rebuild.
     public var changedPaths: [String] = []
-    /// HTML pages rendered again and written because their bytes changed.
+    /// Pages whose context or templates changed, rendered again.
+    public var pagesRendered = 0
+    /// Pages written because their bytes changed.
     public var pagesRewritten = 0
-    /// Other files written (search index, sitemap, assets, images).
+    /// Other files written (search index, sitemap, feed, assets, images).
     public var filesWritten = 0
     /// Files removed because the site no longer produces them.
     public var filesDeleted = 0
@@ -67,10 +194,15 @@ public struct RebuildReport: Sendable {
     public var warnings: [Diagnostic] = []
     public var duration: Duration = .zero
 
+    /// Whether anything in the output changed.
+    public var changedOutput: Bool { pagesRewritten + filesWritten + filesDeleted > 0 }
+
     /// One line for the terminal.
     public var summary: String {
         let names = changedPaths.map { ($0 as NSString).lastPathComponent }
         let what = names.isEmpty ? "rebuilt" : names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
-        return "\(what): \(pagesRewritten) page\(pagesRewritten == 1 ? "" : "s") rewritten, \(filesWritten) other file\(filesWritten == 1 ? "" : "s") in \(BuildReport.milliseconds(duration))"
+        var line = "\(what): \(count(pagesRewritten, "page")) rewritten, \(count(filesWritten, "other file"))"
+        if filesDeleted > 0 { line += ", \(count(filesDeleted, "file")) removed" }
+        return line + " in \(BuildReport.milliseconds(duration))"
     }
 }

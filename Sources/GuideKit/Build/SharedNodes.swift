@@ -14,7 +14,10 @@ struct SharedNodes {
     /// `PaperCard`s.
     let cards: [ContextNode]
 
-    init(_ guide: Guide, routes: Routes, markdown: MarkdownRenderer, site: ContextNode, cards renderer: CardRenderer?) {
+    /// The rendered cards, for the next rebuild.
+    let cardCache: CardCache?
+
+    init(_ guide: Guide, routes: Routes, markdown: MarkdownRenderer, site: SiteContext, cards renderer: CardRenderer?) {
         self.routes = routes
         let authorURLs = guide.authors.map { routes.url(routes.authorPath($0)) }
         let topicURLs = guide.topics.map { routes.url(routes.topicPath($0)) }
@@ -37,6 +40,8 @@ struct SharedNodes {
                 topic: paper.topic.map { topicLinks[$0] },
                 descriptionHTML: markdown.html(paragraphs: paper.description.map(\.text)))
         }
-        self.cards = (renderer?.render(cards, site: site) ?? cards).map(ContextNode.init)
+        let (rendered, cache) = renderer?.render(cards, site: site) ?? (cards, nil)
+        self.cards = rendered.map(ContextNode.init)
+        cardCache = cache
     }
 }

@@ -10,6 +10,19 @@ public struct SiteBuilder: Sendable {
         public var report: BuildReport
         public var guide: Guide
         public var plan: SitePlan
+        /// Hash of every file written, by output path.
+        var hashes: [String: Int]
+        var inputs: Inputs
+    }
+
+    /// What the build read, so a rebuild can tell what changed.
+    struct Inputs: Sendable {
+        var content: ContentSource
+        var templates: TemplateSet
+        var assets: [PlannedCopy]
+        var config: SiteConfig
+        /// Warnings about site.yml and the guide text (not the plan's).
+        var parseWarnings: [Diagnostic]
     }
 
     public func build(_ options: BuildOptions) throws(BuildFailure) -> Result {
@@ -23,69 +36,51 @@ public struct SiteBuilder: Sendable {
             defer { report.phases.append(.init(name: name, duration: clock.now - start)) }
             do {
                 return try body()
-            } catch let error as Diagnostic {
-                throw BuildFailure(step: name, diagnostics: warnings + [error])
-            } catch let errors as DiagnosticList {
-                throw BuildFailure(step: name, diagnostics: warnings + errors.diagnostics)
             } catch {
-                throw BuildFailure(step: name, diagnostics: warnings + [.error(name, "\(error)")])
+                throw BuildFailure(step: name, diagnostics: warnings + BuildFailure.diagnostics(of: error, step: name))
             }
         }
 
-        let (content, templates, assets) = try step("load") { () throws in
-            let content = try ContentSource.read(directory: options.contentDirectory,
-                                                 displayPath: DisplayPath.of(options.contentDirectory))
-            let templates = try TemplateSet(directory: options.templatesDirectory,
-                                            displayPath: DisplayPath.of(options.templatesDirectory))
-            let assets = Self.assets(in: options.templatesDirectory.appendingPathComponent("assets"))
-            return (content, templates, assets)
+        let (content, templates, assets) = try step("load") {
+            (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-
-        let (guide, config) = try step("parse") { () throws in
-            var config = SiteConfig()
-            if let text = content.configText {
-                let (loaded, configWarnings) = try SiteConfigLoader.load(yaml: text, file: content.configDisplayPath)
-                config = loaded
-                warnings += configWarnings
-            }
-            if let baseURL = options.baseURL { config.baseURL = baseURL }
-            let parsed = try GuideParser().parse(bytes: content.guideBytes, file: content.guideDisplayPath)
-            warnings += parsed.diagnostics.filter { !$0.isError }
-            let errors = parsed.diagnostics.filter(\.isError)
-            if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
-            return (parsed.guide, config)
+        let (guide, config) = try step("parse") {
+            let (config, configWarnings) = try BuildSteps.config(content, options: options)
+            warnings += configWarnings
+            let (guide, diagnostics) = try BuildSteps.parse(content)
+            warnings += diagnostics
+            return (guide, config)
         }
-
-        let plan = try step("plan") { () throws in
-            SitePlanner(config: config, templates: templates).plan(guide, content: content, assets: assets)
+        let parseWarnings = warnings
+        let plan = try step("plan") {
+            BuildSteps.plan(guide, config: config, templates: templates, content: content, assets: assets)
         }
         warnings += plan.warnings
 
-        let output = try step("prepare") { () throws in
-            try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath)
-        }
+        let output = try step("prepare") { try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath) }
         let writer = SiteWriter(renderer: PageRenderer(templates: templates), workers: options.workers)
         let writeStart = clock.now
-        let timings: SiteWriter.Timings
+        let written: SiteWriter.Written
         do {
-            timings = try writer.write(pages: plan.pages, files: plan.files, copies: plan.copies, into: output.staging)
+            written = try writer.write(pages: plan.pages, files: plan.files, copies: plan.copies, into: output.staging)
         } catch {
             output.discard()
             throw BuildFailure(step: "render", diagnostics: warnings + [error])
         }
         // Render and write overlap on every thread: report each one's share of the wall time.
         let wall = clock.now - writeStart
-        let busy = timings.render + timings.write
-        let renderShare = busy == .zero ? 0 : timings.render / busy
+        let busy = written.timings.render + written.timings.write
+        let renderShare = busy == .zero ? 0 : written.timings.render / busy
         report.phases.append(.init(name: "render", duration: wall * renderShare))
         report.phases.append(.init(name: "write", duration: wall * (1 - renderShare)))
 
-        _ = try step("commit") { () throws in try output.commit() }
+        try step("commit") { try output.commit() }
 
         for page in plan.pages { report.pageCounts[page.kind, default: 0] += 1 }
         report.otherFiles = plan.files.count + plan.copies.count
         report.warnings = warnings
-        return Result(report: report, guide: guide, plan: plan)
+        let inputs = Inputs(content: content, templates: templates, assets: assets, config: config, parseWarnings: parseWarnings)
+        return Result(report: report, guide: guide, plan: plan, hashes: written.hashes, inputs: inputs)
     }
 
     /// Every file under `Templates/assets/`, copied to `assets/`.
@@ -101,5 +96,16 @@ public struct SiteBuilder: Sendable {
             copies.append(PlannedCopy(source: url, path: "assets/" + path.dropFirst(prefix.count)))
         }
         return copies.sorted { $0.path < $1.path }
+    }
+}
+
+extension BuildFailure {
+    /// The diagnostics a step threw: one, several, or an unexpected error named after the step.
+    static func diagnostics(of error: any Error, step: String) -> [Diagnostic] {
+        switch error {
+        case let diagnostic as Diagnostic: [diagnostic]
+        case let list as DiagnosticList: list.diagnostics
+        default: [.error(step, "\(error)")]
+        }
     }
 }

@@ -16,8 +16,10 @@ public struct SitePlanner: Sendable {
 
     public func plan(_ guide: Guide, content: ContentSource, assets: [PlannedCopy]) -> SitePlan {
         var plan = SitePlan()
-        let site = ContextNode(siteContext(guide))
-        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, site: site, cards: cards)
+        let siteValues = siteContext(guide)
+        let site = ContextNode(siteValues)
+        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, site: siteValues, cards: cards)
+        plan.cardCache = links.cardCache
         let routes = links.routes
         let figures = figureContexts(guide, content: content, links: links, plan: &plan)
 

@@ -16,14 +16,111 @@ struct SiteWriter: Sendable {
         var write: Duration = .zero
     }
 
-    func write(pages: [PlannedPage], files: [PlannedFile], copies: [PlannedCopy], into root: URL) throws(Diagnostic) -> Timings {
-        let rootPath = root.path
-        @Sendable func absolute(_ path: String) -> String { rootPath + "/" + path }
-        @Sendable func folder(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
+    /// What was written: timings, and a hash of every file's bytes by path, so
+    /// a later rebuild can tell which files really changed.
+    struct Written: Sendable {
+        var timings = Timings()
+        var hashes: [String: Int] = [:]
+    }
 
-        // Parent folders first (a handful: topics/, papers/, ...); each page then creates its own.
-        let pageFolders = Set(pages.map { folder($0.path) })
-        let parents = Set(pageFolders.map(folder) + files.map { folder($0.path) } + copies.map { folder($0.path) })
+    /// Writes everything under `root` (a fresh staging folder).
+    func write(pages: [PlannedPage], files: [PlannedFile], copies: [PlannedCopy], into root: URL) throws(Diagnostic) -> Written {
+        let output = OutputFolder(root: root)
+        try output.makeParentFolders(of: pages.map(\.path) + files.map(\.path) + copies.map(\.path))
+        let failure = Mutex<Diagnostic?>(nil)
+        let written = Mutex(Written())
+        let clock = ContinuousClock()
+
+        forEachChunk(of: pages.count) { range in
+            var local = Written()
+            for page in pages[range] {
+                if failure.withLock({ $0 != nil }) { return }
+                let renderStart = clock.now
+                do {
+                    let html = try renderer.render(page)
+                    let writeStart = clock.now
+                    local.timings.render += writeStart - renderStart
+                    local.hashes[page.path] = try output.write(html, to: page.path, makingFolder: true)
+                    local.timings.write += clock.now - writeStart
+                } catch let error as Diagnostic {
+                    failure.withLock { $0 = $0 ?? error }
+                } catch {
+                    failure.withLock { $0 = $0 ?? .error(output.absolute(page.path), "cannot write: \(error)") }
+                }
+            }
+            written.withLock {
+                $0.timings.render += local.timings.render
+                $0.timings.write += local.timings.write
+                $0.hashes.merge(local.hashes) { first, _ in first }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+
+        let otherStart = clock.now
+        var result = written.withLock { $0 }
+        for file in files {
+            result.hashes[file.path] = try output.write(file.bytes, to: file.path)
+        }
+        for copy in copies {
+            result.hashes[copy.path] = try output.write(try Self.read(copy), to: copy.path)
+        }
+        result.timings.write += clock.now - otherStart
+        return result
+    }
+
+    /// Renders pages in parallel, in memory, in the order given.
+    func render(_ pages: [PlannedPage]) throws(Diagnostic) -> [String] {
+        let failure = Mutex<Diagnostic?>(nil)
+        nonisolated(unsafe) var html = [String](repeating: "", count: pages.count)
+        html.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            forEachChunk(of: pages.count) { range in
+                for index in range {
+                    do { output[index] = try renderer.render(pages[index]) }
+                    catch { failure.withLock { $0 = $0 ?? error as? Diagnostic } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return html
+    }
+
+    static func read(_ copy: PlannedCopy) throws(Diagnostic) -> [UInt8] {
+        guard let bytes = FileOutput.read(copy.source.path) else {
+            throw .error(copy.source.path, "cannot read this file to copy it into the site")
+        }
+        return bytes
+    }
+
+    /// Runs `body` over contiguous ranges of `0..<count`, on `workers` threads.
+    private func forEachChunk(of count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let chunkCount = workers <= 1 ? 1 : min(count, workers * 8)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        if chunkCount == 1 {
+            body(0..<count)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                if start < count { body(start..<min(start + chunkSize, count)) }
+            }
+        }
+    }
+}
+
+/// Files under an output root, written with `FileOutput`, each returning the hash of its bytes.
+struct OutputFolder: Sendable {
+    let root: URL
+    private var rootPath: String { root.path }
+
+    func absolute(_ path: String) -> String { rootPath + "/" + path }
+
+    static func folder(of path: String) -> String { (path as NSString).deletingLastPathComponent }
+
+    /// Creates the folders that hold the page folders and files (a handful:
+    /// `topics/`, `papers/`, ...); each page creates its own folder as it is written.
+    func makeParentFolders(of paths: [String]) throws(Diagnostic) {
+        let parents = Set(paths.map { Self.folder(of: Self.folder(of: $0)) } + paths.map(Self.folder(of:)).filter { !$0.contains("/") })
         do {
             for parent in parents.sorted() where !parent.isEmpty {
                 try FileOutput.makeDirectory(absolute(parent))
@@ -31,66 +128,51 @@ struct SiteWriter: Sendable {
         } catch {
             throw .error(rootPath, "cannot create folder: \(error)")
         }
+    }
 
-        let failure = Mutex<Diagnostic?>(nil)
-        let timings = Mutex(Timings())
-        let chunkCount = workers <= 1 ? 1 : min(pages.count, workers * 8)
-        let chunkSize = max(1, (pages.count + max(chunkCount, 1) - 1) / max(chunkCount, 1))
-        let clock = ContinuousClock()
+    @discardableResult
+    func write(_ text: String, to path: String, makingFolder: Bool = false) throws(Diagnostic) -> Int {
+        var text = text
+        let result = text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, makingFolder: makingFolder) }
+        return try result.get()
+    }
 
-        @Sendable func writeChunk(_ chunk: Int) {
-            var local = Timings()
-            let start = chunk * chunkSize
-            let end = min(start + chunkSize, pages.count)
-            guard start < end else { return }
-            for page in pages[start..<end] {
-                if failure.withLock({ $0 != nil }) { return }
-                let renderStart = clock.now
-                do {
-                    let html = try renderer.render(page)
-                    let writeStart = clock.now
-                    local.render += writeStart - renderStart
-                    let pageFolder = folder(page.path)
-                    if !pageFolder.isEmpty { try FileOutput.makeDirectory(absolute(pageFolder)) }
-                    try FileOutput.write(html, to: absolute(page.path))
-                    local.write += clock.now - writeStart
-                } catch let error as Diagnostic {
-                    failure.withLock { $0 = $0 ?? error }
-                } catch {
-                    failure.withLock { $0 = $0 ?? .error(absolute(page.path), "cannot write: \(error)") }
-                }
-            }
-            timings.withLock {
-                $0.render += local.render
-                $0.write += local.write
-            }
-        }
+    @discardableResult
+    func write(_ bytes: [UInt8], to path: String, makingFolder: Bool = true) throws(Diagnostic) -> Int {
+        try bytes.withUnsafeBytes { write($0, to: path, makingFolder: makingFolder) }.get()
+    }
 
-        if chunkCount <= 1 {
-            writeChunk(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: writeChunk)
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-
-        let otherStart = clock.now
+    /// The hash of the bytes written, or why they could not be.
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String, makingFolder: Bool) -> Result<Int, Diagnostic> {
         do {
-            for file in files {
-                try FileOutput.write(file.bytes, to: absolute(file.path))
-            }
-            for copy in copies {
-                guard let bytes = FileOutput.read(copy.source.path) else {
-                    throw Diagnostic.error(copy.source.path, "cannot read this file to copy it into the site")
-                }
-                try FileOutput.write(bytes, to: absolute(copy.path))
-            }
-        } catch let error as Diagnostic {
-            throw error
+            let folder = Self.folder(of: path)
+            if makingFolder, !folder.isEmpty { try FileOutput.makeDirectory(absolute(folder)) }
+            try FileOutput.write(bytes, to: absolute(path))
         } catch {
-            throw .error(rootPath, "cannot write: \(error)")
+            return .failure(.error(absolute(path), "cannot write: \(error)"))
         }
-        var result = timings.withLock { $0 }
-        result.write += clock.now - otherStart
-        return result
+        return .success(Self.hash(bytes))
+    }
+
+    /// Removes a file and, when that leaves it empty, its folder (`papers/old-slug/`).
+    func remove(_ path: String) {
+        unlink(absolute(path))
+        let folder = Self.folder(of: path)
+        if !folder.isEmpty { rmdir(absolute(folder)) }
+    }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
+    }
+
+    static func hash(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func hash(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { hash($0) }
     }
 }

@@ -10,6 +10,30 @@ enum TemplateReferences {
         var message: String
     }
 
+    /// Names of the partials and parents `text` uses.
+    static func names(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let kind = rest.first, kind == ">" || kind == "<", let close = rest.range(of: "}}") else { continue }
+            names.insert(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingSpaces)
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    /// `name` and every template it uses, directly or through others.
+    static func closure(of name: String, sources: [String: String]) -> Set<String> {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let text = sources[next] else { continue }
+            pending += names(in: text)
+        }
+        return seen
+    }
+
     static func missing(in text: String, available: some Collection<String>) -> Missing? {
         let names = Set(available)
         var line = 1

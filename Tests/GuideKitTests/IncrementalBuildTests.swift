@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// Rebuilds rewrite exactly what a change affects, and end up byte-identical to a full build.
+@Suite struct IncrementalBuildTests {
+    static let seedText = try! String(contentsOf: Fixtures.seed, encoding: .utf8)
+
+    /// The seed site, built once by a session.
+    static func seedSession() throws -> (TemporarySite, BuildSession) {
+        let site = try TemporarySite(["Content/icml-2023.txt": seedText])
+        let session = BuildSession(options: site.options)
+        try session.build()
+        return (site, session)
+    }
+
+    /// A full build of the site's current content, into another folder.
+    static func expectSameAsFullBuild(_ site: TemporarySite) throws {
+        try site.build(output: "Full")
+        #expect(site.snapshot("Output") == site.snapshot("Full"))
+    }
+
+    @Test func editingOnePapersTitleRewritesItsPagesOnly() throws {
+        let (site, session) = try Self.seedSession()
+        let old = "Incentivizing exploration with linear contexts and combinatorial actions"
+        let new = "Incentivizing exploration with linear contexts"
+        try site.write(Self.seedText.replacingOccurrences(of: old, with: new), to: "Content/icml-2023.txt")
+
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(report.pagesRewritten == 5, "home, its topic, the papers list, its new page, its author")
+        #expect(report.filesWritten == 3, "sitemap, feed, search index")
+        #expect(report.filesDeleted == 1, "the page at the old address")
+        #expect(!site.exists("Output/papers/incentivizing-exploration-with-linear-contexts-and-combinatorial-actions"))
+        #expect(try site.read("Output/papers/incentivizing-exploration-with-linear-contexts/index.html").contains(new))
+        #expect(try site.read("Output/authors/mark-sellke/index.html").contains(new))
+        try Self.expectSameAsFullBuild(site)
+    }
+
+    @Test func editingABylineTouchesTheAuthorsAndTheirOtherPapers() throws {
+        let (site, session) = try Self.seedSession()
+        let edited = Self.seedText.replacingOccurrences(of: "Yu-Guan Hsieh, Shiva Kasiviswanathan", with: "Yu-Guan Hsieh, Shiva K. Kasiviswanathan")
+        try site.write(edited, to: "Content/icml-2023.txt")
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(report.pagesRewritten > 3)
+        #expect(report.pagesRewritten < 20, "not the whole site: \(report.pagesRewritten)")
+        #expect(site.exists("Output/authors/shiva-k-kasiviswanathan/index.html"))
+        try Self.expectSameAsFullBuild(site)
+    }
+
+    @Test func aTemplateChangeRerendersThePagesThatUseIt() throws {
+        let (site, session) = try Self.seedSession()
+        let template = try site.read("Templates/author.mustache")
+        try site.write(template.replacingOccurrences(of: "</article>", with: "<p>Edited template</p></article>"), to: "Templates/author.mustache")
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Templates/author.mustache").path])
+        #expect(report.pagesRendered == 72)
+        #expect(report.pagesRewritten == 72)
+        #expect(report.filesWritten == 0)
+        #expect(try site.read("Output/authors/mark-sellke/index.html").contains("Edited template"))
+        try Self.expectSameAsFullBuild(site)
+    }
+
+    @Test func aLayoutChangeRerendersEveryPage() throws {
+        let (site, session) = try Self.seedSession()
+        let layout = try site.read("Templates/layout.mustache")
+        try site.write(layout.replacingOccurrences(of: "Built with guide", with: "Made with guide"), to: "Templates/layout.mustache")
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Templates/layout.mustache").path])
+        #expect(report.pagesRewritten == 110)
+        try Self.expectSameAsFullBuild(site)
+    }
+
+    @Test func aStylesheetChangeWritesOnlyTheStylesheet() throws {
+        let (site, session) = try Self.seedSession()
+        let css = try site.read("Templates/assets/style.css")
+        try site.write(css + "\nbody { outline: 0; }\n", to: "Templates/assets/style.css")
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Templates/assets/style.css").path])
+        #expect(report.pagesRendered == 0)
+        #expect(report.stylesheetsChanged == ["assets/style.css"])
+        #expect(report.onlyStylesheetsChanged)
+        try Self.expectSameAsFullBuild(site)
+    }
+
+    @Test func savingWithoutChangesWritesNothing() throws {
+        let (site, session) = try Self.seedSession()
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(report.pagesRendered == 0)
+        #expect(!report.changedOutput)
+    }
+
+    @Test func aFailedRebuildKeepsTheOutputAndTheNextOneRecovers() throws {
+        let (site, session) = try Self.seedSession()
+        let before = site.snapshot()
+        try site.write("{{#topic}}", to: "Templates/topic.mustache")
+        let path = site.root.appendingPathComponent("Templates/topic.mustache").path
+        #expect(throws: BuildFailure.self) { try session.rebuild(changedPaths: [path]) }
+        #expect(site.snapshot() == before)
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Templates/topic.mustache"))
+        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("Templates/topic.mustache"),
+                                         to: site.root.appendingPathComponent("Templates/topic.mustache"))
+        let report = try session.rebuild(changedPaths: [path])
+        #expect(!report.changedOutput)
+        #expect(site.snapshot() == before)
+    }
+
+    @Test func aRebuildWithoutAPreviousBuildBuildsEverything() throws {
+        let site = try TemporarySite(["Content/icml-2023.txt": Self.seedText])
+        let report = try BuildSession(options: site.options).rebuild(changedPaths: [])
+        #expect(report.pagesRewritten == 110)
+        try Self.expectSameAsFullBuild(site)
+    }
+}
