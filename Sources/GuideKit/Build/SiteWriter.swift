@@ -115,7 +115,11 @@ struct OutputFolder: Sendable {
 
     func absolute(_ path: String) -> String { rootPath + "/" + path }
 
-    static func folder(of path: String) -> String { (path as NSString).deletingLastPathComponent }
+    /// `papers/x/index.html` → `papers/x` (paths here are relative and normalised).
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
 
     /// Creates the folders that hold the page folders and files (a handful:
     /// `topics/`, `papers/`, ...); each page creates its own folder as it is written.
