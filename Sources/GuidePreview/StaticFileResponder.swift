@@ -80,11 +80,23 @@ struct StaticFileResponder: Sendable {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    /// 404 with the site's own `/404.html` when there is one, plain text otherwise.
+    /// A 404 page for a site that has none yet (its first build failed): HTML,
+    /// so the live-reload script can show the build error and reload when it is fixed.
+    static let placeholder404 = Array("""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+        <body><h1>Not found</h1><p>The site has no page here (yet).</p></body></html>
+
+        """.utf8)
+
+    /// 404 with the site's own `/404.html` when there is one; otherwise a small
+    /// HTML page when live reload is on, plain text when it is off.
     private func notFound(isHead: Bool) async throws -> Response {
-        guard case .file(let path, _) = SitePath.resolve("404.html", in: root),
-            let bytes = Self.readFile(path)
-        else {
+        let bytes: [UInt8]
+        if case .file(let path, _) = SitePath.resolve("404.html", in: root), let page = Self.readFile(path) {
+            bytes = page
+        } else if injectLiveReload {
+            bytes = Self.placeholder404
+        } else {
             return plainText(.notFound, "Not Found\n", isHead: isHead)
         }
         let body = injectLiveReload ? LiveReloadScript.inject(into: bytes) : bytes

@@ -173,15 +173,29 @@ import Testing
         }
     }
 
-    @Test func missingFileWithoutSite404PageIsPlainText() async throws {
+    @Test func missingFileWithoutSite404PageIsPlainTextWithoutLiveReload() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(atPath: site.folder.url("site/404.html"))
+        try await site.server(injectLiveReload: false).makeApplication().test(.router) { client in
+            let response = try await client.execute(uri: "/missing.html", method: .get)
+            #expect(response.status == .notFound)
+            #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+            #expect(response.text == "Not Found\n")
+        }
+    }
+
+    /// Before the first successful build there is no 404 page: the placeholder
+    /// still carries the live-reload script, so the error overlay shows and clears.
+    @Test func missingFileWithoutSite404PageCarriesLiveReload() async throws {
         let site = try TestSite()
         defer { site.remove() }
         try FileManager.default.removeItem(atPath: site.folder.url("site/404.html"))
         try await site.server().makeApplication().test(.router) { client in
             let response = try await client.execute(uri: "/missing.html", method: .get)
             #expect(response.status == .notFound)
-            #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
-            #expect(response.text == "Not Found\n")
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(response.text.contains(LiveReloadScript.scriptPath))
         }
     }
 
