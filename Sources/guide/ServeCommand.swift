@@ -162,23 +162,8 @@ enum PreviewBaseURL {
         return (options, note)
     }
 
-    /// `base_url` of `site.yml`: a plain `base_url: value` line at the top level,
-    /// the value optionally quoted and followed by a `# comment`.
+    /// `base_url` of `site.yml`, read as the build reads it; a broken file is the build's to report.
     static func siteFileBaseURL(in content: URL) -> String? {
-        guard let text = try? String(contentsOf: content.appendingPathComponent("site.yml"), encoding: .utf8) else {
-            return nil
-        }
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            guard line.hasPrefix("base_url:") else { continue }
-            var value = line.dropFirst("base_url:".count).trimmingCharacters(in: .whitespaces)
-            if let quote = value.first, quote == "\"" || quote == "'" {
-                let rest = value.dropFirst()
-                value = String(rest.prefix { $0 != quote })
-            } else if let comment = value.range(of: " #") {
-                value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
-            }
-            return value.isEmpty ? nil : value
-        }
-        return nil
+        (try? SiteConfig.load(contentDirectory: content))?.baseURL
     }
 }

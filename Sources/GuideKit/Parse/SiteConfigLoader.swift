@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads `Content/site.yml`:
@@ -7,6 +8,17 @@ import Yams
 /// allow_raw_html: false
 /// language: en
 /// ```
+extension SiteConfig {
+    /// The settings in `site.yml` of a content folder, or the defaults when it has none.
+    public static func load(contentDirectory: URL) throws(Diagnostic) -> SiteConfig {
+        let file = contentDirectory.appendingPathComponent("site.yml")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return SiteConfig() }
+        let display = DisplayPath.of(file)
+        guard let text = String(data: data, encoding: .utf8) else { throw .error(display, "not valid UTF-8 text") }
+        return try SiteConfigLoader.load(yaml: text, file: display).0
+    }
+}
+
 enum SiteConfigLoader {
     static let knownKeys: Set<String> = ["base_url", "allow_raw_html", "language"]
 

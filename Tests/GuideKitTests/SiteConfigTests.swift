@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+@Suite struct SiteConfigTests {
+    @Test func readsEverySetting() throws {
+        let (config, warnings) = try SiteConfigLoader.load(yaml: """
+            base_url: https://example.org/guides/icml
+            allow_raw_html: true
+            language: de
+            """, file: "Content/site.yml")
+        #expect(config == SiteConfig(baseURL: "https://example.org/guides/icml", allowsRawHTML: true, language: "de"))
+        #expect(config.basePath == "/guides/icml/")
+        #expect(config.absoluteBase == "https://example.org/guides/icml/")
+        #expect(warnings.isEmpty)
+    }
+
+    @Test func pathOnlyBaseURLs() {
+        #expect(SiteConfig(baseURL: "guides/icml").basePath == "/guides/icml/")
+        #expect(SiteConfig(baseURL: "/").basePath == "/")
+        #expect(SiteConfig(baseURL: "https://example.org").basePath == "/")
+        #expect(!SiteConfig(baseURL: "/guides/").isAbsolute)
+    }
+
+    @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
+        let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
+        #expect(warnings.map(\.description) == [
+            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language)",
+        ])
+    }
+
+    @Test func wrongValuesAreErrors() {
+        #expect(throws: Diagnostic.error("Content/site.yml", line: 1, "allow_raw_html must be true or false")) {
+            try SiteConfigLoader.load(yaml: "allow_raw_html: sometimes\n", file: "Content/site.yml")
+        }
+    }
+
+    @Test func invalidYAMLNamesLineAndColumn() {
+        let error = #expect(throws: Diagnostic.self) {
+            try SiteConfigLoader.load(yaml: "base_url: [/x/\nlanguage: en\n", file: "Content/site.yml")
+        }
+        #expect(error?.line != nil)
+        #expect(error?.message.hasPrefix("invalid YAML") == true)
+    }
+
+    @Test func loadsFromAContentFolder() throws {
+        let site = try TemporarySite(["Content/site.yml": "base_url: /kdd/\n"], defaultTemplates: false)
+        #expect(try SiteConfig.load(contentDirectory: site.root.appendingPathComponent("Content")).baseURL == "/kdd/")
+        let empty = try TemporarySite([:], defaultTemplates: false)
+        #expect(try SiteConfig.load(contentDirectory: empty.root.appendingPathComponent("Content")) == SiteConfig())
+    }
+}
