@@ -128,9 +128,11 @@ def edit_latency(guide, project, edits, work):
             if not line or line.startswith("Watching"):
                 break
         latencies, rewritten = [], []
+        os.makedirs(os.path.join(out, "papers"), exist_ok=True)
         for edit in range(edits):
             marker = f"edited{edit}x{int(time.time())}"
-            lines[title_index] = f"{lines[title_index].split(' edited')[0]} {marker}"
+            # At the start: slugs keep the first 80 characters of a title.
+            lines[title_index] = f"{marker} {lines[title_index].split(' ', 1)[1] if lines[title_index].startswith('edited') else lines[title_index]}"
             slug_part = marker.lower()
             with open(content, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines))
@@ -190,7 +192,7 @@ def main():
     if args.edits and project:
         latencies, rewritten = edit_latency(guide, project, args.edits, work)
         ms = [f"{l * 1000:.0f}" if l is not None else "timeout" for l in latencies]
-        done = [l for l in latencies if l is not None]
+        done = [l for l in latencies if l is not None] or [float("nan")]
         print(f"watch mode, {results[-1]['papers']:,} papers, one title edited: save → new page on disk "
               f"median {statistics.median(done) * 1000:.0f} ms (runs: {', '.join(ms)} ms); pages rewritten: {rewritten}")
     shutil.rmtree(work, ignore_errors=True)

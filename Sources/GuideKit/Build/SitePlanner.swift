@@ -40,18 +40,21 @@ public struct SitePlanner: Sendable {
         let alphabetical = SortKey.sorted(Array(guide.papers.indices)) { SortKey.of(guide.papers[$0].title.text) }
         add(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
             .papers(ContextNode(PapersBody(papers: alphabetical.map { links.cards[$0] }))))
-        var related = RelatedPapers(paperCount: guide.papers.count)
+        let paperBodies = parallelMap(guide.papers.count, makeScratch: { RelatedPapers(paperCount: guide.papers.count) }) {
+            related, index in ContextNode(paperBody(guide, index, figures: figures, links: links, related: &related))
+        }
         for (index, paper) in guide.papers.enumerated() {
             add(.paper, routes.paperPath(paper), title: paper.title.text,
                 description: "\(paper.title.text), by \(joinedNames(paper.authors.map { guide.authors[$0].name }))\(eventSuffix(guide)).",
-                .paper(ContextNode(paperBody(guide, index, figures: figures, links: links, related: &related))))
+                .paper(paperBodies[index]))
         }
         add(.authors, "authors/", title: "Authors", description: "\(count(guide.authors.count, "author")) of \(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
             .authors(ContextNode(authorsBody(guide, links: links))))
+        let authorBodies = parallelMap(guide.authors.count) { ContextNode(authorBody(guide, $0, links: links)) }
         for (index, author) in guide.authors.enumerated() {
             add(.author, routes.authorPath(author), title: author.name,
                 description: "\(author.name): \(count(author.papers.count, "paper"))\(eventSuffix(guide)).",
-                .author(ContextNode(authorBody(guide, index, links: links))))
+                .author(authorBodies[index]))
         }
         if !guide.postings.isEmpty {
             add(.careers, "careers/", title: "Careers", description: "Related job postings.",

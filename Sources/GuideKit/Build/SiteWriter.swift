@@ -31,7 +31,7 @@ struct SiteWriter: Sendable {
         let written = Mutex(Written())
         let clock = ContinuousClock()
 
-        forEachChunk(of: pages.count) { range in
+        forEachChunk(of: pages.count, workers: workers) { range in
             var local = Written()
             for page in pages[range] {
                 if failure.withLock({ $0 != nil }) { return }
@@ -74,7 +74,7 @@ struct SiteWriter: Sendable {
         nonisolated(unsafe) var html = [String](repeating: "", count: pages.count)
         html.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            forEachChunk(of: pages.count) { range in
+            forEachChunk(of: pages.count, workers: workers) { range in
                 for index in range {
                     do { output[index] = try renderer.render(pages[index]) }
                     catch { failure.withLock { $0 = $0 ?? error as? Diagnostic } }
@@ -90,21 +90,6 @@ struct SiteWriter: Sendable {
             throw .error(copy.source.path, "cannot read this file to copy it into the site")
         }
         return bytes
-    }
-
-    /// Runs `body` over contiguous ranges of `0..<count`, on `workers` threads.
-    private func forEachChunk(of count: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        guard count > 0 else { return }
-        let chunkCount = workers <= 1 ? 1 : min(count, workers * 8)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        if chunkCount == 1 {
-            body(0..<count)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let start = chunk * chunkSize
-                if start < count { body(start..<min(start + chunkSize, count)) }
-            }
-        }
     }
 }
 

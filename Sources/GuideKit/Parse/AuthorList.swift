@@ -8,13 +8,18 @@ enum AuthorList {
     /// The names in `line`, or nil when it does not read as a byline.
     static func names(in line: String) -> [String]? {
         guard !line.isEmpty, line.utf8.count <= 4000 else { return nil }
-        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") }) {
-            return ASCIIByline.names(in: line)
+        if !line.utf8.contains(UInt8(ascii: "<")), !containsUnicodeSpace(line) {
+            return BylineBytes.names(in: line)
         }
         return unicodeNames(in: line)
     }
 
-    /// The general rules, for any text (`ASCIIByline` must agree with it).
+    /// No-break and other non-ASCII spaces separate words only on the Unicode path.
+    private static func containsUnicodeSpace(_ line: String) -> Bool {
+        line.utf8.contains { $0 >= 0x80 } && line.unicodeScalars.contains { !$0.isASCII && $0.properties.isWhitespace }
+    }
+
+    /// The general rules, for any text (`BylineBytes` must agree with it).
     static func unicodeNames(in line: String) -> [String]? {
         var names: [String] = []
         for part in line.split(separator: ",", omittingEmptySubsequences: false) {
@@ -53,20 +58,34 @@ enum AuthorList {
         guard (singleWordAllowed ? 1 : 2)...6 ~= words.count else { return false }
         var capitalised = 0
         for word in words {
-            if suffixes.contains(String(word)) { continue }
-            if particles.contains(String(word)) { continue }
-            if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2 {
-                guard isNameWord(word.dropFirst().dropLast()) else { return false }
-                continue
+            switch kind(of: word) {
+            case .invalid: return false
+            case .capitalised: capitalised += 1
+            case .other: break
             }
-            if isInitial(word) { capitalised += 1; continue }
-            // d'Alembert, l'Hôpital
-            let body = word.count > 2 && word.dropFirst().first == "'" && word.first!.isLowercase
-                ? word.dropFirst(2) : word
-            guard isNameWord(body) else { return false }
-            capitalised += 1
         }
         return capitalised > 0
+    }
+
+    enum WordKind {
+        /// A capitalised word or an initial.
+        case capitalised
+        /// A particle, a suffix or an alias in parentheses.
+        case other
+        case invalid
+    }
+
+    /// What one word of a name is.
+    static func kind(of word: Substring) -> WordKind {
+        if suffixes.contains(String(word)) || particles.contains(String(word)) { return .other }
+        if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2 {
+            return isNameWord(word.dropFirst().dropLast()) ? .other : .invalid
+        }
+        if isInitial(word) { return .capitalised }
+        // d'Alembert, l'Hôpital
+        let body = word.count > 2 && word.dropFirst().first == "'" && word.first!.isLowercase
+            ? word.dropFirst(2) : word
+        return isNameWord(body) ? .capitalised : .invalid
     }
 
     /// The text with `<…>` tags removed.

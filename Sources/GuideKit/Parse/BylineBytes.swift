@@ -1,6 +1,7 @@
-/// `AuthorList.names(in:)` for plain ASCII lines (most bylines), on bytes:
-/// the same rules without Unicode property lookups or intermediate strings.
-enum ASCIIByline {
+/// `AuthorList.names(in:)` on UTF-8 bytes: the same rules, with ASCII words
+/// checked byte by byte and only words with other letters (`Cédric`) decoded
+/// for the Unicode rules, so most bylines need no Unicode property lookups.
+enum BylineBytes {
     private static let comma = UInt8(ascii: ",")
     private static let space = UInt8(ascii: " ")
     private static let period = UInt8(ascii: ".")
@@ -65,6 +66,14 @@ enum ASCIIByline {
         guard (singleWordAllowed ? 1 : 2)...6 ~= words.count else { return false }
         var capitalised = 0
         for word in words {
+            if word.contains(where: { $0 >= 0x80 }) {
+                switch AuthorList.kind(of: Substring(String(decoding: word, as: UTF8.self))) {
+                case .invalid: return false
+                case .capitalised: capitalised += 1
+                case .other: break
+                }
+                continue
+            }
             let key = Array(word)
             if suffixes.contains(key) || particles.contains(key) { continue }
             if word.first == UInt8(ascii: "("), word.last == UInt8(ascii: ")"), word.count > 2 {
