@@ -28,7 +28,14 @@ struct BibTeX {
 
     /// Characters BibTeX treats specially.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { "&%$#_{}".utf8.contains($0) }) else { return text }
+        let special: (UInt8) -> Bool = { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: "#"),
+                 UInt8(ascii: "_"), UInt8(ascii: "{"), UInt8(ascii: "}"): true
+            default: false
+            }
+        }
+        guard text.utf8.contains(where: special) else { return text }
         var escaped = ""
         for character in text {
             switch character {

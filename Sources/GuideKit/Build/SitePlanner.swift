@@ -23,10 +23,15 @@ public struct SitePlanner: Sendable {
         let routes = links.routes
         let figures = figureContexts(guide, content: content, links: links, plan: &plan)
 
+        // One navigation per page kind, shared by its pages.
+        let navs = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map {
+            ($0, nav(for: $0, routes: routes, hasCareers: !guide.postings.isEmpty))
+        })
+
         func add(_ kind: PlannedPage.Kind, _ path: String, title: String, description: String, _ body: PageBody) {
             let info = PageInfo(title: title, description: description,
                                 canonical: config.absoluteBase + path, kind: kind.rawValue)
-            let context = PageContext(site: site, page: ContextNode(info), nav: nav(for: kind, routes: routes, hasCareers: !guide.postings.isEmpty), body: body)
+            let context = PageContext(site: site, page: ContextNode(info), nav: navs[kind]!, body: body)
             plan.pages.append(PlannedPage(path: path + "index.html", kind: kind, context: context))
         }
 
@@ -65,14 +70,18 @@ public struct SitePlanner: Sendable {
         let notFound = PageInfo(title: "Page not found", description: "This page does not exist.",
                                 canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
         plan.pages.append(PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
-            site: site, page: ContextNode(notFound), nav: nav(for: .notFound, routes: routes, hasCareers: !guide.postings.isEmpty), body: .notFound)))
+            site: site, page: ContextNode(notFound), nav: navs[.notFound]!, body: .notFound)))
 
-        plan.files = [
-            PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: plan.pages, base: config.absoluteBase).utf8)),
-            PlannedFile(path: "feed.xml", bytes: Array(Feed.atom(guide, base: config.absoluteBase, routes: routes, updated: content.guideModified).utf8)),
-            PlannedFile(path: "robots.txt", bytes: Array(Robots.text(config: config).utf8)),
-            PlannedFile(path: "search/index.json", bytes: SearchIndex.json(guide, routes: routes)),
-        ]
+        let pages = plan.pages
+        let (siteConfig, modified) = (config, content.guideModified)
+        plan.files = parallelMap(4) { index in
+            switch index {
+            case 0: PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: pages, base: siteConfig.absoluteBase).utf8))
+            case 1: PlannedFile(path: "feed.xml", bytes: Array(Feed.atom(guide, base: siteConfig.absoluteBase, routes: routes, updated: modified).utf8))
+            case 2: PlannedFile(path: "robots.txt", bytes: Array(Robots.text(config: siteConfig).utf8))
+            default: PlannedFile(path: "search/index.json", bytes: SearchIndex.json(guide, routes: routes))
+            }
+        }
         plan.copies += assets
         return plan
     }

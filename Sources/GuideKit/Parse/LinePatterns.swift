@@ -4,9 +4,12 @@ enum LinePatterns {
 
     /// "DP bookkeeper.png": a bare image file name.
     static func isImageFileName(_ line: String) -> Bool {
-        guard line.count <= 200, !line.contains("/"), !line.contains("\\"),
-              let dot = line.lastIndex(of: "."), dot != line.startIndex else { return false }
-        return imageExtensions.contains(line[line.index(after: dot)...].lowercased())
+        let bytes = line.utf8
+        // The extension is ASCII: look at the last few bytes before anything else.
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex,
+              bytes.distance(from: dot, to: bytes.endIndex) <= 5,
+              imageExtensions.contains(String(line[line.index(after: dot)...]).lowercased()) else { return false }
+        return line.count <= 200 && !bytes.contains(UInt8(ascii: "/")) && !bytes.contains(UInt8(ascii: "\\"))
     }
 
     /// "US, MA, Boston", "GB, London", "JP, 13, Tokyo": a country code and one to three places.
@@ -27,20 +30,28 @@ enum LinePatterns {
 
     /// A short line that reads as a heading rather than a sentence.
     static func isHeadingLike(_ line: String) -> Bool {
-        guard line.count <= 120, let last = line.last else { return false }
-        if ".:;,".contains(last) { return false }
-        if ("?!".contains(last)) && line.count > 80 { return false }
+        // A line of more than 120 bytes may still be 120 characters or fewer.
+        guard line.utf8.count <= 120 || line.count <= 120, let last = line.utf8.last else { return false }
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") {
+            return false
+        }
+        if (last == UInt8(ascii: "?") || last == UInt8(ascii: "!")) && line.count > 80 { return false }
         return !containsSentenceBreak(line)
     }
 
     /// "First sentence. Second" – a full stop inside the line followed by a capital.
     static func containsSentenceBreak(_ line: String) -> Bool {
-        var previous: Character = " "
-        var beforePrevious: Character = " "
-        for character in line {
-            if beforePrevious == ".", previous == " ", character.isUppercase { return true }
-            beforePrevious = previous
-            previous = character
+        var index = line.utf8.startIndex
+        let end = line.utf8.endIndex
+        while let dot = line.utf8[index...].firstIndex(of: UInt8(ascii: ".")) {
+            let space = line.utf8.index(after: dot)
+            guard space < end else { return false }
+            index = space
+            guard line.utf8[space] == UInt8(ascii: " ") else { continue }
+            let next = line.utf8.index(after: space)
+            guard next < end else { return false }
+            let byte = line.utf8[next]
+            if byte < 0x80 ? (byte >= 65 && byte <= 90) : line[next...].first?.isUppercase == true { return true }
         }
         return false
     }
