@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GuideKit
 
@@ -54,5 +55,29 @@ import Testing
         #expect(HTMLEscaper.escape("a < b & \"c\" > 'd' é") == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39; é")
         let plain = "Nothing to escape, café"
         #expect(HTMLEscaper.escape(plain) == plain)
+    }
+}
+
+@Suite struct SearchIndexTests {
+    /// The hand-written JSON is what JSONSerialization reads back, for awkward text too.
+    @Test func jsonRoundTripsAwkwardText() throws {
+        let guide = try Fixtures.parse("""
+        A quick guide to Northwind's papers at KDD 2024
+
+        Intro paragraph for the guide.
+
+        Quotes "and" back\\slashes	and tabs
+
+        A "quoted" title with \\ and / and é
+        Ana Lima, Bo Chen
+        """).guide
+        let bytes = SearchIndex.json(guide, routes: Routes(base: "/sub/"))
+        let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        let entries = object?["entries"] as? [[String: String]]
+        #expect(object?["version"] as? Int == 1)
+        #expect(entries?.first?["title"] == #"A "quoted" title with \ and / and é"#)
+        #expect(entries?.first?["url"]?.hasPrefix("/sub/papers/") == true)
+        #expect(entries?.contains { $0["kind"] == "topic" && $0["title"] == "Quotes \"and\" back\\slashes\tand tabs" } == true)
+        #expect(entries?.count == 4)
     }
 }

@@ -33,9 +33,9 @@ enum BuildSteps {
     }
 
     static func plan(_ guide: Guide, config: SiteConfig, templates: TemplateSet, content: ContentSource,
-                     assets: [PlannedCopy], previousCards: CardCache? = nil) -> SitePlan {
+                     assets: [PlannedCopy], previousNodes: NodeTable? = nil) -> SitePlan {
         var planner = SitePlanner(config: config, templates: templates)
-        planner.cards?.cache = previousCards
+        planner.previousNodes = previousNodes
         return planner.plan(guide, content: content, assets: assets)
     }
 }

@@ -2,38 +2,59 @@ import Foundation
 
 /// `/search/index.json`: every paper, topic and author, for the search page's script.
 ///
-/// `{"version":1,"entries":[{"kind":"paper","title":…,"url":…,"detail":…}]}`
+/// `{"entries":[{"detail":…,"kind":"paper","title":…,"url":…}],"version":1}`, keys
+/// sorted. Written directly: `JSONEncoder` took about 90 ms for a 10,000-paper guide,
+/// on every rebuild.
 enum SearchIndex {
-    struct Entry: Encodable {
-        var kind: String
-        var title: String
-        var url: String
-        var detail: String
-    }
-
-    struct Document: Encodable {
-        var version = 1
-        var entries: [Entry]
-    }
-
     static func json(_ guide: Guide, routes: Routes) -> [UInt8] {
-        var entries: [Entry] = []
-        entries.reserveCapacity(guide.papers.count + guide.topics.count + guide.authors.count)
+        var json: [UInt8] = []
+        json.reserveCapacity(guide.papers.count * 220 + guide.authors.count * 90)
+        json += Array(#"{"entries":["#.utf8)
+        var first = true
+        func entry(kind: String, title: String, url: String, detail: String) {
+            if !first { json.append(UInt8(ascii: ",")) }
+            first = false
+            json += Array(#"{"detail":"#.utf8)
+            appendString(detail, to: &json)
+            json += Array(#","kind":"#.utf8)
+            appendString(kind, to: &json)
+            json += Array(#","title":"#.utf8)
+            appendString(title, to: &json)
+            json += Array(#","url":"#.utf8)
+            appendString(url, to: &json)
+            json.append(UInt8(ascii: "}"))
+        }
         for paper in guide.papers {
             var detail = joinedNames(paper.authors.map { guide.authors[$0].name })
             if let topic = paper.topic { detail += " · " + guide.topics[topic].title.text }
-            entries.append(Entry(kind: "paper", title: paper.title.text, url: routes.url(routes.paperPath(paper)), detail: detail))
+            entry(kind: "paper", title: paper.title.text, url: routes.url(routes.paperPath(paper)), detail: detail)
         }
         for topic in guide.topics {
-            entries.append(Entry(kind: "topic", title: topic.title.text, url: routes.url(routes.topicPath(topic)),
-                                 detail: count(topic.papers.count, "paper")))
+            entry(kind: "topic", title: topic.title.text, url: routes.url(routes.topicPath(topic)),
+                  detail: count(topic.papers.count, "paper"))
         }
         for author in guide.authors {
-            entries.append(Entry(kind: "author", title: author.name, url: routes.url(routes.authorPath(author)),
-                                 detail: count(author.papers.count, "paper")))
+            entry(kind: "author", title: author.name, url: routes.url(routes.authorPath(author)),
+                  detail: count(author.papers.count, "paper"))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? [UInt8](encoder.encode(Document(entries: entries)))) ?? []
+        json += Array(#"],"version":1}"#.utf8)
+        return json
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
+    static func appendString(_ text: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): json += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: json += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: json += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: json += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: json += Array(String(format: "\\u%04x", byte).utf8)
+            default: json.append(byte)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
     }
 }

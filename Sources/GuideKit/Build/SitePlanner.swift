@@ -7,6 +7,8 @@ public struct SitePlanner: Sendable {
     public var markdown: MarkdownRenderer
     /// Renders each paper card once for every list to insert.
     var cards: CardRenderer?
+    /// The previous build's shared nodes, reused where values did not change.
+    var previousNodes: NodeTable?
 
     public init(config: SiteConfig, templates: TemplateSet? = nil) {
         self.config = config
@@ -18,8 +20,9 @@ public struct SitePlanner: Sendable {
         var plan = SitePlan()
         let siteValues = siteContext(guide)
         let site = ContextNode(siteValues)
-        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, site: siteValues, cards: cards)
-        plan.cardCache = links.cardCache
+        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, site: siteValues,
+                                cards: cards, previous: previousNodes)
+        plan.nodes = links.table
         let routes = links.routes
         let figures = figureContexts(guide, content: content, links: links, plan: &plan)
 

@@ -54,7 +54,9 @@ private final class TypedContextBox<Value: MustacheParent & Hashable & Sendable>
     }
 
     override func isEqual(to other: ContextBox) -> Bool {
-        (other as? TypedContextBox<Value>)?.value == value
+        // Compared in place: `(other as? T)?.value` would copy the value out first.
+        guard let other = other as? TypedContextBox<Value> else { return false }
+        return value == other.value
     }
 
     override func hash(into hasher: inout Hasher) {
