@@ -49,6 +49,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "GuideTestSupport",
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "GuideKitTests",
             dependencies: ["GuideKit"]
@@ -57,12 +61,13 @@ let package = Package(
             name: "GuidePreviewTests",
             dependencies: [
                 "GuidePreview",
+                "GuideTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GuideKit"]
+            dependencies: ["GuideKit", "GuideTestSupport"]
         ),
     ]
 )

@@ -14,10 +14,7 @@ public final class InotifyWatcher: FileWatcher {
     /// - Throws: ``FileWatcherError`` if inotify is unavailable, a path is not a folder,
     ///   or the kernel's watch limit is reached.
     public init(configuration: WatchConfiguration) throws {
-        let filter = WatchFilter(configuration: configuration)
-        for root in filter.roots where FileInfo(path: root)?.kind != .directory {
-            throw FileWatcherError.notAFolder(root)
-        }
+        let filter = try WatchFilter.checked(configuration)
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw FileWatcherError.inotifyUnavailable(String(cString: strerror(errno)))

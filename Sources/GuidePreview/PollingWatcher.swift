@@ -11,10 +11,7 @@ public final class PollingWatcher: FileWatcher {
     /// Takes the first snapshot and starts scanning on a background thread.
     /// - Throws: ``FileWatcherError/notAFolder(_:)`` if a path is not a folder.
     public init(configuration: WatchConfiguration) throws {
-        let filter = WatchFilter(configuration: configuration)
-        for root in filter.roots where FileInfo(path: root)?.kind != .directory {
-            throw FileWatcherError.notAFolder(root)
-        }
+        let filter = try WatchFilter.checked(configuration)
         let wake = try WakeSignal()
         self.wake = wake
         let (stream, continuation) = AsyncStream.makeStream(of: [WatchEvent].self)

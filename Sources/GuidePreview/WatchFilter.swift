@@ -17,6 +17,15 @@ struct WatchFilter: Sendable {
         ignoredFolders = configuration.ignoredPaths.map(Self.normalize)
     }
 
+    /// A filter whose every root is an existing folder, as both watchers require.
+    static func checked(_ configuration: WatchConfiguration) throws -> WatchFilter {
+        let filter = WatchFilter(configuration: configuration)
+        for root in filter.roots where FileInfo(path: root)?.kind != .directory {
+            throw FileWatcherError.notAFolder(root)
+        }
+        return filter
+    }
+
     /// Whether changes to `path` (absolute, normalized) are ignored.
     func isIgnored(_ path: String) -> Bool {
         if ignoredFolders.contains(where: { SitePath.isInside(path, root: $0) }) { return true }

@@ -1,4 +1,5 @@
 import Foundation
+import GuideTestSupport
 import Testing
 
 /// `guide serve` and `guide build --watch` run as processes on a copy of the fixture site.
@@ -45,7 +46,7 @@ import Testing
         // The fixture's base URL is https://guides.example.org/kdd/: the preview is built for /.
         #expect(guide.stdout.contains("Note: the base URL https://guides.example.org/kdd/ has the path /kdd/"))
 
-        let home = try #require(await LocalHTTP.get(port: port, "/"))
+        let home = try #require(await RawHTTP.get(port: port, "/"))
         #expect(home.status == 200)
         #expect(home.headers.lowercased().contains("content-type: text/html"))
         #expect(home.body.contains(Self.title))
@@ -53,16 +54,16 @@ import Testing
         #expect(home.body.contains("href=\"/topics/recommender-systems/\""), "links work at the preview's /")
         #expect(!home.body.contains("href=\"/kdd/"))
 
-        let script = try #require(await LocalHTTP.get(port: port, "/__guide/live-reload.js"))
+        let script = try #require(await RawHTTP.get(port: port, "/__guide/live-reload.js"))
         #expect(script.status == 200)
         #expect(script.body.contains("EventSource"))
 
-        let missing = try #require(await LocalHTTP.get(port: port, "/nope/"))
+        let missing = try #require(await RawHTTP.get(port: port, "/nope/"))
         #expect(missing.status == 404)
         #expect(missing.body.contains("Error 404"), "the site's own 404 page")
         #expect(missing.body.contains("/__guide/live-reload.js"))
 
-        let paper = try #require(await LocalHTTP.get(port: port, "/papers/listwise-losses-for-long-result-pages/"))
+        let paper = try #require(await RawHTTP.get(port: port, "/papers/listwise-losses-for-long-result-pages/"))
         #expect(paper.status == 200)
     }
 
@@ -74,14 +75,14 @@ import Testing
 
         try Self.renamePaper(in: project)
         let updated = await Self.eventually {
-            let page = await LocalHTTP.get(port: port, "/papers/listwise-losses-for-very-long-result-pages/")
+            let page = await RawHTTP.get(port: port, "/papers/listwise-losses-for-very-long-result-pages/")
             return page?.status == 200 && page?.body.contains(Self.newPaper) == true
         }
         #expect(updated, "stdout: \(guide.stdout) stderr: \(guide.stderr)")
         let rebuildLine = await guide.line(timeout: .seconds(10)) { $0.contains("guide.txt") && $0.contains("rewritten") }
         #expect(rebuildLine != nil, "one line per rebuild; stdout: \(guide.stdout)")
         #expect(guide.stdoutLines.count > linesBefore)
-        let home = try #require(await LocalHTTP.get(port: port, "/"))
+        let home = try #require(await RawHTTP.get(port: port, "/"))
         #expect(home.body.contains(Self.newPaper))
     }
 
@@ -95,12 +96,12 @@ import Testing
         let reported = await Self.eventually { guide.stderr.contains("Templates/home.mustache:") && guide.stderr.contains("error:") }
         #expect(reported, "stderr: \(guide.stderr)")
         // The overlay's message: pages opened now get the error at once.
-        let events = await LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(10)) {
+        let events = await RawHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(10)) {
             $0.contains("event: error")
         }
         #expect(events.contains("event: error"))
         #expect(events.contains("Templates/home.mustache:"))
-        let home = try #require(await LocalHTTP.get(port: port, "/"))
+        let home = try #require(await RawHTTP.get(port: port, "/"))
         #expect(home.status == 200)
         #expect(home.body.contains(Self.title), "the last good page is still served")
         #expect(!home.body.contains("unclosed"))
@@ -108,11 +109,11 @@ import Testing
         try Self.save(template, to: "Templates/home.mustache", in: project)
         try Self.renamePaper(in: project)
         let recovered = await Self.eventually {
-            let page = await LocalHTTP.get(port: port, "/")
+            let page = await RawHTTP.get(port: port, "/")
             return page?.body.contains(Self.newPaper) == true
         }
         #expect(recovered, "stdout: \(guide.stdout) stderr: \(guide.stderr)")
-        let cleared = await LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(2)) { $0.contains("event: hello") }
+        let cleared = await RawHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(2)) { $0.contains("event: hello") }
         #expect(cleared.contains("event: hello"))
         #expect(!cleared.contains("event: error"), "no remembered error after a good rebuild")
     }
@@ -124,12 +125,12 @@ import Testing
         let (guide, port) = try await Self.serve(project)
         defer { guide.stop() }
         #expect(guide.stderr.contains("Templates/home.mustache:"))
-        let missing = try #require(await LocalHTTP.get(port: port, "/"))
+        let missing = try #require(await RawHTTP.get(port: port, "/"))
         #expect(missing.status == 404, "nothing built yet")
 
         try Self.save(template, to: "Templates/home.mustache", in: project)
         let recovered = await Self.eventually {
-            await LocalHTTP.get(port: port, "/")?.body.contains(Self.title) == true
+            await RawHTTP.get(port: port, "/")?.body.contains(Self.title) == true
         }
         #expect(recovered, "stdout: \(guide.stdout) stderr: \(guide.stderr)")
     }
@@ -139,7 +140,7 @@ import Testing
         let (guide, port) = try await Self.serve(project)
         defer { guide.stop() }
         let css = try project.read("Templates/assets/style.css")
-        async let cssEvents = LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(20)) {
+        async let cssEvents = RawHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(20)) {
             $0.contains("event: css") || $0.contains("event: reload")
         }
         try await Task.sleep(for: .milliseconds(500))  // let the stream connect
@@ -148,9 +149,9 @@ import Testing
         #expect(received.contains("event: css"), "\(received)\nstdout: \(guide.stdout)")
         #expect(received.contains("assets/style.css"))
         #expect(!received.contains("event: reload"))
-        #expect(try await LocalHTTP.get(port: port, "/assets/style.css")?.body.contains(".guide-test") == true)
+        #expect(try await RawHTTP.get(port: port, "/assets/style.css")?.body.contains(".guide-test") == true)
 
-        async let reloadEvents = LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(20)) {
+        async let reloadEvents = RawHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(20)) {
             $0.contains("event: css") || $0.contains("event: reload")
         }
         try await Task.sleep(for: .milliseconds(500))
@@ -166,7 +167,7 @@ import Testing
         let rebuilt = await guide.line(timeout: .seconds(20)) { $0.contains("base URL changed") }
         #expect(rebuilt != nil, "stdout: \(guide.stdout)")
         let sitemapUpdated = await Self.eventually {
-            await LocalHTTP.get(port: port, "/sitemap.xml")?.body.contains("<loc>https://example.org/topics/") == true
+            await RawHTTP.get(port: port, "/sitemap.xml")?.body.contains("<loc>https://example.org/topics/") == true
         }
         #expect(sitemapUpdated, "a base URL with the path / is kept as it is")
     }
@@ -191,7 +192,7 @@ import Testing
         let (guide, port) = try await Self.serve(project)
         defer { guide.stop() }
         // An open event stream must not keep the server from stopping.
-        async let stream = LocalHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(30)) { _ in false }
+        async let stream = RawHTTP.exchange(port: port, path: "/__guide/events", timeout: .seconds(30)) { _ in false }
         try await Task.sleep(for: .milliseconds(300))
         kill(guide.process.processIdentifier, signal)
         let status = await guide.exitStatus(timeout: .seconds(20))

@@ -1,4 +1,5 @@
 import Foundation
+import GuideTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing

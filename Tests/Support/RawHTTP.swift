@@ -4,12 +4,35 @@ import Foundation
 import Glibc
 #endif
 
-/// A minimal blocking HTTP/1.1 client run on its own thread, for live-server tests
-/// that need raw request targets or a streaming (never-ending) response.
-enum RawHTTP {
+/// A minimal blocking HTTP/1.1 client for 127.0.0.1, run on its own thread, for
+/// live-server tests that need raw request targets or a streaming (never-ending)
+/// response; shared by the preview server's and the `guide` binary's tests.
+public enum RawHTTP {
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: String
+        public var body: String
+    }
+
+    /// One GET, read until the server closes the connection.
+    public static func get(port: Int, _ path: String, timeout: Duration = .seconds(10)) async -> Response? {
+        let raw = await exchange(port: port, path: path, timeout: timeout)
+        guard let split = raw.range(of: "\r\n\r\n") else { return nil }
+        let head = String(raw[..<split.lowerBound])
+        let status = head.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return Response(status: status, headers: head, body: String(raw[split.upperBound...]))
+    }
+
+    /// A GET of `path`, read until `until` holds for what arrived, the server closes, or `timeout` passes.
+    public static func exchange(port: Int, path: String, timeout: Duration = .seconds(10),
+                                until: @escaping @Sendable (String) -> Bool = { _ in false }) async -> String {
+        await exchange(port: port, request: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n",
+                       timeout: timeout, until: until)
+    }
+
     /// Sends `request` to 127.0.0.1:`port` and returns what was received once `until`
     /// holds for the received text, the server closes, or `timeout` passes.
-    static func exchange(
+    public static func exchange(
         port: Int,
         request: String,
         timeout: Duration = .seconds(10),
