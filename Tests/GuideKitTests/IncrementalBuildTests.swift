@@ -102,6 +102,14 @@ import Testing
         #expect(site.snapshot() == before)
     }
 
+    @Test func aRemovedOutputFolderIsBuiltAgainInFull() throws {
+        let (site, session) = try Self.seedSession()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Output"))
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(report.pagesRewritten == 110)
+        try Self.expectSameAsFullBuild(site)
+    }
+
     @Test func aRebuildWithoutAPreviousBuildBuildsEverything() throws {
         let site = try TemporarySite(["Content/icml-2023.txt": Self.seedText])
         let report = try BuildSession(options: site.options).rebuild(changedPaths: [])

@@ -34,11 +34,13 @@ public final class BuildSession: Sendable {
     }
 
     /// Rebuilds after `changedPaths` (absolute paths under the content or
-    /// templates folder). Without a previous successful build, builds everything.
+    /// templates folder). Without a previous successful build, or when the
+    /// output folder was removed meanwhile, builds everything.
     public func rebuild(changedPaths: [String]) throws(BuildFailure) -> RebuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        guard let previous = state.withLock({ $0 }) else {
+        let marker = options.outputDirectory.appendingPathComponent(StagedOutput.markerName).path
+        guard let previous = state.withLock({ $0 }), FileManager.default.fileExists(atPath: marker) else {
             let report = try build()
             var rebuild = RebuildReport()
             rebuild.changedPaths = changedPaths
