@@ -4,7 +4,9 @@ public struct WatchConfiguration: Sendable {
     public var paths: [String]
     /// Folders never watched nor reported, e.g. the output folder.
     public var ignoredPaths: [String]
-    /// Quiet time after the last change before a batch is reported.
+    /// Quiet time after the last change before a batch is reported. An editor's
+    /// save (write a temporary file, sync, rename) takes a few milliseconds; every
+    /// millisecond here is added to what the author waits for after saving.
     public var debounce: Duration
     /// Longest time a change waits, so a continuous stream of changes still yields batches.
     public var maximumDelay: Duration
@@ -15,7 +17,7 @@ public struct WatchConfiguration: Sendable {
     public init(
         paths: [String],
         ignoredPaths: [String] = [],
-        debounce: Duration = .milliseconds(75),
+        debounce: Duration = .milliseconds(30),
         maximumDelay: Duration = .milliseconds(500),
         pollInterval: Duration = .milliseconds(250)
     ) {
