@@ -8,7 +8,7 @@ public struct PageRenderer: Sendable {
 
     public func render(_ page: PlannedPage) throws(Diagnostic) -> String {
         guard let html = templates.render(page.context, template: page.template) else {
-            throw .error("Templates/\(page.template).mustache", "template missing while rendering \(page.path)")
+            throw .error("\(templates.displayPath)/\(page.template).mustache", "template missing while rendering \(page.path)")
         }
         return html
     }

@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Template name → file text, kept to tell rebuilds which templates changed.
     public let sources: [String: String]
+    /// How diagnostics name the templates folder.
+    public let displayPath: String
 
     /// Prepended to every template so `{{x}}` uses `HTMLEscaper`. swift-mustache
     /// resets the content type in each partial, so each file needs its own.
@@ -65,6 +67,7 @@ public struct TemplateSet: Sendable {
         }
         library = MustacheLibrary(templates: templates)
         self.sources = sources
+        self.displayPath = displayPath
     }
 
     /// Whether a template of that name exists.

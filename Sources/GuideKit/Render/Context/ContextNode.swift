@@ -17,11 +17,6 @@ public struct ContextNode: MustacheParent, Hashable, Sendable {
         box = TypedContextBox(value)
     }
 
-    /// The value, when it is a `Value`.
-    public func value<Value: MustacheParent & Hashable & Sendable>(as type: Value.Type = Value.self) -> Value? {
-        (box as? TypedContextBox<Value>)?.value
-    }
-
     public func child(named name: String) -> Any? {
         box.child(named: name)
     }
