@@ -119,8 +119,7 @@ actor RebuildLoop {
                 notify(.buildSucceeded)  // clears the overlay and reloads
             } else if report.onlyStylesheetsChanged {
                 if !report.stylesheetsChanged.isEmpty { notify(.cssChanged(report.stylesheetsChanged)) }
-            } else if report.pagesRewritten > 0 || report.filesWritten > 0 || report.filesDeleted > 0
-                        || !report.stylesheetsChanged.isEmpty {
+            } else if report.changedOutput {
                 notify(.reload)
             }
             // else: no output file changed (e.g. a save without edits): pages stay as they are.
