@@ -9,18 +9,18 @@ enum SearchIndex {
     static func json(_ guide: Guide, routes: Routes) -> [UInt8] {
         var json: [UInt8] = []
         json.reserveCapacity(guide.papers.count * 220 + guide.authors.count * 90)
-        json += Array(#"{"entries":["#.utf8)
+        json.append(contentsOf: #"{"entries":["#.utf8)
         var first = true
         func entry(kind: String, title: String, url: String, detail: String) {
             if !first { json.append(UInt8(ascii: ",")) }
             first = false
-            json += Array(#"{"detail":"#.utf8)
+            json.append(contentsOf: #"{"detail":"#.utf8)
             appendString(detail, to: &json)
-            json += Array(#","kind":"#.utf8)
+            json.append(contentsOf: #","kind":"#.utf8)
             appendString(kind, to: &json)
-            json += Array(#","title":"#.utf8)
+            json.append(contentsOf: #","title":"#.utf8)
             appendString(title, to: &json)
-            json += Array(#","url":"#.utf8)
+            json.append(contentsOf: #","url":"#.utf8)
             appendString(url, to: &json)
             json.append(UInt8(ascii: "}"))
         }
@@ -37,24 +37,28 @@ enum SearchIndex {
             entry(kind: "author", title: author.name, url: routes.url(routes.authorPath(author)),
                   detail: count(author.papers.count, "paper"))
         }
-        json += Array(#"],"version":1}"#.utf8)
+        json.append(contentsOf: #"],"version":1}"#.utf8)
         return json
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
     static func appendString(_ text: String, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
+        defer { json.append(UInt8(ascii: "\"")) }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+            json.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): json += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: json += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: json += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: json += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: json += Array(String(format: "\\u%04x", byte).utf8)
+            case UInt8(ascii: "\""): json.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): json.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: json.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: json.append(contentsOf: #"\r"#.utf8)
+            case 0x09: json.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20: json.append(contentsOf: String(format: "\\u%04x", byte).utf8)
             default: json.append(byte)
             }
         }
-        json.append(UInt8(ascii: "\""))
     }
 }
