@@ -60,44 +60,42 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         let server = site.server()
-        let task = Task { try await server.run() }
-        defer { task.cancel() }
-        let port = try await server.boundPort()
-        let received = Task {
-            await RawHTTP.exchange(port: port, request: Self.eventsRequest()) { $0.contains("event: css") }
+        try await withRunningServer(server) { port in
+            let received = Task {
+                await RawHTTP.exchange(port: port, request: Self.eventsRequest()) { $0.contains("event: css") }
+            }
+            #expect(await eventually { server.reloader.subscriberCount == 1 })
+            server.reloader.send(.reload)
+            server.reloader.send(.cssChanged(["/style.css"]))
+            let text = await received.value
+            #expect(text.hasPrefix("HTTP/1.1 200"))
+            #expect(text.lowercased().contains("content-type: text/event-stream"))
+            #expect(text.lowercased().contains("cache-control: no-cache"))
+            #expect(text.contains("event: hello"))
+            #expect(text.contains("event: reload\ndata: {\"generation\":1}"))
+            #expect(text.contains("event: css\ndata: {\"generation\":2,\"paths\":[\"/style.css\"]}"))
+            // The stream is dropped once the client went away.
+            #expect(await eventually { server.reloader.subscriberCount == 0 })
         }
-        #expect(await eventually { server.reloader.subscriberCount == 1 })
-        server.reloader.send(.reload)
-        server.reloader.send(.cssChanged(["/style.css"]))
-        let text = await received.value
-        #expect(text.hasPrefix("HTTP/1.1 200"))
-        #expect(text.lowercased().contains("content-type: text/event-stream"))
-        #expect(text.lowercased().contains("cache-control: no-cache"))
-        #expect(text.contains("event: hello"))
-        #expect(text.contains("event: reload\ndata: {\"generation\":1}"))
-        #expect(text.contains("event: css\ndata: {\"generation\":2,\"paths\":[\"/style.css\"]}"))
-        // The stream is dropped once the client went away.
-        #expect(await eventually { server.reloader.subscriberCount == 0 })
     }
 
     @Test func currentBuildErrorIsSentOnConnect() async throws {
         let site = try TestSite()
         defer { site.remove() }
         let server = site.server()
-        let task = Task { try await server.run() }
-        defer { task.cancel() }
-        let port = try await server.boundPort()
-        server.reloader.send(.buildFailed("Content/papers/x.md:12:4: error: unclosed front matter"))
-        let text = await RawHTTP.exchange(port: port, request: Self.eventsRequest()) { $0.contains("unclosed front matter") }
-        #expect(text.contains("event: error"))
-        #expect(text.contains("Content/papers/x.md:12:4"))
+        try await withRunningServer(server) { port in
+            server.reloader.send(.buildFailed("Content/papers/x.md:12:4: error: unclosed front matter"))
+            let text = await RawHTTP.exchange(port: port, request: Self.eventsRequest()) { $0.contains("unclosed front matter") }
+            #expect(text.contains("event: error"))
+            #expect(text.contains("Content/papers/x.md:12:4"))
 
-        server.reloader.send(.buildSucceeded)
-        let after = await RawHTTP.exchange(port: port, request: Self.eventsRequest(), timeout: .seconds(1)) {
-            $0.contains("event: hello")
+            server.reloader.send(.buildSucceeded)
+            let after = await RawHTTP.exchange(port: port, request: Self.eventsRequest(), timeout: .seconds(1)) {
+                $0.contains("event: hello")
+            }
+            #expect(after.contains("event: hello"))
+            #expect(!after.contains("event: error"))
         }
-        #expect(after.contains("event: hello"))
-        #expect(!after.contains("event: error"))
     }
 
     @Test func eventStreamSendsHeartbeats() async throws {
@@ -133,12 +131,11 @@ import Testing
         let server = PreviewServer(configuration: .init(root: site.root, host: "0.0.0.0", port: 0))
         #expect(!server.configuration.isLoopback)
         #expect(PreviewServerConfiguration(root: "x").isLoopback)
-        let task = Task { try await server.run() }
-        defer { task.cancel() }
-        let port = try await server.boundPort()
-        let reply = await RawHTTP.exchange(
-            port: port, request: "GET /robots.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        #expect(reply.hasPrefix("HTTP/1.1 200"))
+        try await withRunningServer(server) { port in
+            let reply = await RawHTTP.exchange(
+                port: port, request: "GET /robots.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            #expect(reply.hasPrefix("HTTP/1.1 200"))
+        }
     }
 
     @Test func unknownHostIsAClearError() async throws {

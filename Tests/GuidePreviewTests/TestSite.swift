@@ -45,6 +45,13 @@ struct TestSite: Sendable {
     func remove() { folder.remove() }
 }
 
+/// Runs `server` on a real socket for the duration of `body`, which gets the bound port.
+func withRunningServer(_ server: PreviewServer, _ body: (Int) async throws -> Void) async throws {
+    let task = Task { try await server.run() }
+    defer { task.cancel() }
+    try await body(try await server.boundPort())
+}
+
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
