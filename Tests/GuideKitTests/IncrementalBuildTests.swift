@@ -59,12 +59,16 @@ import Testing
         try Self.expectSameAsFullBuild(site)
     }
 
-    @Test func aLayoutChangeRerendersEveryPage() throws {
+    @Test(arguments: [("layout", "Skip to main content", "Skip to the content"), ("footer", "Built with guide", "Made with guide")])
+    func aLayoutOrChromeChangeRerendersEveryPage(template: String, old: String, new: String) throws {
         let (site, session) = try Self.seedSession()
-        let layout = try site.read("Templates/layout.mustache")
-        try site.write(layout.replacingOccurrences(of: "Built with guide", with: "Made with guide"), to: "Templates/layout.mustache")
-        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Templates/layout.mustache").path])
+        let file = "Templates/\(template).mustache"
+        let text = try site.read(file)
+        #expect(text.contains(old))
+        try site.write(text.replacingOccurrences(of: old, with: new), to: file)
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent(file).path])
         #expect(report.pagesRewritten == 110)
+        #expect(try site.read("Output/papers/index.html").contains(new))
         try Self.expectSameAsFullBuild(site)
     }
 

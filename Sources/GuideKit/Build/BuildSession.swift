@@ -85,7 +85,7 @@ public final class BuildSession: Sendable {
 
         // Plan, then find the pages whose context or templates changed.
         let plan = BuildSteps.plan(guide, config: inputs.config, templates: inputs.templates, content: inputs.content,
-                                   assets: inputs.assets, previousNodes: previous.plan.nodes)
+                                   assets: inputs.assets)
         warnings += plan.warnings
         let changedTemplates = Self.changedTemplates(previous.inputs.templates.sources, inputs.templates.sources)
         var closures: [String: Bool] = [:]

@@ -33,9 +33,7 @@ enum BuildSteps {
     }
 
     static func plan(_ guide: Guide, config: SiteConfig, templates: TemplateSet, content: ContentSource,
-                     assets: [PlannedCopy], previousNodes: NodeTable? = nil) -> SitePlan {
-        var planner = SitePlanner(config: config, templates: templates)
-        planner.previousNodes = previousNodes
-        return planner.plan(guide, content: content, assets: assets)
+                     assets: [PlannedCopy]) -> SitePlan {
+        SitePlanner(config: config, templates: templates).plan(guide, content: content, assets: assets)
     }
 }

@@ -1,63 +1,79 @@
-/// Context nodes that many pages show, built once per build: every paper's
-/// card and link, every author's and topic's link. Pages share them by reference.
-struct SharedNodes {
+import Mustache
+
+/// Context nodes that many pages show, built once per build and shared by
+/// reference: every author's link (with its chip), every topic's link and
+/// front-page card, every paper's link and card, each with its fragment
+/// rendered once. Arrays are indexed like the guide's authors, topics and papers.
+struct SharedNodes: Sendable {
     let routes: Routes
-    /// `NameContext`s.
-    let authorLinks: [ContextNode]
-    let authorURLs: [String]
-    /// `LinkContext`s.
-    let topicLinks: [ContextNode]
-    let topicURLs: [String]
-    let topicDescriptions: [String]
-    /// `LinkContext`s.
-    let paperLinks: [ContextNode]
-    /// `PaperCard`s, with `paper-card.mustache` rendered.
-    let cards: [ContextNode]
-    /// These nodes by value, for the next rebuild.
-    let table: NodeTable
+    var authorURLs: [String]
+    var topicURLs: [String]
+    var paperURLs: [String]
+    /// Markdown rendered once: topic and paper descriptions.
+    var topicDescriptions: [String]
+    var paperDescriptions: [String]
+    /// `NameContext`s carrying `author-chip` and `author-link`.
+    var authorLinks: [ContextNode]
+    /// `LinkContext`s, for `previous`/`next` and a card's topic line.
+    var topicLinks: [ContextNode]
+    /// `LinkContext`s carrying `paper-link`.
+    var paperLinks: [ContextNode]
+    /// `PaperCard`s carrying `paper-card`.
+    var cards: [ContextNode]
+    /// `HomeBody.TopicSummary`s carrying `topic-card`.
+    var topicCards: [ContextNode]
 
-    init(_ guide: Guide, routes: Routes, markdown: MarkdownRenderer, site: SiteContext,
-         cards renderer: CardRenderer?, previous: NodeTable?) {
+    init(_ guide: Guide, routes: Routes, markdown: MarkdownRenderer, fragments: FragmentRenderer) {
         self.routes = routes
-        var table = NodeTable(templates: renderer?.templates.sources ?? [:], site: site)
-        let authorURLs = guide.authors.map { routes.url(routes.authorPath($0)) }
-        let topicURLs = guide.topics.map { routes.url(routes.topicPath($0)) }
-        let paperURLs = guide.papers.map { routes.url(routes.paperPath($0)) }
-        let authorLinks = guide.authors.indices.map { index in
-            table.node(NameContext(name: guide.authors[index].name, url: authorURLs[index],
-                                   paperCount: guide.authors[index].papers.count), previous: previous)
-        }
-        let topicLinks = guide.topics.indices.map {
-            table.node(LinkContext(title: guide.topics[$0].title.text, url: topicURLs[$0]), previous: previous)
-        }
-        self.authorLinks = authorLinks
-        self.authorURLs = authorURLs
-        self.topicLinks = topicLinks
-        self.topicURLs = topicURLs
-        paperLinks = guide.papers.indices.map {
-            table.node(LinkContext(title: guide.papers[$0].title.text, url: paperURLs[$0]), previous: previous)
-        }
+        authorURLs = guide.authors.map { routes.url(routes.authorPath($0)) }
+        topicURLs = guide.topics.map { routes.url(routes.topicPath($0)) }
+        paperURLs = guide.papers.map { routes.url(routes.paperPath($0)) }
         topicDescriptions = guide.topics.map { markdown.html(paragraphs: $0.description.map(\.text)) }
+        paperDescriptions = parallelMap(guide.papers.count) { markdown.html(paragraphs: guide.papers[$0].description.map(\.text)) }
+        (authorLinks, topicLinks, paperLinks, cards, topicCards) = ([], [], [], [], [])
+        authorLinks = nodes(Array(guide.authors.indices), fragments, [.authorChip, .authorLink], authorLink(guide))
+        topicLinks = guide.topics.indices.map { ContextNode(topicLink(guide)($0)) }
+        paperLinks = nodes(Array(guide.papers.indices), fragments, [.paperLink], paperLink(guide))
+        cards = nodes(Array(guide.papers.indices), fragments, [.paperCard], card(guide))
+        topicCards = nodes(Array(guide.topics.indices), fragments, [.topicCard], topicCard(guide))
+    }
 
-        let cards = guide.papers.indices.map { index in
+    // MARK: - Values
+
+    private func authorLink(_ guide: Guide) -> (Int) -> NameContext {
+        { NameContext(name: guide.authors[$0].name, url: authorURLs[$0], paperCount: guide.authors[$0].papers.count) }
+    }
+
+    private func topicLink(_ guide: Guide) -> (Int) -> LinkContext {
+        { LinkContext(title: guide.topics[$0].title.text, url: topicURLs[$0]) }
+    }
+
+    private func paperLink(_ guide: Guide) -> (Int) -> LinkContext {
+        { LinkContext(title: guide.papers[$0].title.text, url: paperURLs[$0]) }
+    }
+
+    private func card(_ guide: Guide) -> (Int) -> PaperCard {
+        { index in
             let paper = guide.papers[index]
-            return PaperCard(
-                title: paper.title.text, url: paperURLs[index],
-                authors: paper.authors.map { authorLinks[$0] },
-                topic: paper.topic.map { topicLinks[$0] },
-                descriptionHTML: markdown.html(paragraphs: paper.description.map(\.text)))
+            return PaperCard(title: paper.title.text, url: paperURLs[index], authors: paper.authors.map { authorLinks[$0] },
+                             topic: paper.topic.map { topicLinks[$0] }, descriptionHTML: paperDescriptions[index])
         }
-        let reusable = table.canReuseCards(of: previous) ? previous?.cards ?? [:] : [:]
-        let fresh = cards.indices.filter { reusable[cards[$0]] == nil }
-        let html = renderer?.render(fresh.map { cards[$0] }, site: site) ?? fresh.map { _ in "" }
-        var rendered: [Int: ContextNode] = [:]
-        for (index, cardHTML) in zip(fresh, html) {
-            var card = cards[index]
-            card.cardHTML = cardHTML
-            rendered[index] = ContextNode(card)
+    }
+
+    private func topicCard(_ guide: Guide) -> (Int) -> HomeBody.TopicSummary {
+        { index in
+            let topic = guide.topics[index]
+            return HomeBody.TopicSummary(title: topic.title.text, url: topicURLs[index], descriptionHTML: topicDescriptions[index],
+                                         papers: topic.papers.map { paperLinks[$0] })
         }
-        self.cards = cards.indices.map { rendered[$0] ?? reusable[cards[$0]]! }
-        for (card, node) in zip(cards, self.cards) { table.cards[card] = node }
-        self.table = table
+    }
+
+    /// A node for each index, its fragments rendered in parallel.
+    private func nodes<Value: MustacheParent & Hashable & Sendable>(
+        _ indices: [Int], _ renderer: FragmentRenderer, _ fragments: [Fragment], _ value: (Int) -> Value
+    ) -> [ContextNode] {
+        let values = indices.map(value)
+        let rendered = renderer.render(fragments, values)
+        return zip(values, rendered).map { ContextNode($0, fragments: $1) }
     }
 }

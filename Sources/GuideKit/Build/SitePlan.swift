@@ -9,8 +9,6 @@ public struct SitePlan: Sendable {
     /// Files copied as they are: figure images and template assets.
     public var copies: [PlannedCopy] = []
     public var warnings: [Diagnostic] = []
-    /// The shared nodes by value, for the next rebuild to reuse.
-    var nodes: NodeTable?
 }
 
 /// One HTML page: where it goes, which template lays it out, what it shows.

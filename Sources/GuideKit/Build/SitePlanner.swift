@@ -5,36 +5,37 @@ import Foundation
 public struct SitePlanner: Sendable {
     public var config: SiteConfig
     public var markdown: MarkdownRenderer
-    /// Renders each paper card once for every list to insert.
-    var cards: CardRenderer?
-    /// The previous build's shared nodes, reused where values did not change.
-    var previousNodes: NodeTable?
+    /// Renders fragments (cards, links, chrome) once for every page to insert.
+    let templates: TemplateSet
 
-    public init(config: SiteConfig, templates: TemplateSet? = nil) {
+    public init(config: SiteConfig, templates: TemplateSet) {
         self.config = config
+        self.templates = templates
         markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
-        cards = templates.map(CardRenderer.init)
     }
 
     public func plan(_ guide: Guide, content: ContentSource, assets: [PlannedCopy]) -> SitePlan {
         var plan = SitePlan()
         let siteValues = siteContext(guide)
         let site = ContextNode(siteValues)
-        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, site: siteValues,
-                                cards: cards, previous: previousNodes)
-        plan.nodes = links.table
+        let fragments = FragmentRenderer(templates: templates, site: site)
+        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, fragments: fragments)
         let routes = links.routes
         let figures = figureContexts(guide, content: content, links: links, plan: &plan)
 
-        // One navigation per page kind, shared by its pages.
+        // One navigation and one chrome per page kind, shared by its pages.
         let navs = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map {
             ($0, nav(for: $0, routes: routes, hasCareers: !guide.postings.isEmpty))
+        })
+        let chrome = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map { kind in
+            let context = PageChrome.Context(nav: navs[kind]!, kind: kind.rawValue)
+            return (kind, ContextNode(PageChrome(fragments: [.head, .header, .footer].map { fragments.render($0, context) })))
         })
 
         func add(_ kind: PlannedPage.Kind, _ path: String, title: String, description: String, _ body: PageBody) {
             let info = PageInfo(title: title, description: description,
                                 canonical: config.absoluteBase + path, kind: kind.rawValue)
-            let context = PageContext(site: site, page: ContextNode(info), nav: navs[kind]!, body: body)
+            let context = PageContext(site: site, page: ContextNode(info), nav: navs[kind]!, chrome: chrome[kind]!, body: body)
             plan.pages.append(PlannedPage(path: path + "index.html", kind: kind, context: context))
         }
 
@@ -73,7 +74,7 @@ public struct SitePlanner: Sendable {
         let notFound = PageInfo(title: "Page not found", description: "This page does not exist.",
                                 canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
         plan.pages.append(PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
-            site: site, page: ContextNode(notFound), nav: navs[.notFound]!, body: .notFound)))
+            site: site, page: ContextNode(notFound), nav: navs[.notFound]!, chrome: chrome[.notFound]!, body: .notFound)))
 
         let pages = plan.pages
         let (siteConfig, modified) = (config, content.guideModified)
@@ -111,7 +112,7 @@ public struct SitePlanner: Sendable {
             items.append(NavItem(label: "Careers", url: routes.url("careers/"), current: kind == .careers, section: false))
         }
         items.append(NavItem(label: "Search", url: routes.url("search/"), current: kind == .search, section: false))
-        return items.map(ContextNode.init)
+        return items.map { ContextNode($0) }
     }
 
     private func figureContexts(_ guide: Guide, content: ContentSource, links: SharedNodes, plan: inout SitePlan) -> [ContextNode] {
@@ -144,12 +145,7 @@ public struct SitePlanner: Sendable {
                 preamble: guide.preamble.map { ContextNode(HomeBody.Preamble(text: $0.text.text, kind: $0.kind.rawValue)) },
                 subtitle: guide.subtitle?.text ?? "",
                 introHTML: markdown.html(paragraphs: guide.intro.map(\.text)))),
-            topics: guide.topics.indices.map { index in
-                let topic = guide.topics[index]
-                return ContextNode(HomeBody.TopicSummary(title: topic.title.text, url: links.topicURLs[index],
-                                  descriptionHTML: links.topicDescriptions[index],
-                                  papers: topic.papers.map { links.paperLinks[$0] }))
-            },
+            topics: links.topicCards,
             papersWithoutTopic: guide.papers.indices.filter { guide.papers[$0].topic == nil }.map { links.cards[$0] },
             figuresWithoutTopic: guide.figures.indices.filter { guide.figures[$0].topic == nil }.map { figures[$0] })
     }
@@ -188,7 +184,7 @@ public struct SitePlanner: Sendable {
             }
             letters[letters.count - 1].authors.append(links.authorLinks[author])
         }
-        return AuthorsBody(letters: letters.map(ContextNode.init), count: guide.authors.count)
+        return AuthorsBody(letters: letters.map { ContextNode($0) }, count: guide.authors.count)
     }
 
     private func authorBody(_ guide: Guide, _ index: Int, links: SharedNodes) -> AuthorBody {

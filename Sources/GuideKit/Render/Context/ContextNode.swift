@@ -10,19 +10,29 @@ import Mustache
 /// sits inline in `Any`, takes the fast cast, and one node (a paper card, say)
 /// is shared by every page that lists it. Equality compares the values, so
 /// rebuilds can diff contexts.
+///
+/// A node can carry fragments: partials rendered once for it (a paper's card,
+/// an author's chip), read as `{{{card_html}}}`, or joined with its
+/// neighbours' into a list's `{{{papers_html}}}`.
 public struct ContextNode: MustacheParent, Hashable, Sendable {
     private let box: ContextBox
 
-    public init<Value: MustacheParent & Hashable & Sendable>(_ value: Value) {
-        box = TypedContextBox(value)
+    public init<Value: MustacheParent & Hashable & Sendable>(_ value: Value, fragments: [RenderedFragment] = []) {
+        box = TypedContextBox(value, fragments: fragments)
     }
 
     public func child(named name: String) -> Any? {
-        box.child(named: name)
+        for fragment in box.fragments where fragment.variable == name { return TemplateText(fragment.html) }
+        return box.child(named: name)
+    }
+
+    /// The HTML of the node's fragment of that kind, or "" when it has none.
+    func html(of fragment: Fragment) -> String {
+        box.fragments.first { $0.fragment == fragment }?.html ?? ""
     }
 
     public static func == (lhs: ContextNode, rhs: ContextNode) -> Bool {
-        lhs.box === rhs.box || lhs.box.isEqual(to: rhs.box)
+        lhs.box === rhs.box || (lhs.box.fragments == rhs.box.fragments && lhs.box.isEqual(to: rhs.box))
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -30,8 +40,36 @@ public struct ContextNode: MustacheParent, Hashable, Sendable {
     }
 }
 
+/// A fragment template rendered for one node.
+public struct RenderedFragment: Hashable, Sendable {
+    public var fragment: Fragment
+    public var html: String
+
+    /// The variable that inserts it, e.g. `card_html`.
+    var variable: String { fragment.variable }
+}
+
+/// The `fragment`s of `nodes`, one after the other: a whole list in one lookup.
+func joinedFragments(_ nodes: [ContextNode], _ fragment: Fragment, separator: String = "\n") -> TemplateText {
+    var html = ""
+    var size = separator.utf8.count * max(nodes.count - 1, 0)
+    for node in nodes { size += node.html(of: fragment).utf8.count }
+    html.reserveCapacity(size)
+    for (index, node) in nodes.enumerated() {
+        if index > 0 { html += separator }
+        html += node.html(of: fragment)
+    }
+    return TemplateText(html)
+}
+
 /// Type-erased storage of a node's value.
 class ContextBox: @unchecked Sendable {
+    let fragments: [RenderedFragment]
+
+    init(fragments: [RenderedFragment]) {
+        self.fragments = fragments
+    }
+
     func child(named name: String) -> Any? { nil }
     func isEqual(to other: ContextBox) -> Bool { false }
     func hash(into hasher: inout Hasher) {}
@@ -40,8 +78,9 @@ class ContextBox: @unchecked Sendable {
 private final class TypedContextBox<Value: MustacheParent & Hashable & Sendable>: ContextBox, @unchecked Sendable {
     let value: Value
 
-    init(_ value: Value) {
+    init(_ value: Value, fragments: [RenderedFragment]) {
         self.value = value
+        super.init(fragments: fragments)
     }
 
     override func child(named name: String) -> Any? {

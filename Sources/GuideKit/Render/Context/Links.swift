@@ -31,22 +31,22 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
     }
 }
 
-/// A paper in a list: `{title, url, authors, topic, description_html}`.
+/// A paper in a list: `{title, url, authors, authors_html, topic, description_html}`;
+/// its node carries `paper-card.mustache` rendered as `card_html`. `authors_html`
+/// is the authors' `author-link` fragments joined by ", ".
 public struct PaperCard: MustacheParent, Hashable, Sendable {
     public var title: String
     public var url: String
     public var authors: [ContextNode]
     public var topic: ContextNode?
     public var descriptionHTML: String
-    /// `paper-card.mustache` rendered for this card (`{{{card_html}}}` in lists).
-    public var cardHTML = ""
 
     public func child(named name: String) -> Any? {
         switch name {
         case "title": return asText(title)
         case "url": return asText(url)
-        case "card_html": return asText(cardHTML)
         case "authors": return authors
+        case "authors_html": return joinedFragments(authors, .authorLink, separator: ", ")
         case "topic": return topic
         case "description_html": return nonEmpty(descriptionHTML)
         default: return nil

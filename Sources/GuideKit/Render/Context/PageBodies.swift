@@ -1,6 +1,7 @@
 import Mustache
 
-/// `/`: the guide's front page: `guide.*`, `topics`, `papers_without_topic`, `figures_without_topic`.
+/// `/`: the guide's front page: `guide.*`, `topics` (`topics_html`),
+/// `papers_without_topic` (`papers_without_topic_html`), `figures_without_topic`.
 public struct HomeBody: MustacheParent, Hashable, Sendable {
     public struct Preamble: MustacheParent, Hashable, Sendable {
         public var text: String
@@ -31,7 +32,8 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
         }
     }
 
-    /// A topic on the front page: `{title, url, description_html, paper_count, papers}`.
+    /// A topic on the front page: `{title, url, description_html, paper_count, papers,
+    /// papers_html}`; its node carries `topic-card.mustache` rendered as `card_html`.
     public struct TopicSummary: MustacheParent, Hashable, Sendable {
         public var title: String
         public var url: String
@@ -46,6 +48,7 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
             case "paper_count": return papers.count
             case "paper_count_label": return asText(count(papers.count, "paper"))
             case "papers": return papers
+            case "papers_html": return joinedFragments(papers, .paperLink)
             default: return nil
             }
         }
@@ -60,7 +63,9 @@ public struct HomeBody: MustacheParent, Hashable, Sendable {
         switch name {
         case "guide": return guide
         case "topics": return topics
+        case "topics_html": return joinedFragments(topics, .topicCard)
         case "papers_without_topic": return papersWithoutTopic
+        case "papers_without_topic_html": return joinedFragments(papersWithoutTopic, .paperCard)
         case "figures_without_topic": return figuresWithoutTopic
         default: return nil
         }
@@ -83,6 +88,7 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
             case "url": return asText(url)
             case "description_html": return nonEmpty(descriptionHTML)
             case "papers": return papers
+            case "papers_html": return joinedFragments(papers, .paperCard)
             case "figures": return figures
             case "teasers": return teasers
             case "paper_count": return papers.count
@@ -106,13 +112,14 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
     }
 }
 
-/// `/papers/`: `papers`, `count`, `count_label`.
+/// `/papers/`: `papers` (`papers_html`), `count`, `count_label`.
 public struct PapersBody: MustacheParent, Hashable, Sendable {
     public var papers: [ContextNode]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "papers": return papers
+        case "papers_html": return joinedFragments(papers, .paperCard)
         case "count": return papers.count
         case "count_label": return asText(count(papers.count, "paper"))
         default: return nil
@@ -134,6 +141,7 @@ public struct PaperBody: MustacheParent, Hashable, Sendable {
             switch name {
             case "figures": return figures
             case "related": return related
+            case "related_html": return joinedFragments(related, .paperLink)
             case "bibtex": return asText(bibtex)
             case "bibtex_key": return asText(bibtexKey)
             default: return card.child(named: name)
@@ -193,7 +201,9 @@ public struct AuthorBody: MustacheParent, Hashable, Sendable {
             case "paper_count": return papers.count
             case "paper_count_label": return asText(count(papers.count, "paper"))
             case "papers": return papers
+            case "papers_html": return joinedFragments(papers, .paperCard)
             case "coauthors": return coauthors
+            case "coauthors_html": return joinedFragments(coauthors, .authorChip)
             default: return nil
             }
         }

@@ -1,7 +1,8 @@
 import Mustache
 
-/// What one page's template sees: `site`, `page`, `nav`, and the variables of
-/// its page kind. Contexts are plain values, so a rebuild can tell which pages
+/// What one page's template sees: `site`, `page`, `nav`, the chrome fragments
+/// of its kind (`head_html`, `header_html`, `footer_html`), and the variables
+/// of its page kind. Contexts are plain values, so a rebuild can tell which pages
 /// changed by comparing a page's new context with its previous one.
 ///
 /// Lookups go through `MustacheParent` rather than `Mirror`: about twice as
@@ -10,6 +11,8 @@ public struct PageContext: MustacheParent, Hashable, Sendable {
     public var site: ContextNode
     public var page: ContextNode
     public var nav: [ContextNode]
+    /// A `PageChrome`, shared by the pages of a kind.
+    public var chrome: ContextNode
     public var body: PageBody
 
     public func child(named name: String) -> Any? {
@@ -17,6 +20,7 @@ public struct PageContext: MustacheParent, Hashable, Sendable {
         case "site": return site
         case "page": return page
         case "nav": return nav
+        case "head_html", "header_html", "footer_html": return chrome.child(named: name)
         default: return body.child(named: name)
         }
     }
@@ -53,4 +57,38 @@ public enum PageBody: MustacheParent, Hashable, Sendable {
 /// renders only when there is something to show.
 func nonEmpty(_ value: String) -> Any? {
     value.isEmpty ? nil : TemplateText(value)
+}
+
+/// The chrome fragments of one page kind, rendered once for all its pages.
+public struct PageChrome: MustacheParent, Hashable, Sendable {
+    /// `head`, `header` and `footer`.
+    public var fragments: [RenderedFragment]
+
+    public func child(named name: String) -> Any? {
+        fragments.first { $0.variable == name }.map { TemplateText($0.html) }
+    }
+
+    /// What a chrome fragment sees besides `site`: `nav`, `kind`, and `is.<kind>`
+    /// (true for this kind only: `{{^is.search}}…{{/is.search}}`).
+    struct Context: MustacheParent, Sendable {
+        var nav: [ContextNode]
+        var kind: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "nav": nav
+            case "kind": TemplateText(kind)
+            case "is": KindFlags(kind: kind)
+            default: nil
+            }
+        }
+    }
+
+    struct KindFlags: MustacheParent {
+        var kind: String
+
+        func child(named name: String) -> Any? {
+            name == kind ? true : nil
+        }
+    }
 }
