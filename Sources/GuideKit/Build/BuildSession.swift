@@ -4,21 +4,27 @@ import Synchronization
 /// A build kept in memory between rebuilds, for `guide serve` and `guide build --watch`.
 ///
 /// The first build is a full, staged build. A rebuild re-reads only the inputs
-/// that changed (the guide is re-parsed only when its bytes changed), plans the
-/// site again, renders only pages whose context or templates changed, and
-/// writes, in place, only files whose bytes changed; files the site no longer
-/// produces are removed. Everything is rendered before anything is written, so
-/// a failed rebuild leaves the output as it was.
+/// that changed (the guide is re-parsed only when its bytes changed). When the
+/// edit keeps the guide's shape (no paper, topic or author added or removed,
+/// the same title and intro: the usual edit of a title, byline or description),
+/// it builds again only the shared nodes of the entities that changed and plans
+/// again only the pages that show them; otherwise it plans every page. Either
+/// way it renders only pages whose context or templates changed and writes, in
+/// place, only files whose bytes changed; files the site no longer produces are
+/// removed. Everything is rendered before anything is written, so a failed
+/// rebuild leaves the output as it was.
 public final class BuildSession: Sendable {
     public let options: BuildOptions
     private let state = Mutex<State?>(nil)
 
     struct State: Sendable {
         var inputs: SiteBuilder.Inputs
-        var guide: Guide
+        var planner: PagePlanner
         var plan: SitePlan
         /// Hash of the bytes of every file in the output, by path.
         var hashes: [String: Int]
+
+        var guide: Guide { planner.guide }
     }
 
     public init(options: BuildOptions) {
@@ -29,7 +35,7 @@ public final class BuildSession: Sendable {
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
         let result = try SiteBuilder().build(options)
-        state.withLock { $0 = State(inputs: result.inputs, guide: result.guide, plan: result.plan, hashes: result.hashes) }
+        state.withLock { $0 = State(inputs: result.inputs, planner: result.planner, plan: result.plan, hashes: result.hashes) }
         return result.report
     }
 
@@ -83,36 +89,30 @@ public final class BuildSession: Sendable {
         }
         warnings = inputs.parseWarnings
 
-        // Plan, then find the pages whose context or templates changed.
-        let plan = BuildSteps.plan(guide, config: inputs.config, templates: inputs.templates, content: inputs.content,
-                                   assets: inputs.assets)
-        warnings += plan.warnings
+        // Plan what may have changed, then keep the pages whose context or templates did.
         let changedTemplates = Self.changedTemplates(previous.inputs.templates.sources, inputs.templates.sources)
-        var closures: [String: Bool] = [:]
-        func usesChangedTemplate(_ template: String) -> Bool {
-            if changedTemplates.isEmpty { return false }
-            if let known = closures[template] { return known }
-            let uses = !TemplateReferences.closure(of: template, sources: inputs.templates.sources).isDisjoint(with: changedTemplates)
-            closures[template] = uses
-            return uses
+        var update: PlanUpdate
+        if changedTemplates.isEmpty, inputs.config == previous.inputs.config,
+           let guideChanges = GuideChanges.between(previous.guide, guide) {
+            update = PlanUpdate.partial(previous, guide: guide, changes: guideChanges, content: inputs.content, assets: inputs.assets)
+        } else {
+            update = PlanUpdate.full(previous, guide: guide, inputs: inputs, changedTemplates: changedTemplates)
         }
-        let oldPages = Dictionary(previous.plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let pages = plan.pages.filter { page in
-            guard let old = oldPages[page.path] else { return true }
-            return usesChangedTemplate(page.template) || old.kind != page.kind || old.context != page.context
-        }
+        warnings += update.plan.warnings
 
         // Render everything first; write only after nothing can fail but the disk.
         let writer = SiteWriter(renderer: PageRenderer(templates: inputs.templates), workers: options.workers)
+        let pages = update.pagesToRender.map { update.plan.pages[$0] }
         let html = try step("render") { try writer.render(pages) }
         var copies: [(PlannedCopy, [UInt8])] = []
         if changes.content || changes.assets {
-            copies = try step("load") { try plan.copies.map { ($0, try SiteWriter.read($0)) } }
+            copies = try step("load") { try update.plan.copies.map { ($0, try SiteWriter.read($0)) } }
         }
 
         var report = RebuildReport()
         report.changedPaths = changedPaths
         report.pagesRendered = pages.count
+        report.pagesPlanned = update.pagesPlanned
         var hashes = previous.hashes
         let output = OutputFolder(root: options.outputDirectory)
         try step("write") {
@@ -122,7 +122,7 @@ public final class BuildSession: Sendable {
                 hashes[page.path] = try output.write(text, to: page.path, makingFolder: true)
                 report.pagesRewritten += 1
             }
-            for file in plan.files {
+            for file in update.plan.files {
                 let hash = OutputFolder.hash(file.bytes)
                 guard hashes[file.path] != hash else { continue }
                 hashes[file.path] = try output.write(file.bytes, to: file.path)
@@ -135,15 +135,14 @@ public final class BuildSession: Sendable {
                 report.filesWritten += 1
                 if copy.path.hasSuffix(".css") { report.stylesheetsChanged.append(copy.path) }
             }
-            let produced = Set(plan.pages.map(\.path) + plan.files.map(\.path) + plan.copies.map(\.path))
-            for path in hashes.keys.sorted() where !produced.contains(path) {
+            for path in update.removedPaths(previousPaths: hashes.keys) {
                 output.remove(path)
                 hashes[path] = nil
                 report.filesDeleted += 1
             }
         }
 
-        state.withLock { $0 = State(inputs: inputs, guide: guide, plan: plan, hashes: hashes) }
+        state.withLock { $0 = State(inputs: inputs, planner: update.planner, plan: update.plan, hashes: hashes) }
         report.onlyStylesheetsChanged = !report.stylesheetsChanged.isEmpty && report.pagesRewritten == 0
             && report.filesDeleted == 0 && report.filesWritten == report.stylesheetsChanged.count
         report.warnings = warnings
@@ -181,6 +180,9 @@ struct ChangeSet {
 public struct RebuildReport: Sendable {
     /// The files that triggered the rebuild.
     public var changedPaths: [String] = []
+    /// Pages planned again: every page, or after an edit that kept the guide's
+    /// shape, only those that show what changed.
+    public var pagesPlanned = 0
     /// Pages whose context or templates changed, rendered again.
     public var pagesRendered = 0
     /// Pages written because their bytes changed.

@@ -33,7 +33,7 @@ enum BuildSteps {
     }
 
     static func plan(_ guide: Guide, config: SiteConfig, templates: TemplateSet, content: ContentSource,
-                     assets: [PlannedCopy]) -> SitePlan {
+                     assets: [PlannedCopy]) -> (plan: SitePlan, pages: PagePlanner) {
         SitePlanner(config: config, templates: templates).plan(guide, content: content, assets: assets)
     }
 }

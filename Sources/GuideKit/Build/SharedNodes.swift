@@ -38,6 +38,52 @@ struct SharedNodes: Sendable {
         topicCards = nodes(Array(guide.topics.indices), fragments, [.topicCard], topicCard(guide))
     }
 
+    /// Builds again the nodes that `changes` reach in `guide` (a same-shaped
+    /// edit of the guide these nodes were built for), in dependency order:
+    /// links first, then the cards and topic cards that show them. A node
+    /// built again but equal to the old one keeps the old one.
+    mutating func update(_ guide: Guide, changes: GuideChanges, markdown: MarkdownRenderer,
+                         fragments: FragmentRenderer) -> NodeChanges {
+        var changed = NodeChanges()
+        for index in changes.authors { authorURLs[index] = routes.url(routes.authorPath(guide.authors[index])) }
+        for index in changes.topics {
+            topicURLs[index] = routes.url(routes.topicPath(guide.topics[index]))
+            topicDescriptions[index] = markdown.html(paragraphs: guide.topics[index].description.map(\.text))
+        }
+        for index in changes.papers {
+            paperURLs[index] = routes.url(routes.paperPath(guide.papers[index]))
+            paperDescriptions[index] = markdown.html(paragraphs: guide.papers[index].description.map(\.text))
+        }
+        let authors = changes.authors.sorted(), topics = changes.topics.sorted(), papers = changes.papers.sorted()
+        changed.authorLinks = replace(&authorLinks, at: authors, with: nodes(authors, fragments, [.authorChip, .authorLink], authorLink(guide)))
+        changed.topicLinks = replace(&topicLinks, at: topics, with: topics.map { ContextNode(topicLink(guide)($0)) })
+        changed.paperLinks = replace(&paperLinks, at: papers, with: nodes(papers, fragments, [.paperLink], paperLink(guide)))
+
+        var cards = changes.papers
+        for author in changed.authorLinks { cards.formUnion(guide.authors[author].papers) }
+        for topic in changed.topicLinks { cards.formUnion(guide.topics[topic].papers) }
+        let cardIndices = cards.sorted()
+        changed.cards = replace(&self.cards, at: cardIndices, with: nodes(cardIndices, fragments, [.paperCard], card(guide)))
+
+        var topicCards = changes.topics
+        for paper in changed.paperLinks { if let topic = guide.papers[paper].topic { topicCards.insert(topic) } }
+        let topicCardIndices = topicCards.sorted()
+        changed.topicCards = replace(&self.topicCards, at: topicCardIndices,
+                                     with: nodes(topicCardIndices, fragments, [.topicCard], topicCard(guide)))
+        return changed
+    }
+
+    /// Puts `new` nodes (in the order of `indices`) in place of those that
+    /// differ; returns the indices replaced.
+    private func replace(_ nodes: inout [ContextNode], at indices: [Int], with new: [ContextNode]) -> Set<Int> {
+        var replaced: Set<Int> = []
+        for (index, node) in zip(indices, new) where nodes[index] != node {
+            nodes[index] = node
+            replaced.insert(index)
+        }
+        return replaced
+    }
+
     // MARK: - Values
 
     private func authorLink(_ guide: Guide) -> (Int) -> NameContext {

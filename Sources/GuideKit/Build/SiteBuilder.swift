@@ -13,6 +13,8 @@ public struct SiteBuilder: Sendable {
         /// Hash of every file written, by output path.
         var hashes: [String: Int]
         var inputs: Inputs
+        /// What planned the pages, for a rebuild to plan some again.
+        var planner: PagePlanner
     }
 
     /// What the build read, so a rebuild can tell what changed.
@@ -52,7 +54,7 @@ public struct SiteBuilder: Sendable {
             return (guide, config)
         }
         let parseWarnings = warnings
-        let plan = try step("plan") {
+        let (plan, planner) = try step("plan") {
             BuildSteps.plan(guide, config: config, templates: templates, content: content, assets: assets)
         }
         warnings += plan.warnings
@@ -80,7 +82,7 @@ public struct SiteBuilder: Sendable {
         report.otherFiles = plan.files.count + plan.copies.count
         report.warnings = warnings
         let inputs = Inputs(content: content, templates: templates, assets: assets, config: config, parseWarnings: parseWarnings)
-        return Result(report: report, guide: guide, plan: plan, hashes: written.hashes, inputs: inputs)
+        return Result(report: report, guide: guide, plan: plan, hashes: written.hashes, inputs: inputs, planner: planner)
     }
 
     /// Every file under `Templates/assets/`, copied to `assets/`.

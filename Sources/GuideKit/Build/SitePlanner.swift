@@ -15,84 +15,226 @@ public struct SitePlanner: Sendable {
     }
 
     public func plan(_ guide: Guide, content: ContentSource, assets: [PlannedCopy]) -> SitePlan {
-        var plan = SitePlan()
-        let siteValues = siteContext(guide)
-        let site = ContextNode(siteValues)
-        let fragments = FragmentRenderer(templates: templates, site: site)
-        let links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, fragments: fragments)
-        let routes = links.routes
-        let figures = figureContexts(guide, content: content, links: links, plan: &plan)
+        plan(guide, content: content, assets: assets).plan
+    }
 
-        // One navigation and one chrome per page kind, shared by its pages.
+    /// The plan, and the page planner that made it (kept by rebuilds).
+    func plan(_ guide: Guide, content: ContentSource, assets: [PlannedCopy]) -> (plan: SitePlan, pages: PagePlanner) {
+        let pages = PagePlanner(guide, config: config, templates: templates, markdown: markdown, content: content)
+        var plan = SitePlan()
+        plan.pages = pages.all()
+        plan.files = pages.files(plan.pages, modified: content.guideModified)
+        plan.copies = pages.figureCopies + assets
+        plan.warnings = pages.warnings
+        return (plan, pages)
+    }
+}
+
+/// Plans pages one at a time from what a build shares between them: the
+/// guide, the shared nodes with their fragments, figures, navigation and chrome.
+/// A full build plans every page; a rebuild only those a change reaches.
+struct PagePlanner: Sendable {
+    private(set) var guide: Guide
+    let config: SiteConfig
+    let markdown: MarkdownRenderer
+    let fragments: FragmentRenderer
+    let site: ContextNode
+    private(set) var links: SharedNodes
+    private(set) var figures: [ContextNode] = []
+    /// Image copies for figures whose file exists.
+    private(set) var figureCopies: [PlannedCopy] = []
+    /// Figures whose image is missing.
+    private(set) var warnings: [Diagnostic] = []
+    let navs: [PlannedPage.Kind: [ContextNode]]
+    let chrome: [PlannedPage.Kind: ContextNode]
+    /// Where each page sits in `all()`.
+    var order: PageOrder { PageOrder(guide) }
+
+    init(_ guide: Guide, config: SiteConfig, templates: TemplateSet, markdown: MarkdownRenderer, content: ContentSource) {
+        self.guide = guide
+        self.config = config
+        self.markdown = markdown
+        let site = ContextNode(Self.siteContext(guide, config: config))
+        self.site = site
+        fragments = FragmentRenderer(templates: templates, site: site)
+        links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, fragments: fragments)
+        let routes = links.routes
         let navs = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map {
-            ($0, nav(for: $0, routes: routes, hasCareers: !guide.postings.isEmpty))
+            ($0, Self.nav(for: $0, routes: routes, hasCareers: !guide.postings.isEmpty))
         })
-        let chrome = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map { kind in
+        self.navs = navs
+        chrome = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map { [fragments] kind in
             let context = PageChrome.Context(nav: navs[kind]!, kind: kind.rawValue)
             return (kind, ContextNode(PageChrome(fragments: [.head, .header, .footer].map { fragments.render($0, context) })))
         })
+        (figures, figureCopies, warnings) = Self.figures(guide, content: content, links: links, markdown: markdown)
+    }
 
-        func add(_ kind: PlannedPage.Kind, _ path: String, title: String, description: String, _ body: PageBody) {
-            let info = PageInfo(title: title, description: description,
-                                canonical: config.absoluteBase + path, kind: kind.rawValue)
-            let context = PageContext(site: site, page: ContextNode(info), nav: navs[kind]!, chrome: chrome[kind]!, body: body)
-            plan.pages.append(PlannedPage(path: path + "index.html", kind: kind, context: context))
-        }
+    /// The planner for `guide`, a same-shaped edit of this one's: only the
+    /// shared nodes of `changes` are built again. Returns which nodes changed.
+    func updated(to guide: Guide, changes: GuideChanges, content: ContentSource) -> (PagePlanner, NodeChanges) {
+        var next = self
+        next.guide = guide
+        let nodeChanges = next.links.update(guide, changes: changes, markdown: markdown, fragments: fragments)
+        (next.figures, next.figureCopies, next.warnings) = Self.figures(guide, content: content, links: next.links, markdown: markdown)
+        var changed = nodeChanges
+        changed.figures = Set(guide.figures.indices.filter { figures[$0] != next.figures[$0] })
+        return (next, changed)
+    }
 
-        add(.home, "", title: guide.title.text, description: homeDescription(guide),
-            .home(ContextNode(homeBody(guide, figures: figures, links: links))))
-        for (index, topic) in guide.topics.enumerated() {
-            add(.topic, routes.topicPath(topic), title: topic.title.text,
-                description: "\(count(topic.papers.count, "paper")) on \(topic.title.text.lowercased())\(eventSuffix(guide)).",
-                .topic(ContextNode(topicBody(guide, index, figures: figures, links: links))))
+    // MARK: - Pages
+
+    /// Every page, in `PageOrder`.
+    func all() -> [PlannedPage] {
+        var pages = [home()]
+        pages += guide.topics.indices.map(topic)
+        pages.append(papers())
+        pages += parallelMap(guide.papers.count, makeScratch: { RelatedPapers(paperCount: guide.papers.count) }) {
+            related, index in paper(index, related: &related)
         }
+        pages.append(authors())
+        pages += parallelMap(guide.authors.count) { author($0) }
+        if let careers = careers() { pages.append(careers) }
+        pages.append(search())
+        pages.append(notFound())
+        return pages
+    }
+
+    private func page(_ kind: PlannedPage.Kind, _ path: String, title: String, description: String, _ body: PageBody) -> PlannedPage {
+        let info = PageInfo(title: title, description: description, canonical: config.absoluteBase + path, kind: kind.rawValue)
+        let context = PageContext(site: site, page: ContextNode(info), nav: navs[kind]!, chrome: chrome[kind]!, body: body)
+        return PlannedPage(path: path + "index.html", kind: kind, context: context)
+    }
+
+    func home() -> PlannedPage {
+        page(.home, "", title: guide.title.text, description: homeDescription, .home(ContextNode(HomeBody(
+            guide: ContextNode(HomeBody.GuideView(
+                preamble: guide.preamble.map { ContextNode(HomeBody.Preamble(text: $0.text.text, kind: $0.kind.rawValue)) },
+                subtitle: guide.subtitle?.text ?? "",
+                introHTML: markdown.html(paragraphs: guide.intro.map(\.text)))),
+            topics: links.topicCards,
+            papersWithoutTopic: guide.papers.indices.filter { guide.papers[$0].topic == nil }.map { links.cards[$0] },
+            figuresWithoutTopic: guide.figures.indices.filter { guide.figures[$0].topic == nil }.map { figures[$0] }))))
+    }
+
+    func topic(_ index: Int) -> PlannedPage {
+        let topic = guide.topics[index]
+        let body = TopicBody(
+            topic: ContextNode(TopicBody.TopicView(
+                title: topic.title.text, url: links.topicURLs[index],
+                descriptionHTML: links.topicDescriptions[index],
+                papers: topic.papers.map { links.cards[$0] },
+                figures: topic.figures.map { figures[$0] },
+                teasers: topic.teasers.map { ContextNode(TextContext(text: guide.teasers[$0].text.text)) })),
+            previous: index > 0 ? links.topicLinks[index - 1] : nil,
+            next: index + 1 < guide.topics.count ? links.topicLinks[index + 1] : nil)
+        return page(.topic, links.routes.topicPath(topic), title: topic.title.text,
+                    description: "\(count(topic.papers.count, "paper")) on \(topic.title.text.lowercased())\(eventSuffix).",
+                    .topic(ContextNode(body)))
+    }
+
+    func papers() -> PlannedPage {
         let alphabetical = SortKey.sorted(Array(guide.papers.indices)) { SortKey.of(guide.papers[$0].title.text) }
-        add(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
-            .papers(ContextNode(PapersBody(papers: alphabetical.map { links.cards[$0] }))))
-        let paperBodies = parallelMap(guide.papers.count, makeScratch: { RelatedPapers(paperCount: guide.papers.count) }) {
-            related, index in ContextNode(paperBody(guide, index, figures: figures, links: links, related: &related))
-        }
-        for (index, paper) in guide.papers.enumerated() {
-            add(.paper, routes.paperPath(paper), title: paper.title.text,
-                description: "\(paper.title.text), by \(joinedNames(paper.authors.map { guide.authors[$0].name }))\(eventSuffix(guide)).",
-                .paper(paperBodies[index]))
-        }
-        add(.authors, "authors/", title: "Authors", description: "\(count(guide.authors.count, "author")) of \(count(guide.papers.count, "paper"))\(eventSuffix(guide)).",
-            .authors(ContextNode(authorsBody(guide, links: links))))
-        let authorBodies = parallelMap(guide.authors.count) { ContextNode(authorBody(guide, $0, links: links)) }
-        for (index, author) in guide.authors.enumerated() {
-            add(.author, routes.authorPath(author), title: author.name,
-                description: "\(author.name): \(count(author.papers.count, "paper"))\(eventSuffix(guide)).",
-                .author(authorBodies[index]))
-        }
-        if !guide.postings.isEmpty {
-            add(.careers, "careers/", title: "Careers", description: "Related job postings.",
-                .careers(ContextNode(CareersBody(postings: guide.postings.map { ContextNode(postingContext($0)) }))))
-        }
-        add(.search, "search/", title: "Search", description: "Search papers, topics and authors.",
-            .search(ContextNode(SearchBody(indexURL: routes.url("search/index.json")))))
-        let notFound = PageInfo(title: "Page not found", description: "This page does not exist.",
-                                canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
-        plan.pages.append(PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
-            site: site, page: ContextNode(notFound), nav: navs[.notFound]!, chrome: chrome[.notFound]!, body: .notFound)))
+        return page(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix).",
+                    .papers(ContextNode(PapersBody(papers: alphabetical.map { links.cards[$0] }))))
+    }
 
-        let pages = plan.pages
-        let (siteConfig, modified) = (config, content.guideModified)
-        plan.files = parallelMap(4) { index in
-            switch index {
-            case 0: PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: pages, base: siteConfig.absoluteBase).utf8))
-            case 1: PlannedFile(path: "feed.xml", bytes: Array(Feed.atom(guide, base: siteConfig.absoluteBase, routes: routes, updated: modified).utf8))
-            case 2: PlannedFile(path: "robots.txt", bytes: Array(Robots.text(config: siteConfig).utf8))
-            default: PlannedFile(path: "search/index.json", bytes: SearchIndex.json(guide, routes: routes))
+    func paper(_ index: Int, related: inout RelatedPapers) -> PlannedPage {
+        let paper = guide.papers[index]
+        let bibtex = BibTeX(guide: guide, paper: index)
+        let body = PaperBody(paper: ContextNode(PaperBody.PaperView(
+            card: links.cards[index], figures: paper.figures.map { figures[$0] },
+            related: related.of(index, in: guide).map { links.paperLinks[$0] },
+            bibtex: bibtex.entry, bibtexKey: bibtex.key)))
+        return page(.paper, links.routes.paperPath(paper), title: paper.title.text,
+                    description: "\(paper.title.text), by \(joinedNames(paper.authors.map { guide.authors[$0].name }))\(eventSuffix).",
+                    .paper(ContextNode(body)))
+    }
+
+    func authors() -> PlannedPage {
+        let keyed = guide.authors.indices.map { (key: SortKey.forName(guide.authors[$0].name), author: $0) }.sorted { $0.key < $1.key }
+        var letters: [AuthorsBody.Letter] = []
+        for (key, author) in keyed {
+            let letter = SortKey.letter(of: key)
+            if letters.last?.letter != letter {
+                let id = letter == "#" ? "letter-other" : "letter-\(letter.lowercased())"
+                letters.append(.init(letter: letter, id: id, authors: []))
+            }
+            letters[letters.count - 1].authors.append(links.authorLinks[author])
+        }
+        return page(.authors, "authors/", title: "Authors",
+                    description: "\(count(guide.authors.count, "author")) of \(count(guide.papers.count, "paper"))\(eventSuffix).",
+                    .authors(ContextNode(AuthorsBody(letters: letters.map { ContextNode($0) }, count: guide.authors.count))))
+    }
+
+    func author(_ index: Int) -> PlannedPage {
+        let author = guide.authors[index]
+        var seen: Set<Int> = [index]
+        var coauthors: [ContextNode] = []
+        for paper in author.papers {
+            for other in guide.papers[paper].authors where seen.insert(other).inserted {
+                coauthors.append(links.authorLinks[other])
             }
         }
-        plan.copies += assets
-        return plan
+        let body = AuthorBody(author: ContextNode(AuthorBody.AuthorView(
+            name: author.name, url: links.authorURLs[index], papers: author.papers.map { links.cards[$0] }, coauthors: coauthors)))
+        return page(.author, links.routes.authorPath(author), title: author.name,
+                    description: "\(author.name): \(count(author.papers.count, "paper"))\(eventSuffix).", .author(ContextNode(body)))
+    }
+
+    func careers() -> PlannedPage? {
+        guard !guide.postings.isEmpty else { return nil }
+        let postings = guide.postings.map { posting in
+            ContextNode(CareersBody.Posting(
+                id: posting.slug, title: PostingText.title(posting.text),
+                locations: posting.locations.map { ContextNode(NameContext(name: $0)) },
+                textHTML: markdown.html(PostingText.markdown(posting.text))))
+        }
+        return page(.careers, "careers/", title: "Careers", description: "Related job postings.",
+                    .careers(ContextNode(CareersBody(postings: postings))))
+    }
+
+    func search() -> PlannedPage {
+        page(.search, "search/", title: "Search", description: "Search papers, topics and authors.",
+             .search(ContextNode(SearchBody(indexURL: links.routes.url("search/index.json")))))
+    }
+
+    func notFound() -> PlannedPage {
+        let info = PageInfo(title: "Page not found", description: "This page does not exist.",
+                            canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
+        return PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
+            site: site, page: ContextNode(info), nav: navs[.notFound]!, chrome: chrome[.notFound]!, body: .notFound))
+    }
+
+    // MARK: - Generated files
+
+    /// Sitemap, feed, robots.txt and search index, in parallel.
+    func files(_ pages: [PlannedPage], modified: Date) -> [PlannedFile] {
+        parallelMap(4) { index in
+            switch index {
+            case 0: sitemap(pages)
+            case 1: feed(modified: modified)
+            case 2: PlannedFile(path: "robots.txt", bytes: Array(Robots.text(config: config).utf8))
+            default: searchIndex()
+            }
+        }
+    }
+
+    func sitemap(_ pages: [PlannedPage]) -> PlannedFile {
+        PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: pages, base: config.absoluteBase).utf8))
+    }
+
+    func feed(modified: Date) -> PlannedFile {
+        PlannedFile(path: "feed.xml", bytes: Array(Feed.atom(guide, base: config.absoluteBase, routes: links.routes, updated: modified).utf8))
+    }
+
+    func searchIndex() -> PlannedFile {
+        PlannedFile(path: "search/index.json", bytes: SearchIndex.json(guide, routes: links.routes))
     }
 
     // MARK: - Shared pieces
 
-    private func siteContext(_ guide: Guide) -> SiteContext {
+    private static func siteContext(_ guide: Guide, config: SiteConfig) -> SiteContext {
         SiteContext(
             title: guide.title.text, subtitle: guide.subtitle?.text ?? "",
             organization: guide.event.organization ?? "", conference: guide.event.conference ?? "",
@@ -102,7 +244,7 @@ public struct SitePlanner: Sendable {
             hasCareers: !guide.postings.isEmpty)
     }
 
-    private func nav(for kind: PlannedPage.Kind, routes: Routes, hasCareers: Bool) -> [ContextNode] {
+    private static func nav(for kind: PlannedPage.Kind, routes: Routes, hasCareers: Bool) -> [ContextNode] {
         var items = [
             NavItem(label: "Topics", url: routes.url(""), current: kind == .home, section: kind == .topic),
             NavItem(label: "Papers", url: routes.url("papers/"), current: kind == .papers, section: kind == .paper),
@@ -115,17 +257,20 @@ public struct SitePlanner: Sendable {
         return items.map { ContextNode($0) }
     }
 
-    private func figureContexts(_ guide: Guide, content: ContentSource, links: SharedNodes, plan: inout SitePlan) -> [ContextNode] {
-        guide.figures.map { figure in
+    private static func figures(_ guide: Guide, content: ContentSource, links: SharedNodes,
+                                markdown: MarkdownRenderer) -> ([ContextNode], [PlannedCopy], [Diagnostic]) {
+        var copies: [PlannedCopy] = []
+        var warnings: [Diagnostic] = []
+        let nodes = guide.figures.map { figure in
             let name = figure.fileName.text
             var src = ""
             if content.imageNames.contains(name) {
                 let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
                 let path = "images/\(figure.slug).\(ext)"
-                plan.copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
+                copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
                 src = links.routes.url(path)
             } else {
-                plan.warnings.append(.warning(guide.file, line: figure.fileName.line,
+                warnings.append(.warning(guide.file, line: figure.fileName.line,
                     "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
             }
             let caption = figure.caption?.text ?? ""
@@ -135,88 +280,38 @@ public struct SitePlanner: Sendable {
                 alt: caption.isEmpty ? name : caption,
                 paper: figure.paper.map { links.paperLinks[$0] }))
         }
-    }
-
-    // MARK: - Page bodies
-
-    private func homeBody(_ guide: Guide, figures: [ContextNode], links: SharedNodes) -> HomeBody {
-        HomeBody(
-            guide: ContextNode(HomeBody.GuideView(
-                preamble: guide.preamble.map { ContextNode(HomeBody.Preamble(text: $0.text.text, kind: $0.kind.rawValue)) },
-                subtitle: guide.subtitle?.text ?? "",
-                introHTML: markdown.html(paragraphs: guide.intro.map(\.text)))),
-            topics: links.topicCards,
-            papersWithoutTopic: guide.papers.indices.filter { guide.papers[$0].topic == nil }.map { links.cards[$0] },
-            figuresWithoutTopic: guide.figures.indices.filter { guide.figures[$0].topic == nil }.map { figures[$0] })
-    }
-
-    private func topicBody(_ guide: Guide, _ index: Int, figures: [ContextNode], links: SharedNodes) -> TopicBody {
-        let topic = guide.topics[index]
-        return TopicBody(
-            topic: ContextNode(TopicBody.TopicView(
-                title: topic.title.text, url: links.topicURLs[index],
-                descriptionHTML: links.topicDescriptions[index],
-                papers: topic.papers.map { links.cards[$0] },
-                figures: topic.figures.map { figures[$0] },
-                teasers: topic.teasers.map { ContextNode(TextContext(text: guide.teasers[$0].text.text)) })),
-            previous: index > 0 ? links.topicLinks[index - 1] : nil,
-            next: index + 1 < guide.topics.count ? links.topicLinks[index + 1] : nil)
-    }
-
-    private func paperBody(_ guide: Guide, _ index: Int, figures: [ContextNode], links: SharedNodes,
-                           related: inout RelatedPapers) -> PaperBody {
-        let paper = guide.papers[index]
-        let bibtex = BibTeX(guide: guide, paper: index)
-        return PaperBody(paper: ContextNode(PaperBody.PaperView(
-            card: links.cards[index], figures: paper.figures.map { figures[$0] },
-            related: related.of(index, in: guide).map { links.paperLinks[$0] },
-            bibtex: bibtex.entry, bibtexKey: bibtex.key)))
-    }
-
-    private func authorsBody(_ guide: Guide, links: SharedNodes) -> AuthorsBody {
-        let keyed = guide.authors.indices.map { (key: SortKey.forName(guide.authors[$0].name), author: $0) }.sorted { $0.key < $1.key }
-        var letters: [AuthorsBody.Letter] = []
-        for (key, author) in keyed {
-            let letter = SortKey.letter(of: key)
-            if letters.last?.letter != letter {
-                let id = letter == "#" ? "letter-other" : "letter-\(letter.lowercased())"
-                letters.append(.init(letter: letter, id: id, authors: []))
-            }
-            letters[letters.count - 1].authors.append(links.authorLinks[author])
-        }
-        return AuthorsBody(letters: letters.map { ContextNode($0) }, count: guide.authors.count)
-    }
-
-    private func authorBody(_ guide: Guide, _ index: Int, links: SharedNodes) -> AuthorBody {
-        let author = guide.authors[index]
-        var seen: Set<Int> = [index]
-        var coauthors: [ContextNode] = []
-        for paper in author.papers {
-            for other in guide.papers[paper].authors where seen.insert(other).inserted {
-                coauthors.append(links.authorLinks[other])
-            }
-        }
-        return AuthorBody(author: ContextNode(AuthorBody.AuthorView(name: author.name, url: links.authorURLs[index],
-                                             papers: author.papers.map { links.cards[$0] }, coauthors: coauthors)))
-    }
-
-    private func postingContext(_ posting: Posting) -> CareersBody.Posting {
-        CareersBody.Posting(
-            id: posting.slug, title: PostingText.title(posting.text),
-            locations: posting.locations.map { ContextNode(NameContext(name: $0)) },
-            textHTML: markdown.html(PostingText.markdown(posting.text)))
+        return (nodes, copies, warnings)
     }
 
     // MARK: - Words
 
-    private func homeDescription(_ guide: Guide) -> String {
+    private var homeDescription: String {
         guide.subtitle?.text ?? PostingText.title(guide.intro.first?.text ?? guide.title.text)
     }
 
-    private func eventSuffix(_ guide: Guide) -> String {
+    private var eventSuffix: String {
         let event = [guide.event.conference, guide.event.year].compactMap { $0 }.joined(separator: " ")
         return event.isEmpty ? "" : " at \(event)"
     }
+}
+
+/// Where each page sits in a full plan: home, topics, papers, each paper,
+/// authors, each author, then careers (when there are postings), search and 404.
+struct PageOrder {
+    let topics: Int
+    let papers: Int
+    let authors: Int
+
+    init(_ guide: Guide) {
+        (topics, papers, authors) = (guide.topics.count, guide.papers.count, guide.authors.count)
+    }
+
+    var home: Int { 0 }
+    func topic(_ index: Int) -> Int { 1 + index }
+    var papersList: Int { 1 + topics }
+    func paper(_ index: Int) -> Int { papersList + 1 + index }
+    var authorsList: Int { papersList + 1 + papers }
+    func author(_ index: Int) -> Int { authorsList + 1 + index }
 }
 
 func count(_ number: Int, _ noun: String) -> String {
