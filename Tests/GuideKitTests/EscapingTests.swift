@@ -71,7 +71,7 @@ import Testing
         A "quoted" title with \\ and / and é
         Ana Lima, Bo Chen
         """).guide
-        let bytes = SearchIndex.json(guide, routes: Routes(base: "/sub/"))
+        let bytes = SearchIndex.file(guide, routes: Routes(base: "/sub/")).file.bytes
         let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         let entries = object?["entries"] as? [[String: String]]
         #expect(object?["version"] as? Int == 1)

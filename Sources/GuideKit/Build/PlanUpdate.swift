@@ -51,13 +51,13 @@ struct PlanUpdate {
         var render: [Int] = []
         var planned = 0
         var oldPaths: [String] = []
-        var newPaths: Set<String> = []
+        var moved: [(Int, PlannedPage)] = []
 
         func replan(_ index: Int, _ page: PlannedPage) {
             let old = plan.pages[index]
             if old.path != page.path {
                 oldPaths.append(old.path)
-                newPaths.insert(page.path)
+                moved.append((index, page))
             }
             if old != page { render.append(index) }
             plan.pages[index] = page
@@ -70,16 +70,13 @@ struct PlanUpdate {
         if affected.authorsList { replan(order.authorsList, planner.authors()) }
         for author in affected.authors.sorted() { replan(order.author(author), planner.author(author)) }
 
-        func replace(_ file: PlannedFile) {
-            if let index = plan.files.firstIndex(where: { $0.path == file.path }) { plan.files[index] = file }
-        }
-        if !oldPaths.isEmpty { replace(planner.sitemap(plan.pages)) }
-        replace(planner.feed(modified: content.guideModified))
-        if !changes.isEmpty { replace(planner.searchIndex()) }
+        plan.generated?.update(guide, changes: changes, moved: moved, routes: planner.links.routes, modified: content.guideModified)
+        plan.files = plan.generated?.files ?? plan.files
 
         let oldCopies = Set(plan.copies.map(\.path))
         plan.copies = planner.figureCopies + assets
         plan.warnings = planner.warnings
+        let newPaths = Set(moved.map(\.1.path))
         let removed = oldPaths.filter { !newPaths.contains($0) } + oldCopies.subtracting(plan.copies.map(\.path)).sorted()
         return PlanUpdate(plan: plan, planner: planner, pagesToRender: render, pagesPlanned: planned, removed: removed)
     }

@@ -9,6 +9,8 @@ public struct SitePlan: Sendable {
     /// Files copied as they are: figure images and template assets.
     public var copies: [PlannedCopy] = []
     public var warnings: [Diagnostic] = []
+    /// `files` in chunks, for rebuilds to update.
+    var generated: GeneratedFiles?
 }
 
 /// One HTML page: where it goes, which template lays it out, what it shows.

@@ -23,7 +23,10 @@ public struct SitePlanner: Sendable {
         let pages = PagePlanner(guide, config: config, templates: templates, markdown: markdown, content: content)
         var plan = SitePlan()
         plan.pages = pages.all()
-        plan.files = pages.files(plan.pages, modified: content.guideModified)
+        let generated = GeneratedFiles(guide, pages: plan.pages, config: config, routes: pages.links.routes,
+                                       modified: content.guideModified)
+        plan.generated = generated
+        plan.files = generated.files
         plan.copies = pages.figureCopies + assets
         plan.warnings = pages.warnings
         return (plan, pages)
@@ -204,32 +207,6 @@ struct PagePlanner: Sendable {
                             canonical: config.absoluteBase + "404.html", kind: PlannedPage.Kind.notFound.rawValue)
         return PlannedPage(path: "404.html", kind: .notFound, context: PageContext(
             site: site, page: ContextNode(info), nav: navs[.notFound]!, chrome: chrome[.notFound]!, body: .notFound))
-    }
-
-    // MARK: - Generated files
-
-    /// Sitemap, feed, robots.txt and search index, in parallel.
-    func files(_ pages: [PlannedPage], modified: Date) -> [PlannedFile] {
-        parallelMap(4) { index in
-            switch index {
-            case 0: sitemap(pages)
-            case 1: feed(modified: modified)
-            case 2: PlannedFile(path: "robots.txt", bytes: Array(Robots.text(config: config).utf8))
-            default: searchIndex()
-            }
-        }
-    }
-
-    func sitemap(_ pages: [PlannedPage]) -> PlannedFile {
-        PlannedFile(path: "sitemap.xml", bytes: Array(Sitemap.xml(pages: pages, base: config.absoluteBase).utf8))
-    }
-
-    func feed(modified: Date) -> PlannedFile {
-        PlannedFile(path: "feed.xml", bytes: Array(Feed.atom(guide, base: config.absoluteBase, routes: links.routes, updated: modified).utf8))
-    }
-
-    func searchIndex() -> PlannedFile {
-        PlannedFile(path: "search/index.json", bytes: SearchIndex.json(guide, routes: links.routes))
     }
 
     // MARK: - Shared pieces
