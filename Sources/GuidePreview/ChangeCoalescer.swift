@@ -1,23 +1,29 @@
 /// Collects raw changes and decides when to report them as one batch:
 /// after `debounce` of quiet, or `maximumDelay` after the first pending change.
+/// When the last change finished a save (a file closed after writing, or
+/// renamed into place), the quiet time is the shorter `settledDebounce`.
 struct ChangeCoalescer: Sendable {
     let debounce: Duration
+    let settledDebounce: Duration
     let maximumDelay: Duration
 
     private var kinds: [String: WatchEvent.Kind] = [:]
     private var order: [String] = []
     private var firstChange: ContinuousClock.Instant?
     private var lastChange: ContinuousClock.Instant?
+    private var lastSettled = false
 
-    init(debounce: Duration, maximumDelay: Duration) {
+    init(debounce: Duration, settledDebounce: Duration? = nil, maximumDelay: Duration) {
         self.debounce = debounce
+        self.settledDebounce = min(settledDebounce ?? debounce, debounce)
         self.maximumDelay = max(maximumDelay, debounce)
     }
 
     var isEmpty: Bool { order.isEmpty }
 
-    /// Adds a change seen at `now`, merging it with an earlier change of the same path.
-    mutating func add(_ event: WatchEvent, at now: ContinuousClock.Instant) {
+    /// Adds a change seen at `now`, merging it with an earlier change of the same
+    /// path. `settled`: the change completes a save, nothing more is expected.
+    mutating func add(_ event: WatchEvent, at now: ContinuousClock.Instant, settled: Bool = false) {
         if let old = kinds[event.path] {
             kinds[event.path] = Self.merge(old, event.kind)
         } else {
@@ -26,12 +32,13 @@ struct ChangeCoalescer: Sendable {
         }
         if firstChange == nil { firstChange = now }
         lastChange = now
+        lastSettled = settled
     }
 
     /// When the pending batch becomes due, or `nil` when nothing is pending.
     var deadline: ContinuousClock.Instant? {
         guard let firstChange, let lastChange else { return nil }
-        return min(lastChange + debounce, firstChange + maximumDelay)
+        return min(lastChange + (lastSettled ? settledDebounce : debounce), firstChange + maximumDelay)
     }
 
     /// Returns and clears the pending batch if it is due at `now`.

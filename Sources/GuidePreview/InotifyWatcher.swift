@@ -22,7 +22,8 @@ public final class InotifyWatcher: FileWatcher {
         var loop = InotifyLoop(
             descriptor: descriptor,
             filter: filter,
-            coalescer: ChangeCoalescer(debounce: configuration.debounce, maximumDelay: configuration.maximumDelay)
+            coalescer: ChangeCoalescer(debounce: configuration.debounce, settledDebounce: configuration.settledDebounce,
+                                       maximumDelay: configuration.maximumDelay)
         )
         do {
             for root in filter.roots {
@@ -168,7 +169,7 @@ private struct InotifyLoop: Sendable {
         } else {
             kind = .modified
         }
-        coalescer.add(WatchEvent(path: path, kind: kind), at: now)
+        coalescer.add(WatchEvent(path: path, kind: kind), at: now, settled: has(IN_CLOSE_WRITE) || has(IN_MOVED_TO))
         if isFolder && (has(IN_CREATE) || has(IN_MOVED_TO)) {
             try? watchTree(path, isRoot: false, reportContents: true)
         }

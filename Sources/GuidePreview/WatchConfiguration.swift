@@ -8,6 +8,10 @@ public struct WatchConfiguration: Sendable {
     /// save (write a temporary file, sync, rename) takes a few milliseconds; every
     /// millisecond here is added to what the author waits for after saving.
     public var debounce: Duration
+    /// Quiet time after a change that completes a save (inotify reports a file
+    /// closed after writing, or renamed into place): nothing more is coming,
+    /// so the rebuild starts almost at once. Polling cannot tell, and uses `debounce`.
+    public var settledDebounce: Duration
     /// Longest time a change waits, so a continuous stream of changes still yields batches.
     public var maximumDelay: Duration
     /// Interval between scans of ``PollingWatcher``.
@@ -18,12 +22,14 @@ public struct WatchConfiguration: Sendable {
         paths: [String],
         ignoredPaths: [String] = [],
         debounce: Duration = .milliseconds(30),
+        settledDebounce: Duration = .milliseconds(2),
         maximumDelay: Duration = .milliseconds(500),
         pollInterval: Duration = .milliseconds(250)
     ) {
         self.paths = paths
         self.ignoredPaths = ignoredPaths
         self.debounce = debounce
+        self.settledDebounce = settledDebounce
         self.maximumDelay = maximumDelay
         self.pollInterval = pollInterval
     }

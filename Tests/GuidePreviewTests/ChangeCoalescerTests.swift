@@ -15,6 +15,18 @@ import Testing
         #expect(coalescer.isEmpty)
     }
 
+    @Test func aCompletedSaveFlushesAfterTheShortQuietTime() {
+        var coalescer = ChangeCoalescer(debounce: .milliseconds(30), settledDebounce: .milliseconds(2), maximumDelay: .seconds(1))
+        coalescer.add(WatchEvent(path: "/a", kind: .modified), at: start)
+        #expect(coalescer.deadline == start + .milliseconds(30), "still being written")
+        coalescer.add(WatchEvent(path: "/a", kind: .modified), at: start + .milliseconds(1), settled: true)
+        #expect(coalescer.deadline == start + .milliseconds(3), "closed after writing")
+        coalescer.add(WatchEvent(path: "/b", kind: .created), at: start + .milliseconds(2))
+        #expect(coalescer.deadline == start + .milliseconds(32), "another file started")
+        coalescer.add(WatchEvent(path: "/b", kind: .renamed), at: start + .milliseconds(4), settled: true)
+        #expect(coalescer.flushIfDue(at: start + .milliseconds(6))?.map(\.path) == ["/a", "/b"])
+    }
+
     @Test func continuousChangesStillFlushAfterMaximumDelay() {
         var coalescer = ChangeCoalescer(debounce: .milliseconds(100), maximumDelay: .milliseconds(500))
         var now = start

@@ -13,6 +13,7 @@ struct WatcherScenarios {
 
     func withWatcher(
         debounce: Duration = .milliseconds(75),
+        settledDebounce: Duration? = nil,
         maximumDelay: Duration = .milliseconds(500),
         _ body: (TemporaryFolder, BatchCollector) async throws -> Void
     ) async throws {
@@ -23,7 +24,8 @@ struct WatcherScenarios {
         try folder.write("_site/index.html", "old")
         let watcher = try make(WatchConfiguration(
             paths: [folder.path], ignoredPaths: [folder.url("_site")],
-            debounce: debounce, maximumDelay: maximumDelay, pollInterval: pollInterval))
+            debounce: debounce, settledDebounce: settledDebounce ?? debounce, maximumDelay: maximumDelay,
+            pollInterval: pollInterval))
         defer { watcher.stop() }
         let collector = BatchCollector(watcher)
         try await body(folder, collector)
