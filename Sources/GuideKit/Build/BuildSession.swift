@@ -119,19 +119,22 @@ public final class BuildSession: Sendable {
             for (page, text) in zip(pages, html) {
                 let hash = OutputFolder.hash(text)
                 guard hashes[page.path] != hash else { continue }
-                hashes[page.path] = try output.write(text, to: page.path, makingFolder: true)
+                try output.write(text, to: page.path, makingFolder: true)
+                hashes[page.path] = hash
                 report.pagesRewritten += 1
             }
             for file in update.plan.files {
                 let hash = OutputFolder.hash(file.bytes)
                 guard hashes[file.path] != hash else { continue }
-                hashes[file.path] = try output.write(file.bytes, to: file.path)
+                try output.write(file.bytes, to: file.path)
+                hashes[file.path] = hash
                 report.filesWritten += 1
             }
             for (copy, bytes) in copies {
                 let hash = OutputFolder.hash(bytes)
                 guard hashes[copy.path] != hash else { continue }
-                hashes[copy.path] = try output.write(bytes, to: copy.path)
+                try output.write(bytes, to: copy.path)
+                hashes[copy.path] = hash
                 report.filesWritten += 1
                 if copy.path.hasSuffix(".css") { report.stylesheetsChanged.append(copy.path) }
             }

@@ -40,7 +40,8 @@ struct SiteWriter: Sendable {
                     let html = try renderer.render(page)
                     let writeStart = clock.now
                     local.timings.render += writeStart - renderStart
-                    local.hashes[page.path] = try output.write(html, to: page.path, makingFolder: true)
+                    try output.write(html, to: page.path, makingFolder: true)
+                    local.hashes[page.path] = OutputFolder.hash(html)
                     local.timings.write += clock.now - writeStart
                 } catch let error as Diagnostic {
                     failure.withLock { $0 = $0 ?? error }
@@ -59,10 +60,13 @@ struct SiteWriter: Sendable {
         let otherStart = clock.now
         var result = written.withLock { $0 }
         for file in files {
-            result.hashes[file.path] = try output.write(file.bytes, to: file.path)
+            try output.write(file.bytes, to: file.path)
+            result.hashes[file.path] = OutputFolder.hash(file.bytes)
         }
         for copy in copies {
-            result.hashes[copy.path] = try output.write(try Self.read(copy), to: copy.path)
+            let bytes = try Self.read(copy)
+            try output.write(bytes, to: copy.path)
+            result.hashes[copy.path] = OutputFolder.hash(bytes)
         }
         result.timings.write += clock.now - otherStart
         return result
@@ -93,7 +97,7 @@ struct SiteWriter: Sendable {
     }
 }
 
-/// Files under an output root, written with `FileOutput`, each returning the hash of its bytes.
+/// Files under an output root, written with `FileOutput`.
 struct OutputFolder: Sendable {
     let root: URL
     private var rootPath: String { root.path }
@@ -119,20 +123,16 @@ struct OutputFolder: Sendable {
         }
     }
 
-    @discardableResult
-    func write(_ text: String, to path: String, makingFolder: Bool = false) throws(Diagnostic) -> Int {
+    func write(_ text: String, to path: String, makingFolder: Bool = false) throws(Diagnostic) {
         var text = text
-        let result = text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, makingFolder: makingFolder) }
-        return try result.get()
+        try text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, makingFolder: makingFolder) }.get()
     }
 
-    @discardableResult
-    func write(_ bytes: [UInt8], to path: String, makingFolder: Bool = true) throws(Diagnostic) -> Int {
+    func write(_ bytes: [UInt8], to path: String, makingFolder: Bool = true) throws(Diagnostic) {
         try bytes.withUnsafeBytes { write($0, to: path, makingFolder: makingFolder) }.get()
     }
 
-    /// The hash of the bytes written, or why they could not be.
-    private func write(_ bytes: UnsafeRawBufferPointer, to path: String, makingFolder: Bool) -> Result<Int, Diagnostic> {
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String, makingFolder: Bool) -> Result<Void, Diagnostic> {
         do {
             let folder = Self.folder(of: path)
             if makingFolder, !folder.isEmpty { try FileOutput.makeDirectory(absolute(folder)) }
@@ -140,7 +140,7 @@ struct OutputFolder: Sendable {
         } catch {
             return .failure(.error(absolute(path), "cannot write: \(error)"))
         }
-        return .success(Self.hash(bytes))
+        return .success(())
     }
 
     /// Removes a file and, when that leaves it empty, its folder (`papers/old-slug/`).
