@@ -22,6 +22,12 @@ import Testing
         "Cédric Archambeau, Søren Ødegaard and Zoë Ångström", "Balakrishnan (Murali) Narayanaswamy",
         "Siobhán O’Neill, Jean-Luc d'Arcy", "Ana — Lima, Bo Chen", "Ana Lima,\u{00A0}Bo Chen", "王小明, 李华",
         "Émile Zola et al.", "naïve Bayes, Ana Lima",
+        // Words of precomposed Latin letters take a scalar path; these probe its edges.
+        "ǅemal Bijedić, Ana Lima", "ª Lima, Bo Chen", "Ñ. Ortiz, É.-P. Vert", "Ana (Zoë) Lima", "Ana (zoë) Lima",
+        "l'Hôpital Jean, Bo Chen", "é'Brien Ana, Bo Chen", "Øst-Hansen Ana, Bo Chen", "Ana Lima.ß, Bo Chen",
+        "Siobhán O’Neill and Bo Chen", "Ana O‘Neill, Bo Chen", "E\u{301}mile Zola, Ana Lima", "\u{212A}im Lee, Bo Chen",
+        "Ana Lima,and Bo Chen", "Ana Lima and  and Bo Chen", "Ana Lima & Bo Chen and Cem Demir", "and & Ana Lima, Bo Chen",
+        "Ana  Lima,  Bo\tChen", "Ana Lima, Bo Chen, ", "ÀÉÎ Ôù, Bo Chen",
     ])
     func bothPathsAgree(_ line: String) {
         #expect(AuthorList.names(in: line) == AuthorList.unicodeNames(in: line))

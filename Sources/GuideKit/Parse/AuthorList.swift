@@ -8,15 +8,16 @@ enum AuthorList {
     /// The names in `line`, or nil when it does not read as a byline.
     static func names(in line: String) -> [String]? {
         guard !line.isEmpty, line.utf8.count <= 4000 else { return nil }
-        if !line.utf8.contains(UInt8(ascii: "<")), !containsUnicodeSpace(line) {
-            return BylineBytes.names(in: line)
+        let names = line.withUTF8Bytes { bytes -> [String]?? in
+            guard !bytes.contains(UInt8(ascii: "<")), bytes.isASCII || !containsUnicodeSpace(line) else { return .none }
+            return .some(BylineBytes.names(in: bytes))
         }
-        return unicodeNames(in: line)
+        return names ?? unicodeNames(in: line)
     }
 
     /// No-break and other non-ASCII spaces separate words only on the Unicode path.
     private static func containsUnicodeSpace(_ line: String) -> Bool {
-        line.utf8.contains { $0 >= 0x80 } && line.unicodeScalars.contains { !$0.isASCII && $0.properties.isWhitespace }
+        line.unicodeScalars.contains { !$0.isASCII && $0.properties.isWhitespace }
     }
 
     /// The general rules, for any text (`BylineBytes` must agree with it).
@@ -77,7 +78,8 @@ enum AuthorList {
 
     /// What one word of a name is.
     static func kind(of word: Substring) -> WordKind {
-        if suffixes.contains(String(word)) || particles.contains(String(word)) { return .other }
+        // Every particle and suffix is ASCII, and no other text equals one.
+        if word.utf8.count <= 5, suffixes.contains(String(word)) || particles.contains(String(word)) { return .other }
         if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2 {
             return isNameWord(word.dropFirst().dropLast()) ? .other : .invalid
         }
