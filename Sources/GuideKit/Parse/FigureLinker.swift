@@ -36,7 +36,7 @@ enum FigureLinker {
 
     /// Lowercased, quotes unified, white space collapsed, trailing "*" and punctuation dropped.
     static func normalizedTitle(_ title: String) -> String {
-        if title.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCIITitle(title) }
+        if let ascii = title.withUTF8Bytes({ $0.isASCII ? normalizedASCIITitle($0) : nil }) { return ascii }
         var result = ""
         result.reserveCapacity(title.utf8.count)
         var pendingSpace = false
@@ -61,21 +61,36 @@ enum FigureLinker {
         return result
     }
 
-    private static func normalizedASCIITitle(_ title: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(title.utf8.count)
-        var pendingSpace = false
-        for byte in title.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-                continue
+    /// The result is never longer than the title: a space stands for at least one dropped blank.
+    private static func normalizedASCIITitle(_ title: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: title.count) { result in
+            var count = 0
+            var pendingSpace = false
+            for byte in title {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    result[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                result[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                count += 1
             }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+            while count > 0, isTrailingPunctuation(result[count - 1]) { count -= 1 }
+            return count
         }
-        while let last = bytes.last, "*.,;:!? ".utf8.contains(last) { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `*.,;:!? `
+    private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+             UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: " "): true
+        default: false
+        }
     }
 
     /// Text between "…" or “…” quotes.

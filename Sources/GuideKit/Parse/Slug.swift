@@ -11,31 +11,38 @@ public enum Slug {
     /// "Cédric Archambeau" → "cedric-archambeau". Text with no ASCII letters or
     /// digits gets a stable hash ("x3f2a91c"), so a slug is never empty.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
-        let slug = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : unicodeSlug(text)
+        let slug = text.withUTF8Bytes { $0.isASCII ? asciiSlug($0) : nil } ?? unicodeSlug(text)
         return finish(slug, text: text, maxLength: maxLength)
     }
 
-    /// Bytes in, bytes out: the common case.
-    private static func asciiSlug(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingHyphen = false
-        for byte in text.utf8 {
-            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                pendingHyphen = false
-                bytes.append(lower)
-            } else if byte != UInt8(ascii: "'") {
-                pendingHyphen = true
+    /// Bytes in, bytes out: the common case. The slug is never longer than
+    /// the text: a hyphen stands for at least one byte that is dropped.
+    private static func asciiSlug(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: text.count) { slug in
+            var count = 0
+            var pendingHyphen = false
+            for byte in text {
+                let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                    if pendingHyphen && count > 0 {
+                        slug[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    pendingHyphen = false
+                    slug[count] = lower
+                    count += 1
+                } else if byte != UInt8(ascii: "'") {
+                    pendingHyphen = true
+                }
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func finish(_ slug: String, text: String, maxLength: Int) -> String {
         var slug = slug
-        if slug.count > maxLength {
+        // No more characters than bytes: most slugs need no counting.
+        if slug.utf8.count > maxLength, slug.count > maxLength {
             let cut = slug.prefix(maxLength)
             slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
         }
