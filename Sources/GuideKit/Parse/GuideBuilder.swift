@@ -4,6 +4,8 @@ struct GuideBuilder {
     var guide: Guide
     private(set) var diagnostics: [Diagnostic]
     private var authorIndex: [String: Int] = [:]
+    /// The last paper of each author, so a name twice in one byline lists the paper once.
+    private var lastPaperOfAuthor: [Int] = []
     private var paperTitles: [String: Int] = [:]
 
     /// Where the next paragraph goes.
@@ -22,6 +24,7 @@ struct GuideBuilder {
     }
 
     mutating func read(_ items: ArraySlice<GuideItem>) {
+        reserveCapacity(for: items)
         var index = items.startIndex
         while index < items.endIndex {
             let next = index + 1 < items.endIndex ? items[index + 1] : nil
@@ -50,6 +53,19 @@ struct GuideBuilder {
             }
             index += 1
         }
+    }
+
+    /// Room for every paper and name up front: growing the tables would hash every title and name again.
+    private mutating func reserveCapacity(for items: ArraySlice<GuideItem>) {
+        var papers = 0
+        var names = 0
+        for case .paper(_, _, let bylineNames) in items {
+            papers += 1
+            names += bylineNames.count
+        }
+        guide.papers.reserveCapacity(guide.papers.count + papers)
+        paperTitles.reserveCapacity(paperTitles.count + papers)
+        authorIndex.reserveCapacity(authorIndex.count + names)
     }
 
     private mutating func startTopic(_ title: SourceText) {
@@ -87,25 +103,24 @@ struct GuideBuilder {
         if let topic { guide.topics[topic].papers.append(index) }
         focus = .paper(index)
 
-        let key = FigureLinker.normalizedTitle(title.text)
-        if let earlier = paperTitles[key] {
+        let earlier = paperTitles.value(forKey: FigureLinker.normalizedTitle(title.text), insertingIfAbsent: index)
+        if earlier != index {
             diagnostics.append(.warning(guide.file, line: title.line,
                 "paper title repeats the one at line \(guide.papers[earlier].title.line); it gets its own page"))
-        } else {
-            paperTitles[key] = index
         }
     }
 
     private mutating func authorID(for name: String, paper: Int) -> Int {
-        if let id = authorIndex[name] {
-            if guide.authors[id].papers.last != paper { guide.authors[id].papers.append(paper) }
-            return id
+        let id = authorIndex.value(forKey: name, insertingIfAbsent: guide.authors.count)
+        if id == guide.authors.count {
+            var author = Author(name: name)
+            author.papers = [paper]
+            guide.authors.append(author)
+            lastPaperOfAuthor.append(paper)
+        } else if lastPaperOfAuthor[id] != paper {
+            guide.authors[id].papers.append(paper)
+            lastPaperOfAuthor[id] = paper
         }
-        let id = guide.authors.count
-        var author = Author(name: name)
-        author.papers = [paper]
-        guide.authors.append(author)
-        authorIndex[name] = id
         return id
     }
 
@@ -184,6 +199,14 @@ struct GuideBuilder {
         for index in guide.postings.indices {
             guide.postings[index].slug = postings.claim(slug: "posting-\(index + 1)")
         }
+    }
+}
+
+private extension Dictionary {
+    /// The value for `key`, after inserting `value` when there is none: one hash lookup either way.
+    mutating func value(forKey key: Key, insertingIfAbsent value: Value) -> Value {
+        func read(_ stored: inout Value) -> Value { stored }
+        return read(&self[key, default: value])
     }
 }
 
