@@ -16,50 +16,76 @@ public struct SourceLines: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
         }
+        if let lines = body.withUnsafeBufferPointer({ Self.lines(in: $0, validating: true) }) {
+            self.init(lines: lines)
+            return
+        }
         if let offset = Self.firstInvalidUTF8Offset(body) {
             let line = 1 + body[body.startIndex..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw .error(file, line: line, "not valid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
         }
-        let text = String(decoding: body, as: UTF8.self)
-        self.init(text: text)
+        self.init(text: String(decoding: body, as: UTF8.self))
     }
 
     public init(text: String) {
+        self.init(lines: text.withUTF8Bytes { Self.lines(in: $0, validating: false) } ?? [])
+    }
+
+    private init(lines: [Line]) {
+        self.lines = lines
+    }
+
+    /// The lines of `bytes`, or nil when `validating` and they are not valid UTF-8.
+    /// Validating line by line is validating the whole: UTF-8 sequences never
+    /// contain ASCII bytes, and lines are cut at ASCII bytes only.
+    private static func lines(in bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> [Line]? {
         var lines: [Line] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var number = 0
-            var start = 0
-            var index = 0
-            func endLine(at end: Int) {
-                number += 1
-                lines.append(Line(number: number, text: Self.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))))
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    endLine(at: index)
-                    // "\r\n" is one line break.
-                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                    start = index + 1
-                }
-                index += 1
-            }
-            endLine(at: bytes.count)
+        var start = 0
+        var index = 0
+        while true {
+            index = nextLineBreak(in: bytes, from: index)
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            guard let text = trimmed(line, validating: validating) else { return nil }
+            lines.append(Line(number: lines.count + 1, text: text))
+            guard index < bytes.count else { break }
+            // "\r\n" is one line break.
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            index += 1
+            start = index
         }
         // A final newline ends the last line; it does not start an empty one.
         if let last = lines.last, last.isBlank { lines.removeLast() }
-        self.lines = lines
+        return lines
+    }
+
+    /// The index of the next "\n" or "\r" at or after `start`, or the end.
+    private static func nextLineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time while none of them is below 0x0E (a line break, a tab, a control).
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        return index
     }
 
     /// Trims ASCII blanks on bytes; lines that start or end with other white
     /// space (a no-break space pasted from the web) take the Unicode path.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// Nil when `validating` and the line is not valid UTF-8 (the blanks are ASCII).
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> String? {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let body = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard let line = validating ? String(validating: body, as: UTF8.self) : String(decoding: body, as: UTF8.self) else {
+            return nil
+        }
         let edgesAreASCII = start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80)
         return edgesAreASCII ? line : trimmed(Substring(line))
     }
