@@ -91,3 +91,23 @@ import Testing
         #expect(partial > 6, "most edits keep the guide's shape and plan only some pages")
     }
 }
+
+/// The "All papers" order, updated in place, matches sorting from scratch.
+@Suite struct AlphabeticalOrderTests {
+    @Test func updatingMatchesSortingAgain() throws {
+        var random = RandomEditTests.SeededRandom(state: 7)
+        var guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
+        var order = AlphabeticalOrder(guide)
+        for _ in 0..<50 {
+            var changed: Set<Int> = []
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let paper = Int.random(in: 0..<guide.papers.count, using: &random)
+                let other = guide.papers.randomElement(using: &random)!.title.text
+                guide.papers[paper].title.text = Bool.random(using: &random) ? other : "Été " + other.lowercased()
+                changed.insert(paper)
+            }
+            order.update(changed, in: guide)
+            #expect(order.papers == AlphabeticalOrder(guide).papers)
+        }
+    }
+}

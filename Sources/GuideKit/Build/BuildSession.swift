@@ -116,27 +116,18 @@ public final class BuildSession: Sendable {
         var hashes = previous.hashes
         let output = OutputFolder(root: options.outputDirectory)
         try step("write") {
-            for (page, text) in zip(pages, html) {
-                let hash = OutputFolder.hash(text)
-                guard hashes[page.path] != hash else { continue }
-                try output.write(text, to: page.path, makingFolder: true)
-                hashes[page.path] = hash
-                report.pagesRewritten += 1
-            }
-            for file in update.plan.files {
-                let hash = OutputFolder.hash(file.bytes)
-                guard hashes[file.path] != hash else { continue }
-                try output.write(file.bytes, to: file.path)
-                hashes[file.path] = hash
-                report.filesWritten += 1
-            }
-            for (copy, bytes) in copies {
-                let hash = OutputFolder.hash(bytes)
-                guard hashes[copy.path] != hash else { continue }
-                try output.write(bytes, to: copy.path)
-                hashes[copy.path] = hash
-                report.filesWritten += 1
-                if copy.path.hasSuffix(".css") { report.stylesheetsChanged.append(copy.path) }
+            // Hash on every core, then write what changed on every core.
+            let items = zip(pages, html).map { OutputItem(path: $0.path, text: $1, kind: .page) }
+                + update.plan.files.map { OutputItem(path: $0.path, bytes: $0.bytes, kind: .file) }
+                + copies.map { OutputItem(path: $0.path, bytes: $1, kind: .file) }
+            let itemHashes = parallelMap(items.count) { items[$0].hash }
+            let changed = items.indices.filter { hashes[items[$0].path] != itemHashes[$0] }
+            try Self.write(changed.map { items[$0] }, to: output, workers: options.workers)
+            for index in changed {
+                let item = items[index]
+                hashes[item.path] = itemHashes[index]
+                if item.kind == .page { report.pagesRewritten += 1 } else { report.filesWritten += 1 }
+                if item.kind == .file, item.path.hasSuffix(".css") { report.stylesheetsChanged.append(item.path) }
             }
             for path in update.removedPaths(previousPaths: hashes.keys) {
                 output.remove(path)
@@ -151,6 +142,36 @@ public final class BuildSession: Sendable {
         report.warnings = warnings
         report.duration = clock.now - start
         return report
+    }
+
+    /// A file a rebuild may write.
+    struct OutputItem: Sendable {
+        enum Kind { case page, file }
+        var path: String
+        var text = ""
+        var bytes: [UInt8] = []
+        var kind: Kind
+
+        init(path: String, text: String, kind: Kind) { (self.path, self.text, self.kind) = (path, text, kind) }
+        init(path: String, bytes: [UInt8], kind: Kind) { (self.path, self.bytes, self.kind) = (path, bytes, kind) }
+
+        var hash: Int { kind == .page ? OutputFolder.hash(text) : OutputFolder.hash(bytes) }
+    }
+
+    /// Writes `items` in parallel; the first failure, if any, is thrown after all have been tried.
+    static func write(_ items: [OutputItem], to output: OutputFolder, workers: Int) throws(Diagnostic) {
+        let failure = Mutex<Diagnostic?>(nil)
+        forEachChunk(of: items.count, workers: workers) { range in
+            for item in items[range] {
+                do throws(Diagnostic) {
+                    if item.kind == .page { try output.write(item.text, to: item.path, makingFolder: true) }
+                    else { try output.write(item.bytes, to: item.path) }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Template names added, removed or edited.

@@ -44,6 +44,8 @@ struct PagePlanner: Sendable {
     let site: ContextNode
     private(set) var links: SharedNodes
     private(set) var figures: [ContextNode] = []
+    /// The "All papers" order.
+    private(set) var alphabetical: AlphabeticalOrder
     /// Image copies for figures whose file exists.
     private(set) var figureCopies: [PlannedCopy] = []
     /// Figures whose image is missing.
@@ -61,6 +63,7 @@ struct PagePlanner: Sendable {
         self.site = site
         fragments = FragmentRenderer(templates: templates, site: site)
         links = SharedNodes(guide, routes: Routes(base: config.basePath), markdown: markdown, fragments: fragments)
+        alphabetical = AlphabeticalOrder(guide)
         let routes = links.routes
         let navs = Dictionary(uniqueKeysWithValues: PlannedPage.Kind.allCases.map {
             ($0, Self.nav(for: $0, routes: routes, hasCareers: !guide.postings.isEmpty))
@@ -79,6 +82,7 @@ struct PagePlanner: Sendable {
         var next = self
         next.guide = guide
         let nodeChanges = next.links.update(guide, changes: changes, markdown: markdown, fragments: fragments)
+        next.alphabetical.update(changes.papers, in: guide)
         (next.figures, next.figureCopies, next.warnings) = Self.figures(guide, content: content, links: next.links, markdown: markdown)
         var changed = nodeChanges
         changed.figures = Set(guide.figures.indices.filter { figures[$0] != next.figures[$0] })
@@ -137,9 +141,8 @@ struct PagePlanner: Sendable {
     }
 
     func papers() -> PlannedPage {
-        let alphabetical = SortKey.sorted(Array(guide.papers.indices)) { SortKey.of(guide.papers[$0].title.text) }
-        return page(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix).",
-                    .papers(ContextNode(PapersBody(papers: alphabetical.map { links.cards[$0] }))))
+        page(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix).",
+             .papers(ContextNode(PapersBody(papers: alphabetical.papers.map { links.cards[$0] }))))
     }
 
     func paper(_ index: Int, related: inout RelatedPapers) -> PlannedPage {

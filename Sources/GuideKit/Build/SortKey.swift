@@ -8,11 +8,6 @@ enum SortKey {
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    /// `items` sorted by a key computed once per item, not once per comparison.
-    static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
-        zip(items.map(key), items).sorted { $0.0 < $1.0 }.map(\.1)
-    }
-
     private static let suffixes: Set<String> = ["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"]
 
     /// "Greg Ver Steeg" → "steeg greg ver"; the surname is the last word that is not a suffix.
