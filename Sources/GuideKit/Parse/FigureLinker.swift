@@ -4,14 +4,15 @@ import Foundation
 /// or curly quotes) or a caption that starts with the title itself.
 enum FigureLinker {
     /// - Parameter papersByTitle: normalised title → first paper with that title.
-    static func link(_ guide: inout Guide, papersByTitle: [String: Int], diagnostics: inout [Diagnostic]) {
+    static func link(_ guide: inout Guide, papersByTitle: StringTable, diagnostics: inout [Diagnostic]) {
         guard !guide.figures.isEmpty else { return }
+        var papersByTitle = papersByTitle
 
         for index in guide.figures.indices {
             guard let caption = guide.figures[index].caption else { continue }
             let quotes = quotedPhrases(caption.text)
-            let paper = quotes.lazy.compactMap { papersByTitle[normalizedTitle($0)] }.first
-                ?? longestTitlePrefix(of: normalizedTitle(caption.text), in: papersByTitle)
+            let paper = quotes.lazy.compactMap { papersByTitle.value(for: normalizedTitle($0)) }.first
+                ?? longestTitlePrefix(of: normalizedTitle(caption.text), in: &papersByTitle)
             if let paper {
                 guide.figures[index].paper = paper
                 guide.papers[paper].figures.append(index)
@@ -24,19 +25,23 @@ enum FigureLinker {
 
     /// The paper whose title the caption starts with, trying the longest prefix
     /// first so "Learning X at scale" wins over "Learning X".
-    private static func longestTitlePrefix(of caption: String, in papers: [String: Int]) -> Int? {
+    private static func longestTitlePrefix(of caption: String, in papers: inout StringTable) -> Int? {
         var ends = caption.indices.filter { caption[$0] == " " || caption[$0] == ":" || caption[$0] == "," || caption[$0] == "." }
         ends.append(caption.endIndex)
         for end in ends.reversed() {
             let prefix = normalizedTitle(String(caption[..<end]))
-            if !prefix.isEmpty, let paper = papers[prefix] { return paper }
+            if !prefix.isEmpty, let paper = papers.value(for: prefix) { return paper }
         }
         return nil
     }
 
     /// Lowercased, quotes unified, white space collapsed, trailing "*" and punctuation dropped.
     static func normalizedTitle(_ title: String) -> String {
-        if let ascii = title.withUTF8Bytes({ $0.isASCII ? normalizedASCIITitle($0) : nil }) { return ascii }
+        if let ascii = title.withUTF8Bytes({ bytes in
+            bytes.isASCII ? String(unsafeUninitializedCapacity: bytes.count) { normalizeASCII(bytes, into: $0) } : nil
+        }) {
+            return ascii
+        }
         var result = ""
         result.reserveCapacity(title.utf8.count)
         var pendingSpace = false
@@ -61,27 +66,36 @@ enum FigureLinker {
         return result
     }
 
-    /// The result is never longer than the title: a space stands for at least one dropped blank.
-    private static func normalizedASCIITitle(_ title: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: title.count) { result in
-            var count = 0
-            var pendingSpace = false
-            for byte in title {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                    pendingSpace = count > 0
-                    continue
-                }
-                if pendingSpace {
-                    result[count] = 0x20
-                    count += 1
-                }
-                pendingSpace = false
-                result[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+    /// Calls `body` with the UTF-8 of `normalizedTitle(title)`; an ASCII title needs no string for it.
+    static func withNormalizedTitle<Result>(_ title: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        title.withUTF8Bytes { bytes in
+            guard bytes.isASCII else { return normalizedTitle(title).withUTF8Bytes(body) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                body(UnsafeBufferPointer(rebasing: buffer[..<normalizeASCII(bytes, into: buffer)]))
+            }
+        }
+    }
+
+    /// Writes the normalised ASCII title into `result` and returns its length, never
+    /// more than the title's: a space stands for at least one dropped blank.
+    private static func normalizeASCII(_ title: UnsafeBufferPointer<UInt8>, into result: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var pendingSpace = false
+        for byte in title {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                result[count] = 0x20
                 count += 1
             }
-            while count > 0, isTrailingPunctuation(result[count - 1]) { count -= 1 }
-            return count
+            pendingSpace = false
+            result[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            count += 1
         }
+        while count > 0, isTrailingPunctuation(result[count - 1]) { count -= 1 }
+        return count
     }
 
     /// `*.,;:!? `

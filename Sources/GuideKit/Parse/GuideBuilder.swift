@@ -3,10 +3,14 @@
 struct GuideBuilder {
     var guide: Guide
     private(set) var diagnostics: [Diagnostic]
-    private var authorIndex: [String: Int] = [:]
+    private var authorIndex = StringTable()
     /// The last paper of each author, so a name twice in one byline lists the paper once.
     private var lastPaperOfAuthor: [Int] = []
-    private var paperTitles: [String: Int] = [:]
+    /// Every (author, paper) pair in document order, and each author's number of papers:
+    /// the authors get their paper lists at the end, each allocated once at its size.
+    private var authorships: [(author: Int, paper: Int)] = []
+    private var paperCounts: [Int] = []
+    private var paperTitles = StringTable()
 
     /// Where the next paragraph goes.
     private enum Focus {
@@ -27,10 +31,11 @@ struct GuideBuilder {
         reserveCapacity(for: items)
         var index = items.startIndex
         while index < items.endIndex {
-            let next = index + 1 < items.endIndex ? items[index + 1] : nil
+            // The next item is looked at in place: copying every item would retain all it holds.
+            let hasNext = index + 1 < items.endIndex
             switch items[index] {
             case .heading(let text):
-                if next == nil || next!.isHeadingOrMarker {
+                if !hasNext || items[index + 1].isHeadingOrMarker {
                     guide.emptyHeadings.append(text)
                 } else {
                     startTopic(text)
@@ -38,7 +43,7 @@ struct GuideBuilder {
             case .paragraph(let text):
                 addParagraph(text)
             case .relatedMarker(let marker):
-                if let teaser = next?.singleLine {
+                if hasNext, let teaser = items[index + 1].singleLine {
                     let teaserIndex = guide.teasers.count
                     guide.teasers.append(Teaser(heading: marker, text: teaser, topic: topic))
                     if let topic { guide.topics[topic].teasers.append(teaserIndex) }
@@ -55,7 +60,7 @@ struct GuideBuilder {
         }
     }
 
-    /// Room for every paper and name up front: growing the tables would hash every title and name again.
+    /// Room for every paper and byline name up front.
     private mutating func reserveCapacity(for items: ArraySlice<GuideItem>) {
         var papers = 0
         var names = 0
@@ -65,7 +70,7 @@ struct GuideBuilder {
         }
         guide.papers.reserveCapacity(guide.papers.count + papers)
         paperTitles.reserveCapacity(paperTitles.count + papers)
-        authorIndex.reserveCapacity(authorIndex.count + names)
+        authorships.reserveCapacity(authorships.count + names)
     }
 
     private mutating func startTopic(_ title: SourceText) {
@@ -103,7 +108,7 @@ struct GuideBuilder {
         if let topic { guide.topics[topic].papers.append(index) }
         focus = .paper(index)
 
-        let earlier = paperTitles.value(forKey: FigureLinker.normalizedTitle(title.text), insertingIfAbsent: index)
+        let earlier = FigureLinker.withNormalizedTitle(title.text) { paperTitles.value(forBytes: $0, insertingIfAbsent: index) }
         if earlier != index {
             diagnostics.append(.warning(guide.file, line: title.line,
                 "paper title repeats the one at line \(guide.papers[earlier].title.line); it gets its own page"))
@@ -111,15 +116,16 @@ struct GuideBuilder {
     }
 
     private mutating func authorID(for name: String, paper: Int) -> Int {
-        let id = authorIndex.value(forKey: name, insertingIfAbsent: guide.authors.count)
+        let id = authorIndex.value(for: name, insertingIfAbsent: guide.authors.count)
         if id == guide.authors.count {
-            var author = Author(name: name)
-            author.papers = [paper]
-            guide.authors.append(author)
-            lastPaperOfAuthor.append(paper)
-        } else if lastPaperOfAuthor[id] != paper {
-            guide.authors[id].papers.append(paper)
+            guide.authors.append(Author(name: name))
+            lastPaperOfAuthor.append(-1)
+            paperCounts.append(0)
+        }
+        if lastPaperOfAuthor[id] != paper {
             lastPaperOfAuthor[id] = paper
+            paperCounts[id] += 1
+            authorships.append((id, paper))
         }
         return id
     }
@@ -171,42 +177,36 @@ struct GuideBuilder {
     // MARK: - Finish
 
     mutating func finish() -> GuideParser.Result {
+        for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
+        for (author, paper) in authorships { guide.authors[author].papers.append(paper) }
         FigureLinker.link(&guide, papersByTitle: paperTitles, diagnostics: &diagnostics)
         assignSlugs()
         return GuideParser.Result(guide: guide, diagnostics: diagnostics)
     }
 
     private mutating func assignSlugs() {
-        var topics = SlugRegistry()
+        var topics = SlugRegistry(capacity: guide.topics.count)
         for index in guide.topics.indices {
             guide.topics[index].slug = topics.claim(guide.topics[index].title.text)
         }
-        var papers = SlugRegistry()
+        var papers = SlugRegistry(capacity: guide.papers.count)
         for index in guide.papers.indices {
             guide.papers[index].slug = papers.claim(guide.papers[index].title.text)
         }
-        var authors = SlugRegistry()
+        var authors = SlugRegistry(capacity: guide.authors.count)
         for index in guide.authors.indices {
             guide.authors[index].slug = authors.claim(guide.authors[index].name)
         }
-        var figures = SlugRegistry()
+        var figures = SlugRegistry(capacity: guide.figures.count)
         for index in guide.figures.indices {
             let name = guide.figures[index].fileName.text
             let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
             guide.figures[index].slug = figures.claim(stem)
         }
-        var postings = SlugRegistry()
+        var postings = SlugRegistry(capacity: guide.postings.count)
         for index in guide.postings.indices {
             guide.postings[index].slug = postings.claim(slug: "posting-\(index + 1)")
         }
-    }
-}
-
-private extension Dictionary {
-    /// The value for `key`, after inserting `value` when there is none: one hash lookup either way.
-    mutating func value(forKey key: Key, insertingIfAbsent value: Value) -> Value {
-        func read(_ stored: inout Value) -> Value { stored }
-        return read(&self[key, default: value])
     }
 }
 

@@ -42,11 +42,24 @@ public enum Slug {
     private static func finish(_ slug: String, text: String, maxLength: Int) -> String {
         var slug = slug
         // No more characters than bytes: most slugs need no counting.
-        if slug.utf8.count > maxLength, slug.count > maxLength {
-            let cut = slug.prefix(maxLength)
-            slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+        if slug.utf8.count > maxLength {
+            if let cut = slug.withUTF8Bytes({ asciiCut($0, maxLength: maxLength) }) {
+                slug = cut
+            } else if slug.count > maxLength {
+                let cut = slug.prefix(maxLength)
+                slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+            }
         }
         return slug.isEmpty ? "x" + String(stableHash(text), radix: 16) : slug
+    }
+
+    /// The cut `finish` makes, on bytes, for ASCII other than "\r\n" (where
+    /// every byte is a character); nil for other text.
+    private static func asciiCut(_ slug: UnsafeBufferPointer<UInt8>, maxLength: Int) -> String? {
+        guard slug.isASCII, !slug.contains(0x0D) else { return nil }
+        let cut = slug[..<maxLength]
+        let end = cut.lastIndex(of: UInt8(ascii: "-")) ?? maxLength
+        return String(decoding: UnsafeBufferPointer(rebasing: slug[..<end]), as: UTF8.self)
     }
 
     private static func unicodeSlug(_ text: String) -> String {
@@ -96,10 +109,11 @@ public enum Slug {
 /// Hands out unique slugs within one namespace (papers, authors, ...):
 /// a collision gets a numeric suffix, "-2", "-3", in order of appearance.
 struct SlugRegistry {
-    private var taken: Set<String>
+    private var taken: StringTable
 
-    init(reserved: Set<String> = []) {
-        taken = reserved
+    init(reserved: Set<String> = [], capacity: Int = 0) {
+        taken = StringTable(minimumCapacity: reserved.count + capacity)
+        for slug in reserved { _ = taken.insert(slug) }
     }
 
     mutating func claim(_ text: String, maxLength: Int = 80) -> String {
@@ -109,7 +123,7 @@ struct SlugRegistry {
     mutating func claim(slug base: String) -> String {
         var slug = base
         var suffix = 2
-        while !taken.insert(slug).inserted {
+        while !taken.insert(slug) {
             slug = "\(base)-\(suffix)"
             suffix += 1
         }
