@@ -1,12 +1,17 @@
 /// Consecutive non-blank lines: the unit the guide format is written in.
+///
+/// A block is a slice of the source's lines, not a copy of them.
 struct Block: Sendable {
-    var lines: [SourceLines.Line]
+    var lines: ArraySlice<SourceLines.Line>
 
-    var firstLine: Int { lines[0].number }
+    var firstLine: Int { lines[lines.startIndex].number }
     var texts: [String] { lines.map(\.text) }
 
+    /// The text of `range`, counted from the block's first line.
     func sourceText(_ range: Range<Int>) -> SourceText {
-        let slice = lines[range]
+        let slice = lines[(lines.startIndex + range.lowerBound)..<(lines.startIndex + range.upperBound)]
+        // One line is its own text: joining would copy it.
+        if slice.count == 1, let line = slice.first { return SourceText(line.text, line: line.number) }
         return SourceText(slice.map(\.text).joined(separator: "\n"), lines: slice.map(\.number))
     }
 
@@ -14,16 +19,16 @@ struct Block: Sendable {
 
     static func split(_ lines: [SourceLines.Line]) -> [Block] {
         var blocks: [Block] = []
-        var current: [SourceLines.Line] = []
-        for line in lines {
-            if line.isBlank {
-                if !current.isEmpty { blocks.append(Block(lines: current)) }
-                current = []
-            } else {
-                current.append(line)
+        var start: Int?
+        for index in lines.indices {
+            if lines[index].isBlank {
+                if let first = start { blocks.append(Block(lines: lines[first..<index])) }
+                start = nil
+            } else if start == nil {
+                start = index
             }
         }
-        if !current.isEmpty { blocks.append(Block(lines: current)) }
+        if let first = start { blocks.append(Block(lines: lines[first...])) }
         return blocks
     }
 }

@@ -8,45 +8,43 @@ enum GuideItem: Sendable {
     case figure(fileName: SourceText, caption: SourceText?)
     case paper(title: SourceText, byline: SourceText, names: [String])
 
-    /// Cuts a block into items. A block usually holds one item, but authors do
-    /// not always leave blank lines: "Heading / Title / Authors" is a heading and
-    /// a paper, "Title / Authors / Title / Authors" two papers.
-    static func items(in block: Block) -> [GuideItem] {
-        var items: [GuideItem] = []
-        var prose: [SourceLines.Line] = []
-        func flushProse() {
-            guard !prose.isEmpty else { return }
-            items.append(proseItem(Block(lines: prose)))
-            prose = []
+    /// Cuts a block into items, appended to `items`. A block usually holds one
+    /// item, but authors do not always leave blank lines: "Heading / Title /
+    /// Authors" is a heading and a paper, "Title / Authors / Title / Authors" two papers.
+    static func cut(_ block: Block, into items: inout [GuideItem]) {
+        let lines = block.lines
+        var proseStart: Int?
+        func flushProse(before end: Int) {
+            guard let start = proseStart else { return }
+            items.append(proseItem(Block(lines: lines[start..<end])))
+            proseStart = nil
         }
 
-        let lines = block.lines
-        var index = 0
-        while index < lines.count {
+        var index = lines.startIndex
+        while index < lines.endIndex {
             let line = lines[index]
+            let hasNext = index + 1 < lines.endIndex
             if LinePatterns.isImageFileName(line.text) {
-                flushProse()
-                let next = index + 1 < lines.count ? lines[index + 1] : nil
-                let caption = next.flatMap { LinePatterns.isImageFileName($0.text) ? nil : $0 }
+                flushProse(before: index)
+                let hasCaption = hasNext && !LinePatterns.isImageFileName(lines[index + 1].text)
                 items.append(.figure(
                     fileName: SourceText(line.text, line: line.number),
-                    caption: caption.map { SourceText($0.text, line: $0.number) }))
-                index += caption == nil ? 1 : 2
-            } else if index + 1 < lines.count, !LinePatterns.isRelatedContentMarker(line.text),
+                    caption: hasCaption ? SourceText(lines[index + 1].text, line: lines[index + 1].number) : nil))
+                index += hasCaption ? 2 : 1
+            } else if hasNext, !LinePatterns.isRelatedContentMarker(line.text),
                       let names = AuthorList.names(in: lines[index + 1].text) {
-                flushProse()
+                flushProse(before: index)
                 items.append(.paper(
                     title: SourceText(line.text, line: line.number),
                     byline: SourceText(lines[index + 1].text, line: lines[index + 1].number),
                     names: names))
                 index += 2
             } else {
-                prose.append(line)
+                if proseStart == nil { proseStart = index }
                 index += 1
             }
         }
-        flushProse()
-        return items
+        flushProse(before: index)
     }
 
     private static func proseItem(_ block: Block) -> GuideItem {

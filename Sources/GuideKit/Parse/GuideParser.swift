@@ -33,7 +33,9 @@ public struct GuideParser: Sendable {
         }
         var builder = GuideBuilder(file: file, header: Self.header(&blocks, file: file))
         let postings = Self.splitOffPostings(&blocks)
-        let items = blocks.flatMap(GuideItem.items(in:))
+        var items: [GuideItem] = []
+        items.reserveCapacity(blocks.count)
+        for block in blocks { GuideItem.cut(block, into: &items) }
         if let subtitle = Self.subtitle(items) {
             builder.guide.subtitle = subtitle
             builder.read(items.dropFirst())
@@ -58,9 +60,9 @@ public struct GuideParser: Sendable {
     /// block are the preamble. A short first block followed by a one-line block
     /// that reads as a guide title is a preamble set apart by a blank line.
     static func header(_ blocks: inout ArraySlice<Block>, file: String) -> Header {
-        var headerLines = blocks.removeFirst().lines
+        var headerLines = Array(blocks.removeFirst().lines)
         if let next = blocks.first, next.lines.count == 1, headerLines.count <= 3,
-           !looksLikeGuideTitle(headerLines.last!.text), looksLikeGuideTitle(next.lines[0].text) {
+           !looksLikeGuideTitle(headerLines.last!.text), looksLikeGuideTitle(next.lines.first!.text) {
             headerLines += blocks.removeFirst().lines
         }
         let titleLine = headerLines.removeLast()
@@ -101,12 +103,12 @@ public struct GuideParser: Sendable {
     static func splitOffPostings(_ blocks: inout ArraySlice<Block>) -> (SourceText, [SourceLines.Line])? {
         for index in blocks.indices {
             let lines = blocks[index].lines
-            guard LinePatterns.isRelatedContentMarker(lines[0].text) else { continue }
+            guard LinePatterns.isRelatedContentMarker(lines.first!.text) else { continue }
             let following = lines.dropFirst() + (blocks[(index + 1)...].first?.lines ?? [])
             guard let firstPostingLine = following.first, LinePatterns.isLocation(firstPostingLine.text) else { continue }
             let postingLines = Array(lines.dropFirst()) + blocks[(index + 1)...].flatMap(\.lines)
             blocks = blocks[..<index]
-            return (SourceText(lines[0].text, line: lines[0].number), postingLines)
+            return (SourceText(lines.first!.text, line: lines.first!.number), postingLines)
         }
         return nil
     }
