@@ -41,3 +41,16 @@ import Testing
         #expect(AuthorList.names(in: "Mark") == nil, "a single word alone is not a byline")
     }
 }
+
+extension AuthorListTests {
+    /// `BylineBytes` looks up only lowercase words of up to 5 bytes as particles and
+    /// words of up to 3 bytes starting with J, S or I as suffixes.
+    @Test func particlesAndSuffixesHaveTheShapesTheByteCheckAssumes() {
+        for particle in AuthorList.particles {
+            #expect(particle.utf8.count <= 5 && ("a"..."z").contains(particle.first!), "\(particle)")
+        }
+        for suffix in AuthorList.suffixes {
+            #expect(suffix.utf8.count <= 3 && "JSI".contains(suffix.first!), "\(suffix)")
+        }
+    }
+}

@@ -135,7 +135,8 @@ enum BylineBytes {
         if !word.isASCII {
             return latinKind(of: word) ?? AuthorList.kind(of: Substring(String(decoding: word, as: UTF8.self)))
         }
-        if word.count <= 5 {
+        // Particles are lowercase and at most 5 bytes, suffixes start with J, S or I and have at most 3.
+        if word.count <= 5, isLower(word[0]) || (word.count <= 3 && (word[0] == 74 || word[0] == 83 || word[0] == 73)) {
             let key = packed(word[...])
             if suffixKeys.contains(key) || particleKeys.contains(key) { return .other }
         }
@@ -193,12 +194,12 @@ enum BylineBytes {
         }
         // "R.", "J.-P."
         if word[count - 1] == ".", count <= 6,
-           word.allSatisfy({ $0.properties.isAlphabetic || $0 == "." || $0 == "-" }),
-           Character(word[0]).isUppercase {
+           word.allSatisfy({ CharacterFlags($0).contains(.letter) || $0 == "." || $0 == "-" }),
+           CharacterFlags(word[0]).contains(.uppercase) {
             return .capitalised
         }
         // d'Alembert, l'Hôpital
-        let body = count > 2 && word[1] == "'" && Character(word[0]).isLowercase
+        let body = count > 2 && word[1] == "'" && CharacterFlags(word[0]).contains(.lowercase)
             ? UnsafeBufferPointer(rebasing: word[2...]) : word
         return isNameWord(body) ? .capitalised : .invalid
     }
@@ -210,9 +211,43 @@ enum BylineBytes {
             guard isUpper(UInt8(first.value)), last != "." else { return false }
             return word.allSatisfy { isLetter(UInt8($0.value)) || $0 == "-" || $0 == "'" }
         }
-        let character = Character(first)
-        guard character.isUppercase || (character.isLetter && !character.isCased), last != "." else { return false }
-        return word.allSatisfy { $0.properties.isAlphabetic || $0 == "-" || $0 == "'" || $0 == "\u{2019}" }
+        let flags = CharacterFlags(first)
+        guard flags.contains(.uppercase) || (flags.contains(.letter) && !flags.contains(.cased)), last != "." else {
+            return false
+        }
+        return word.allSatisfy { CharacterFlags($0).contains(.letter) || $0 == "-" || $0 == "'" || $0 == "\u{2019}" }
+    }
+
+    /// `Character`'s `isLetter`, `isUppercase`, `isLowercase` and `isCased` for
+    /// a one-scalar character, read once from the standard library for every
+    /// scalar below U+0300.
+    private struct CharacterFlags: OptionSet {
+        let rawValue: UInt8
+        static let letter = CharacterFlags(rawValue: 1)
+        static let uppercase = CharacterFlags(rawValue: 2)
+        static let lowercase = CharacterFlags(rawValue: 4)
+        static let cased = CharacterFlags(rawValue: 8)
+
+        init(rawValue: UInt8) {
+            self.rawValue = rawValue
+        }
+
+        init(_ scalar: Unicode.Scalar) {
+            self = scalar.value < 0x300 ? Self.belowCombiningMarks[Int(scalar.value)] : Self.reading(Character(scalar))
+        }
+
+        private static let belowCombiningMarks: [CharacterFlags] = (0..<0x300).map { value in
+            reading(Character(Unicode.Scalar(UInt32(value))!))
+        }
+
+        private static func reading(_ character: Character) -> CharacterFlags {
+            var flags: CharacterFlags = []
+            if character.isLetter { flags.insert(.letter) }
+            if character.isUppercase { flags.insert(.uppercase) }
+            if character.isLowercase { flags.insert(.lowercase) }
+            if character.isCased { flags.insert(.cased) }
+            return flags
+        }
     }
 
     /// Up to 7 bytes and their count in one integer: for such short words, equal keys are equal words.
