@@ -4,12 +4,22 @@ enum LinePatterns {
 
     /// "DP bookkeeper.png": a bare image file name.
     static func isImageFileName(_ line: String) -> Bool {
-        let bytes = line.utf8
-        // The extension is ASCII: look at the last few bytes before anything else.
-        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex,
-              bytes.distance(from: dot, to: bytes.endIndex) <= 5,
-              imageExtensions.contains(String(line[line.index(after: dot)...]).lowercased()) else { return false }
-        return line.count <= 200 && !bytes.contains(UInt8(ascii: "/")) && !bytes.contains(UInt8(ascii: "\\"))
+        line.withUTF8Bytes { bytes in
+            // The extension is ASCII: look at the last few bytes before anything else.
+            guard let dot = bytes[max(0, bytes.count - 5)...].lastIndex(of: UInt8(ascii: ".")), dot != 0,
+                  isImageExtension(UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])) else { return false }
+            // No more characters than bytes: only a long line needs counting.
+            return (bytes.count <= 200 || line.count <= 200)
+                && !bytes.contains(UInt8(ascii: "/")) && !bytes.contains(UInt8(ascii: "\\"))
+        }
+    }
+
+    /// One of `imageExtensions` in any case. Only ASCII can be: a non-ASCII
+    /// character would leave no room in the four bytes for the rest.
+    private static func isImageExtension(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.isASCII else { return false }
+        let lowercased = String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        return imageExtensions.contains(lowercased)
     }
 
     /// "US, MA, Boston", "GB, London", "JP, 13, Tokyo": a country code and one to three places.
