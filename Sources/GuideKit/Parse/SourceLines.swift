@@ -83,7 +83,9 @@ public struct SourceLines: Sendable {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         let body = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard let line = validating ? String(validating: body, as: UTF8.self) : String(decoding: body, as: UTF8.self) else {
+        // ASCII is valid UTF-8: only other lines need the (slower) validating initialiser.
+        guard let line = !validating || body.isASCII
+                ? String(decoding: body, as: UTF8.self) : String(validating: body, as: UTF8.self) else {
             return nil
         }
         let edgesAreASCII = start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80)
