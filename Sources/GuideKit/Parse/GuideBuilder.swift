@@ -6,9 +6,8 @@ struct GuideBuilder {
     private var authorIndex = StringTable()
     /// The last paper of each author, so a name twice in one byline lists the paper once.
     private var lastPaperOfAuthor: [Int] = []
-    /// Every (author, paper) pair in document order, and each author's number of papers:
-    /// the authors get their paper lists at the end, each allocated once at its size.
-    private var authorships: [(author: Int, paper: Int)] = []
+    /// Each author's number of papers: the authors get their paper lists at the
+    /// end, from the papers' author lists, each allocated once at its size.
     private var paperCounts: [Int] = []
     private var paperTitles = StringTable()
 
@@ -27,15 +26,12 @@ struct GuideBuilder {
         diagnostics = header.diagnostics
     }
 
-    mutating func read(_ items: ArraySlice<GuideItem>) {
-        reserveCapacity(for: items)
-        var index = items.startIndex
-        while index < items.endIndex {
-            // The next item is looked at in place: copying every item would retain all it holds.
-            let hasNext = index + 1 < items.endIndex
-            switch items[index] {
+    mutating func read(_ items: inout GuideItemStream) {
+        reserveCapacity(papers: items.maximumPaperCount)
+        while let item = items.next() {
+            switch item {
             case .heading(let text):
-                if !hasNext || items[index + 1].isHeadingOrMarker {
+                if items.peek(0, \.isHeadingOrMarker) ?? true {
                     guide.emptyHeadings.append(text)
                 } else {
                     startTopic(text)
@@ -43,11 +39,11 @@ struct GuideBuilder {
             case .paragraph(let text):
                 addParagraph(text)
             case .relatedMarker(let marker):
-                if hasNext, let teaser = items[index + 1].singleLine {
+                if let teaser = items.peek(0, \.singleLine) ?? nil {
                     let teaserIndex = guide.teasers.count
                     guide.teasers.append(Teaser(heading: marker, text: teaser, topic: topic))
                     if let topic { guide.topics[topic].teasers.append(teaserIndex) }
-                    index += 1
+                    _ = items.next()
                 } else {
                     guide.emptyHeadings.append(marker)
                 }
@@ -56,21 +52,13 @@ struct GuideBuilder {
             case .paper(let title, let byline, let names):
                 addPaper(title: title, byline: byline, names: names)
             }
-            index += 1
         }
     }
 
-    /// Room for every paper and byline name up front.
-    private mutating func reserveCapacity(for items: ArraySlice<GuideItem>) {
-        var papers = 0
-        var names = 0
-        for case .paper(_, _, let bylineNames) in items {
-            papers += 1
-            names += bylineNames.count
-        }
+    /// Room for every paper up front; pages of it left unused are never touched.
+    private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
         paperTitles.reserveCapacity(paperTitles.count + papers)
-        authorships.reserveCapacity(authorships.count + names)
     }
 
     private mutating func startTopic(_ title: SourceText) {
@@ -101,10 +89,11 @@ struct GuideBuilder {
 
     private mutating func addPaper(title: SourceText, byline: SourceText, names: [String]) {
         let index = guide.papers.count
-        var paper = Paper(title: title, authorLine: byline)
-        paper.topic = topic
-        paper.authors = names.map { authorID(for: $0, paper: index) }
-        guide.papers.append(paper)
+        let authors = names.map { authorID(for: $0, paper: index) }
+        // Built in place: a local Paper would be copied into the array.
+        guide.papers.append(Paper(title: title, authorLine: byline))
+        guide.papers[index].topic = topic
+        guide.papers[index].authors = authors
         if let topic { guide.topics[topic].papers.append(index) }
         focus = .paper(index)
 
@@ -125,7 +114,6 @@ struct GuideBuilder {
         if lastPaperOfAuthor[id] != paper {
             lastPaperOfAuthor[id] = paper
             paperCounts[id] += 1
-            authorships.append((id, paper))
         }
         return id
     }
@@ -178,7 +166,11 @@ struct GuideBuilder {
 
     mutating func finish() -> GuideParser.Result {
         for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
-        for (author, paper) in authorships { guide.authors[author].papers.append(paper) }
+        for paper in guide.papers.indices {
+            for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
+                guide.authors[author].papers.append(paper)
+            }
+        }
         FigureLinker.link(&guide, papersByTitle: paperTitles, diagnostics: &diagnostics)
         assignSlugs()
         return GuideParser.Result(guide: guide, diagnostics: diagnostics)

@@ -64,6 +64,10 @@ enum GuideItem: Sendable {
         }
     }
 
+    var paragraphText: SourceText? {
+        if case .paragraph(let text) = self { text } else { nil }
+    }
+
     var isParagraph: Bool {
         if case .paragraph = self { true } else { false }
     }

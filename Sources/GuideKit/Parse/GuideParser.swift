@@ -33,15 +33,12 @@ public struct GuideParser: Sendable {
         }
         var builder = GuideBuilder(file: file, header: Self.header(&blocks, file: file))
         let postings = Self.splitOffPostings(&blocks)
-        var items: [GuideItem] = []
-        items.reserveCapacity(blocks.count)
-        for block in blocks { GuideItem.cut(block, into: &items) }
-        if let subtitle = Self.subtitle(items) {
+        var items = GuideItemStream(blocks)
+        if let subtitle = Self.subtitle(&items) {
             builder.guide.subtitle = subtitle
-            builder.read(items.dropFirst())
-        } else {
-            builder.read(items[...])
+            _ = items.next()
         }
+        builder.read(&items)
         if let (heading, lines) = postings {
             builder.readPostings(heading: heading, lines: lines)
         }
@@ -91,9 +88,9 @@ public struct GuideParser: Sendable {
 
     /// The item after the title is a subtitle when it is one short sentence
     /// followed by more prose; a title followed directly by the intro has none.
-    static func subtitle(_ items: [GuideItem]) -> SourceText? {
-        guard items.count >= 2, items[1].isParagraph,
-              case .paragraph(let text) = items[0], text.lines.count == 1,
+    static func subtitle(_ items: inout GuideItemStream) -> SourceText? {
+        guard items.peek(1, \.isParagraph) == true,
+              let text = items.peek(0, \.paragraphText) ?? nil, text.lines.count == 1,
               LinePatterns.isSubtitleLike(text.text) else { return nil }
         return text
     }
