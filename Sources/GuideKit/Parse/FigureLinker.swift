@@ -109,6 +109,7 @@ enum FigureLinker {
 
     /// Text between "…" or “…” quotes.
     static func quotedPhrases(_ text: String) -> [String] {
+        if let phrases = text.withUTF8Bytes({ $0.isASCII ? asciiQuotedPhrases($0) : nil }) { return phrases }
         var phrases: [String] = []
         var current: String?
         for character in text {
@@ -119,6 +120,21 @@ enum FigureLinker {
                 current = nil
             } else if current != nil {
                 current!.append(character)
+            }
+        }
+        return phrases
+    }
+
+    /// `quotedPhrases` for ASCII text, byte by byte: the only quote in ASCII is `"`.
+    private static func asciiQuotedPhrases(_ text: UnsafeBufferPointer<UInt8>) -> [String] {
+        var phrases: [String] = []
+        var start: Int?
+        for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\"") {
+            if let open = start {
+                if index > open { phrases.append(String(decoding: UnsafeBufferPointer(rebasing: text[open..<index]), as: UTF8.self)) }
+                start = nil
+            } else {
+                start = index + 1
             }
         }
         return phrases

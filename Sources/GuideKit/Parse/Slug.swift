@@ -15,27 +15,37 @@ public enum Slug {
         return finish(slug, text: text, maxLength: maxLength)
     }
 
+    /// What each ASCII byte becomes in a slug: itself lowercased for a letter or
+    /// digit, 0 for a separator, 1 for an apostrophe, which is dropped.
+    private static let asciiSlugBytes: [UInt8] = (0..<128).map { byte in
+        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+        if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) { return UInt8(lower) }
+        return byte == UInt8(ascii: "'") ? 1 : 0
+    }
+
     /// Bytes in, bytes out: the common case. The slug is never longer than
     /// the text: a hyphen stands for at least one byte that is dropped.
     private static func asciiSlug(_ text: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: text.count) { slug in
-            var count = 0
-            var pendingHyphen = false
-            for byte in text {
-                let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                    if pendingHyphen && count > 0 {
-                        slug[count] = UInt8(ascii: "-")
+        asciiSlugBytes.withUnsafeBufferPointer { table in
+            String(unsafeUninitializedCapacity: text.count) { slug in
+                var count = 0
+                var pendingHyphen = false
+                for byte in text {
+                    let mapped = table[Int(byte)]
+                    if mapped > 1 {
+                        if pendingHyphen && count > 0 {
+                            slug[count] = UInt8(ascii: "-")
+                            count += 1
+                        }
+                        pendingHyphen = false
+                        slug[count] = mapped
                         count += 1
+                    } else if mapped == 0 {
+                        pendingHyphen = true
                     }
-                    pendingHyphen = false
-                    slug[count] = lower
-                    count += 1
-                } else if byte != UInt8(ascii: "'") {
-                    pendingHyphen = true
                 }
+                return count
             }
-            return count
         }
     }
 
