@@ -10,6 +10,8 @@ struct GuideBuilder {
     /// end, from the papers' author lists, each allocated once at its size.
     private var paperCounts: [Int] = []
     private var paperTitles = StringTable()
+    /// The slug each paper's title makes, claimed in order at the end.
+    private var paperSlugs: [String] = []
 
     /// Where the next paragraph goes.
     private enum Focus {
@@ -49,8 +51,9 @@ struct GuideBuilder {
                 }
             case .figure(let fileName, let caption):
                 addFigure(fileName: fileName, caption: caption)
-            case .paper(let title, let byline, let names):
+            case .paper(let title, let byline, let names, let slug):
                 addPaper(title: title, byline: byline, names: names)
+                paperSlugs.append(slug)
             }
         }
     }
@@ -58,6 +61,7 @@ struct GuideBuilder {
     /// Room for every paper up front; pages of it left unused are never touched.
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
+        paperSlugs.reserveCapacity(paperSlugs.count + papers)
         paperTitles.reserveCapacity(paperTitles.count + papers)
     }
 
@@ -183,7 +187,7 @@ struct GuideBuilder {
         }
         var papers = SlugRegistry(capacity: guide.papers.count)
         for index in guide.papers.indices {
-            guide.papers[index].slug = papers.claim(guide.papers[index].title.text)
+            guide.papers[index].slug = papers.claim(slug: paperSlugs[index])
         }
         var authors = SlugRegistry(capacity: guide.authors.count)
         for index in guide.authors.indices {

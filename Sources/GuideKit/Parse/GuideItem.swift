@@ -6,7 +6,9 @@ enum GuideItem: Sendable {
     /// A "Related content" line.
     case relatedMarker(SourceText)
     case figure(fileName: SourceText, caption: SourceText?)
-    case paper(title: SourceText, byline: SourceText, names: [String])
+    /// `slug` is the one the title makes, before the "-2" of a repeated title:
+    /// made here, where blocks are cut in parallel.
+    case paper(title: SourceText, byline: SourceText, names: [String], slug: String)
 
     /// Cuts a block into items, appended to `items`. A block usually holds one
     /// item, but authors do not always leave blank lines: "Heading / Title /
@@ -37,7 +39,8 @@ enum GuideItem: Sendable {
                 items.append(.paper(
                     title: SourceText(line.text, line: line.number),
                     byline: SourceText(lines[index + 1].text, line: lines[index + 1].number),
-                    names: names))
+                    names: names,
+                    slug: Slug.make(line.text)))
                 index += 2
             } else {
                 if proseStart == nil { proseStart = index }
