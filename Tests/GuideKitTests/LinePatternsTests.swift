@@ -36,5 +36,9 @@ import Testing
         #expect(LinePatterns.isLocation("JP, 13, Tokyo"))
         #expect(!LinePatterns.isLocation("Boston, MA"))
         #expect(!LinePatterns.isLocation("US"))
+        #expect(LinePatterns.isLocation("  US, MA, Boston"))
+        #expect(LinePatterns.isLocation("\u{00A0}GB, London"))
+        #expect(!LinePatterns.isLocation("Us, MA, Boston"))
+        #expect(!LinePatterns.isLocation("As a Machine Learning Engineer, you will design, build"))
     }
 }

@@ -24,12 +24,25 @@ enum LinePatterns {
 
     /// "US, MA, Boston", "GB, London", "JP, 13, Tokyo": a country code and one to three places.
     static func isLocation(_ line: String) -> Bool {
+        guard startsLikeCountryCode(line) else { return false }
         let parts = line.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingSpaces)
         guard 2...4 ~= parts.count, parts[0].count == 2,
               parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
         return parts.dropFirst().allSatisfy { part in
             !part.isEmpty && part.count <= 40
                 && part.allSatisfy { $0.isLetter || $0.isNumber || " .'-’()".contains($0) }
+        }
+    }
+
+    /// False when the first bytes rule out a country code, as they do for most
+    /// lines: an ASCII byte that is neither a capital nor white space, or a
+    /// capital and then a byte that is not one.
+    private static func startsLikeCountryCode(_ line: String) -> Bool {
+        line.withUTF8Bytes { bytes in
+            guard let first = bytes.first else { return false }
+            let isCapital: (UInt8) -> Bool = { $0 >= 65 && $0 <= 90 }
+            if isCapital(first) { return bytes.count >= 2 && isCapital(bytes[1]) }
+            return first >= 0x80 || first == 0x20 || (0x09...0x0D).contains(first)
         }
     }
 
