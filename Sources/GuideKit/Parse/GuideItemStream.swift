@@ -13,13 +13,12 @@ struct GuideItemStream {
     private var head = 0
     private let windowSize = 2048
 
+    /// The most papers the blocks can hold: one per two lines.
+    let maximumPaperCount: Int
+
     init(_ blocks: ArraySlice<Block>) {
         self.blocks = blocks
-    }
-
-    /// The most papers the blocks can hold: one per two lines.
-    var maximumPaperCount: Int {
-        blocks.reduce(0) { $0 + $1.lines.count } / 2
+        maximumPaperCount = blocks.reduce(0) { $0 + $1.lines.count } / 2
     }
 
     /// `body` applied to the item `offset` places ahead, in place; nil past the last item.
