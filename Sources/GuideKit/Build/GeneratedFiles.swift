@@ -24,14 +24,16 @@ struct GeneratedFiles: Sendable {
         robots = PlannedFile(path: "robots.txt", bytes: Array(Robots.text(config: config).utf8))
     }
 
+    /// Sitemap, feed, robots.txt and search index; the chunked ones joined in parallel.
     var files: [PlannedFile] {
-        parallelMap(3) { [sitemap, feed, search] index in
+        let joined = parallelMap(3) { [sitemap, feed, search] index in
             switch index {
             case 0: sitemap.file
             case 1: feed.file
             default: search.file
             }
-        }.inserted(robots, at: 2)
+        }
+        return [joined[0], joined[1], robots, joined[2]]
     }
 
     /// Makes again the entries an edit reaches: those of `changes` (a paper's
@@ -55,13 +57,5 @@ struct GeneratedFiles: Sendable {
         }
         feed.head = Feed.head(guide, base: base, updated: modified)
         feed.afterEach = Feed.entryEnd(updated: modified)
-    }
-}
-
-private extension Array {
-    func inserted(_ element: Element, at index: Int) -> [Element] {
-        var copy = self
-        copy.insert(element, at: index)
-        return copy
     }
 }
