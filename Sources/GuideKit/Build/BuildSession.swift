@@ -83,9 +83,10 @@ public final class BuildSession: Sendable {
             if inputs.content.guideBytes == previous.inputs.content.guideBytes {
                 warnings += previous.inputs.parseWarnings.filter { $0.file == inputs.content.guideDisplayPath }
             } else {
-                let (parsed, diagnostics) = try BuildSteps.parse(inputs.content)
-                guide = parsed
-                warnings += diagnostics
+                let parsed = try BuildSteps.parse(inputs.content, previous: (previous.inputs.parsed, previous.inputs.content.guideBytes))
+                guide = parsed.guide
+                warnings += parsed.diagnostics
+                inputs.parsed = parsed
             }
             inputs.config = config
             inputs.parseWarnings = warnings

@@ -25,6 +25,8 @@ public struct SiteBuilder: Sendable {
         var config: SiteConfig
         /// Warnings about site.yml and the guide text (not the plan's).
         var parseWarnings: [Diagnostic]
+        /// The parse of `content`'s guide, for a rebuild to patch.
+        var parsed: GuideParser.Result
     }
 
     public func build(_ options: BuildOptions) throws(BuildFailure) -> Result {
@@ -46,13 +48,14 @@ public struct SiteBuilder: Sendable {
         let (content, templates, assets) = try step("load") {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-        let (guide, config) = try step("parse") {
+        let (parsed, config) = try step("parse") {
             let (config, configWarnings) = try BuildSteps.config(content, options: options)
             warnings += configWarnings
-            let (guide, diagnostics) = try BuildSteps.parse(content)
-            warnings += diagnostics
-            return (guide, config)
+            let parsed = try BuildSteps.parse(content)
+            warnings += parsed.diagnostics
+            return (parsed, config)
         }
+        let guide = parsed.guide
         let parseWarnings = warnings
         let (plan, planner) = try step("plan") {
             BuildSteps.plan(guide, config: config, templates: templates, content: content, assets: assets)
@@ -81,7 +84,7 @@ public struct SiteBuilder: Sendable {
         for page in plan.pages { report.pageCounts[page.kind, default: 0] += 1 }
         report.otherFiles = plan.files.count + plan.copies.count
         report.warnings = warnings
-        let inputs = Inputs(content: content, templates: templates, assets: assets, config: config, parseWarnings: parseWarnings)
+        let inputs = Inputs(content: content, templates: templates, assets: assets, config: config, parseWarnings: parseWarnings, parsed: parsed)
         return Result(report: report, guide: guide, plan: plan, hashes: written.hashes, inputs: inputs, planner: planner)
     }
 

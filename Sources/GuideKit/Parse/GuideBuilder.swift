@@ -9,9 +9,6 @@ struct GuideBuilder {
     /// Each author's number of papers: the authors get their paper lists at the
     /// end, from the papers' author lists, each allocated once at its size.
     private var paperCounts: [Int] = []
-    private var paperTitles = StringTable()
-    /// The slug each paper's title makes, claimed in order at the end.
-    private var paperSlugs: [String] = []
 
     /// Where the next paragraph goes.
     private enum Focus {
@@ -52,8 +49,7 @@ struct GuideBuilder {
             case .figure(let fileName, let caption):
                 addFigure(fileName: fileName, caption: caption)
             case .paper(let title, let byline, let names, let slug):
-                addPaper(title: title, byline: byline, names: names)
-                paperSlugs.append(slug)
+                addPaper(title: title, byline: byline, names: names, slugBase: slug)
             }
         }
     }
@@ -61,8 +57,6 @@ struct GuideBuilder {
     /// Room for every paper up front; pages of it left unused are never touched.
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
-        paperSlugs.reserveCapacity(paperSlugs.count + papers)
-        paperTitles.reserveCapacity(paperTitles.count + papers)
     }
 
     private mutating func startTopic(_ title: SourceText) {
@@ -91,21 +85,16 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addPaper(title: SourceText, byline: SourceText, names: [String]) {
+    private mutating func addPaper(title: SourceText, byline: SourceText, names: [String], slugBase: String) {
         let index = guide.papers.count
         let authors = names.map { authorID(for: $0, paper: index) }
         // Built in place: a local Paper would be copied into the array.
         guide.papers.append(Paper(title: title, authorLine: byline))
+        guide.papers[index].slugBase = slugBase
         guide.papers[index].topic = topic
         guide.papers[index].authors = authors
         if let topic { guide.topics[topic].papers.append(index) }
         focus = .paper(index)
-
-        let earlier = FigureLinker.withNormalizedTitle(title.text) { paperTitles.value(forBytes: $0, insertingIfAbsent: index) }
-        if earlier != index {
-            diagnostics.append(.warning(guide.file, line: title.line,
-                "paper title repeats the one at line \(guide.papers[earlier].title.line); it gets its own page"))
-        }
     }
 
     private mutating func authorID(for name: String, paper: Int) -> Int {
@@ -175,19 +164,15 @@ struct GuideBuilder {
                 guide.authors[author].papers.append(paper)
             }
         }
-        FigureLinker.link(&guide, papersByTitle: paperTitles, diagnostics: &diagnostics)
         assignSlugs()
-        return GuideParser.Result(guide: guide, diagnostics: diagnostics)
+        let titleDiagnostics = PaperTitles.resolve(&guide)
+        return GuideParser.Result(guide: guide, structuralDiagnostics: diagnostics, titleDiagnostics: titleDiagnostics)
     }
 
     private mutating func assignSlugs() {
         var topics = SlugRegistry(capacity: guide.topics.count)
         for index in guide.topics.indices {
             guide.topics[index].slug = topics.claim(guide.topics[index].title.text)
-        }
-        var papers = SlugRegistry(capacity: guide.papers.count)
-        for index in guide.papers.indices {
-            guide.papers[index].slug = papers.claim(slug: paperSlugs[index])
         }
         var authors = SlugRegistry(capacity: guide.authors.count)
         for index in guide.authors.indices {

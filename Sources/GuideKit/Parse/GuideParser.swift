@@ -15,7 +15,18 @@ public struct GuideParser: Sendable {
     /// diagnostic must not be published.
     public struct Result: Sendable {
         public var guide: Guide
-        public var diagnostics: [Diagnostic]
+        /// What the guide's structure gave rise to: the header, figures without
+        /// a caption, postings. An edit that keeps the structure keeps these.
+        var structuralDiagnostics: [Diagnostic]
+        /// Repeated titles and captions that name no paper (`PaperTitles`).
+        var titleDiagnostics: [Diagnostic]
+
+        /// Every diagnostic, in the order of the lines they name.
+        public var diagnostics: [Diagnostic] {
+            (structuralDiagnostics + titleDiagnostics).enumerated()
+                .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+                .map(\.element)
+        }
     }
 
     public func parse(bytes: [UInt8], file: String) throws(Diagnostic) -> Result {

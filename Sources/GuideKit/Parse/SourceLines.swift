@@ -107,7 +107,7 @@ public struct SourceLines: Sendable {
     /// Trims ASCII blanks on bytes; lines that start or end with other white
     /// space (a no-break space pasted from the web) take the Unicode path.
     /// Nil when `validating` and the line is not valid UTF-8 (the blanks are ASCII).
-    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> String? {
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> String? {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
