@@ -8,8 +8,9 @@ import Testing
             base_url: https://example.org/guides/icml
             allow_raw_html: true
             language: de
+            papers_per_page: 25
             """, file: "Content/site.yml")
-        #expect(config == SiteConfig(baseURL: "https://example.org/guides/icml", allowsRawHTML: true, language: "de"))
+        #expect(config == SiteConfig(baseURL: "https://example.org/guides/icml", allowsRawHTML: true, language: "de", papersPerPage: 25))
         #expect(config.basePath == "/guides/icml/")
         #expect(config.absoluteBase == "https://example.org/guides/icml/")
         #expect(warnings.isEmpty)
@@ -25,13 +26,19 @@ import Testing
     @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
         let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
         #expect(warnings.map(\.description) == [
-            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language)",
+            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language, papers_per_page)",
         ])
     }
 
     @Test func wrongValuesAreErrors() {
         #expect(throws: Diagnostic.error("Content/site.yml", line: 1, "allow_raw_html must be true or false")) {
             try SiteConfigLoader.load(yaml: "allow_raw_html: sometimes\n", file: "Content/site.yml")
+        }
+        #expect(throws: Diagnostic.self) {
+            try SiteConfigLoader.load(yaml: "papers_per_page: -3\n", file: "Content/site.yml")
+        }
+        #expect(throws: Diagnostic.self) {
+            try SiteConfigLoader.load(yaml: "papers_per_page: many\n", file: "Content/site.yml")
         }
     }
 

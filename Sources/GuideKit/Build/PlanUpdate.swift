@@ -65,7 +65,9 @@ struct PlanUpdate {
         }
         if affected.home { replan(order.home, planner.home()) }
         for topic in affected.topics.sorted() { replan(order.topic(topic), planner.topic(topic)) }
-        if affected.papersList { replan(order.papersList, planner.papers()) }
+        if affected.papersList {
+            for (offset, page) in planner.paperLists().enumerated() { replan(order.paperList(offset + 1), page) }
+        }
         for paper in affected.papers.sorted() { replan(order.paper(paper), planner.paper(paper, related: &related!)) }
         if affected.authorsList { replan(order.authorsList, planner.authors()) }
         for author in affected.authors.sorted() { replan(order.author(author), planner.author(author)) }

@@ -53,7 +53,7 @@ struct PagePlanner: Sendable {
     let navs: [PlannedPage.Kind: [ContextNode]]
     let chrome: [PlannedPage.Kind: ContextNode]
     /// Where each page sits in `all()`.
-    var order: PageOrder { PageOrder(guide) }
+    var order: PageOrder { PageOrder(guide, paperListPages: PaperListPages(guide.papers.count, perPage: config.papersPerPage).count) }
 
     init(_ guide: Guide, config: SiteConfig, templates: TemplateSet, markdown: MarkdownRenderer, content: ContentSource) {
         self.guide = guide
@@ -95,7 +95,7 @@ struct PagePlanner: Sendable {
     func all() -> [PlannedPage] {
         var pages = [home()]
         pages += guide.topics.indices.map(topic)
-        pages.append(papers())
+        pages += paperLists()
         pages += parallelMap(guide.papers.count, makeScratch: { RelatedPapers(paperCount: guide.papers.count) }) {
             related, index in paper(index, related: &related)
         }
@@ -140,9 +140,18 @@ struct PagePlanner: Sendable {
                     .topic(ContextNode(body)))
     }
 
-    func papers() -> PlannedPage {
-        page(.papers, "papers/", title: "All papers", description: "\(count(guide.papers.count, "paper"))\(eventSuffix).",
-             .papers(ContextNode(PapersBody(papers: alphabetical.papers.map { links.cards[$0] }))))
+    /// The "All papers" list, A–Z, `config.papersPerPage` papers a page.
+    func paperLists() -> [PlannedPage] {
+        let pages = PaperListPages(guide.papers.count, perPage: config.papersPerPage)
+        let urls = pages.numbers.map { links.routes.url(PaperListPages.path(of: $0)) }
+        let description = "\(count(guide.papers.count, "paper"))\(eventSuffix), sorted by title."
+        return pages.numbers.map { number in
+            let cards = alphabetical.papers[pages.range(of: number)].map { links.cards[$0] }
+            let body = PapersBody(papers: cards, count: guide.papers.count,
+                                  pagination: pages.count > 1 ? ContextNode(Pagination(number: number, urls: urls)) : nil)
+            let title = pages.count > 1 ? "All papers, page \(number) of \(pages.count)" : "All papers"
+            return page(.papers, PaperListPages.path(of: number), title: title, description: description, .papers(ContextNode(body)))
+        }
     }
 
     func paper(_ index: Int, related: inout RelatedPapers) -> PlannedPage {
@@ -281,17 +290,46 @@ struct PageOrder {
     let topics: Int
     let papers: Int
     let authors: Int
+    /// Pages of the "All papers" list.
+    let paperListPages: Int
 
-    init(_ guide: Guide) {
+    init(_ guide: Guide, paperListPages: Int) {
         (topics, papers, authors) = (guide.topics.count, guide.papers.count, guide.authors.count)
+        self.paperListPages = paperListPages
     }
 
     var home: Int { 0 }
     func topic(_ index: Int) -> Int { 1 + index }
-    var papersList: Int { 1 + topics }
-    func paper(_ index: Int) -> Int { papersList + 1 + index }
-    var authorsList: Int { papersList + 1 + papers }
+    /// Page `number` (from 1) of the "All papers" list.
+    func paperList(_ number: Int) -> Int { topics + number }
+    func paper(_ index: Int) -> Int { paperList(paperListPages) + 1 + index }
+    var authorsList: Int { paper(papers) }
     func author(_ index: Int) -> Int { authorsList + 1 + index }
+}
+
+/// How the "All papers" list is cut into pages: `papers/`, then `papers/page/2/`, ...
+struct PaperListPages {
+    let paperCount: Int
+    /// Papers a page; every paper when the setting is 0.
+    let perPage: Int
+
+    init(_ paperCount: Int, perPage: Int) {
+        self.paperCount = paperCount
+        self.perPage = perPage > 0 ? perPage : max(paperCount, 1)
+    }
+
+    /// At least one: an empty list still has its page.
+    var count: Int { max(1, (paperCount + perPage - 1) / perPage) }
+    var numbers: ClosedRange<Int> { 1...count }
+
+    /// Positions in the A–Z order of the papers on page `number`.
+    func range(of number: Int) -> Range<Int> {
+        min((number - 1) * perPage, paperCount)..<min(number * perPage, paperCount)
+    }
+
+    static func path(of number: Int) -> String {
+        number == 1 ? "papers/" : "papers/page/\(number)/"
+    }
 }
 
 func count(_ number: Int, _ noun: String) -> String {

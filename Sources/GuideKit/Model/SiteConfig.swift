@@ -10,11 +10,15 @@ public struct SiteConfig: Hashable, Sendable {
     public var allowsRawHTML: Bool
     /// The `lang` of every page.
     public var language: String
+    /// Papers on each page of the "All papers" list (`/papers/`, `/papers/page/2/`, ...);
+    /// 0 lists them all on one page.
+    public var papersPerPage: Int
 
-    public init(baseURL: String = "/", allowsRawHTML: Bool = false, language: String = "en") {
+    public init(baseURL: String = "/", allowsRawHTML: Bool = false, language: String = "en", papersPerPage: Int = 100) {
         self.baseURL = baseURL
         self.allowsRawHTML = allowsRawHTML
         self.language = language
+        self.papersPerPage = papersPerPage
     }
 
     /// The path part of `baseURL`, starting and ending with "/".

@@ -7,6 +7,7 @@ import Yams
 /// base_url: https://example.org/guides/icml/
 /// allow_raw_html: false
 /// language: en
+/// papers_per_page: 100
 /// ```
 extension SiteConfig {
     /// The settings in `site.yml` of a content folder, or the defaults when it has none.
@@ -20,7 +21,7 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys: Set<String> = ["base_url", "allow_raw_html", "language"]
+    static let knownKeys: Set<String> = ["base_url", "allow_raw_html", "language", "papers_per_page"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
@@ -56,6 +57,11 @@ enum SiteConfigLoader {
                     throw .error(file, line: line, "language must be a language tag such as en")
                 }
                 config.language = language
+            case "papers_per_page":
+                guard let count = value.int, count >= 0 else {
+                    throw .error(file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
+                }
+                config.papersPerPage = count
             default:
                 let known = knownKeys.sorted().joined(separator: ", ")
                 warnings.append(.warning(file, line: line, "unknown setting \"\(key)\" is ignored (known: \(known))"))

@@ -112,17 +112,71 @@ public struct TopicBody: MustacheParent, Hashable, Sendable {
     }
 }
 
-/// `/papers/`: `papers` (`papers_html`), `count`, `count_label`.
+/// `/papers/` and its further pages (`/papers/page/2/`): `papers` (this page's
+/// cards, `papers_html`), `count` and `count_label` (the whole list), `pagination`.
 public struct PapersBody: MustacheParent, Hashable, Sendable {
+    /// This page's cards.
     public var papers: [ContextNode]
+    /// Papers in the whole list.
+    public var count: Int
+    /// A `Pagination`, when the list has more than one page.
+    public var pagination: ContextNode?
 
     public func child(named name: String) -> Any? {
         switch name {
         case "papers": return papers
         case "papers_html": return joinedFragments(papers, .paperCard)
-        case "count": return papers.count
-        case "count_label": return asText(count(papers.count, "paper"))
+        case "count": return count
+        case "count_label": return asText(GuideKit.count(count, "paper"))
+        case "pagination": return pagination
         default: return nil
+        }
+    }
+}
+
+/// Where a page sits in a list cut into pages: `number`, `page_count`,
+/// `previous_url` and `next_url` (missing at either end), and `pages`, the
+/// links to show: the first and last pages and two on either side of this
+/// one, as `{number, url, current, gap_before}` (`gap_before` when numbers
+/// were skipped before it).
+public struct Pagination: MustacheParent, Hashable, Sendable {
+    /// From 1.
+    public var number: Int
+    /// Every page's URL, in order.
+    public var urls: [String]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "page_count": urls.count
+        case "previous_url": number > 1 ? asText(urls[number - 2]) : nil
+        case "next_url": number < urls.count ? asText(urls[number]) : nil
+        case "pages": shownPages
+        default: nil
+        }
+    }
+
+    private var shownPages: [PageLink] {
+        let shown = Set([1, urls.count] + Array((number - 2)...(number + 2))).filter { (1...urls.count).contains($0) }.sorted()
+        return shown.enumerated().map { offset, page in
+            PageLink(number: page, url: urls[page - 1], current: page == number, gapBefore: offset > 0 && shown[offset - 1] != page - 1)
+        }
+    }
+
+    struct PageLink: MustacheParent {
+        var number: Int
+        var url: String
+        var current: Bool
+        var gapBefore: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "url": asText(url)
+            case "current": current ? true : nil
+            case "gap_before": gapBefore ? true : nil
+            default: nil
+            }
         }
     }
 }

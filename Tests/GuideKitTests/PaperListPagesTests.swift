@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// "All papers" cut into pages of `papers_per_page`.
+@Suite struct PaperListPagesTests {
+    /// The seed's 18 papers, 4 a page: 5 pages.
+    static func site(papersPerPage: Int) throws -> TemporarySite {
+        try TemporarySite([
+            "Content/icml-2023.txt": IncrementalBuildTests.seedText,
+            "Content/site.yml": "papers_per_page: \(papersPerPage)\n",
+        ])
+    }
+
+    @Test func cutting() {
+        let pages = PaperListPages(18, perPage: 4)
+        #expect(pages.count == 5)
+        #expect(pages.range(of: 1) == 0..<4)
+        #expect(pages.range(of: 5) == 16..<18)
+        #expect(PaperListPages(0, perPage: 4).count == 1)
+        #expect(PaperListPages(18, perPage: 0).count == 1)
+        #expect(PaperListPages(18, perPage: 0).range(of: 1) == 0..<18)
+        #expect(PaperListPages.path(of: 1) == "papers/")
+        #expect(PaperListPages.path(of: 3) == "papers/page/3/")
+    }
+
+    @Test func everyPaperIsOnExactlyOnePageInOrder() throws {
+        let site = try Self.site(papersPerPage: 4)
+        let result = try site.build()
+        let lists = result.plan.pages.filter { $0.kind == .papers }
+        #expect(lists.map(\.path) == ["papers/index.html"] + (2...5).map { "papers/page/\($0)/index.html" })
+        var listed: [String] = []
+        for number in 1...5 {
+            let html = try site.read("Output/" + PaperListPages.path(of: number) + "index.html")
+            let cards = html.components(separatedBy: "class=\"paper-card-title\"><a href=\"/papers/").dropFirst()
+            #expect(cards.count == (number < 5 ? 4 : 2))
+            listed += cards.map { String($0.prefix { $0 != "/" }) }
+            #expect(html.contains("18 in total."))
+        }
+        let alphabetical = AlphabeticalOrder(result.guide).papers.map { result.guide.papers[$0].slug }
+        #expect(listed == alphabetical)
+    }
+
+    @Test func pagesLinkToEachOther() throws {
+        let site = try Self.site(papersPerPage: 4)
+        try site.build()
+        let first = try site.read("Output/papers/index.html")
+        #expect(!first.contains("rel=\"prev\""))
+        #expect(first.contains(#"<a href="/papers/page/2/" rel="next">Next</a>"#))
+        #expect(first.contains(#"<a href="/papers/" aria-current="page">1</a>"#))
+        #expect(first.contains("<title>All papers, page 1 of 5 · "))
+        let third = try site.read("Output/papers/page/3/index.html")
+        #expect(third.contains(#"<a href="/papers/page/2/" rel="prev">Previous</a>"#))
+        #expect(third.contains(#"<a href="/papers/page/4/" rel="next">Next</a>"#))
+        #expect(third.contains(#"<a href="/papers/page/3/" aria-current="page">3</a>"#))
+        let last = try site.read("Output/papers/page/5/index.html")
+        #expect(!last.contains("rel=\"next\""))
+        let sitemap = try site.read("Output/sitemap.xml")
+        #expect(sitemap.contains("<loc>/papers/page/5/</loc>"))
+    }
+
+    @Test func farPagesAreElided() {
+        let urls = (1...20).map { "/papers/page/\($0)/" }
+        let links = Pagination(number: 10, urls: urls).child(named: "pages") as? [Pagination.PageLink]
+        #expect(links?.map(\.number) == [1, 8, 9, 10, 11, 12, 20])
+        #expect(links?.map(\.gapBefore) == [false, true, false, false, false, false, true])
+    }
+
+    @Test func oneListedPageHasNoPagination() throws {
+        let site = try Self.site(papersPerPage: 0)
+        try site.build()
+        let html = try site.read("Output/papers/index.html")
+        #expect(!html.contains("class=\"pagination\""))
+        #expect(!site.exists("Output/papers/page/2/index.html"))
+        #expect(html.components(separatedBy: "class=\"paper-card-title\"").count == 19)
+    }
+
+    @Test func aRetitledPaperMovesBetweenPagesOnRebuild() throws {
+        let site = try Self.site(papersPerPage: 4)
+        let session = BuildSession(options: site.options)
+        try session.build()
+        let guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
+        let first = AlphabeticalOrder(guide).papers[0]
+        // The first paper in A–Z order moves to the end of the list: every list page changes.
+        let text = IncrementalBuildTests.seedText.replacingOccurrences(
+            of: guide.papers[first].title.text, with: "Zzz " + guide.papers[first].title.text)
+        try site.write(text, to: "Content/icml-2023.txt")
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(report.pagesPlanned < 114)
+        try site.build(output: "Full")
+        #expect(site.snapshot("Output") == site.snapshot("Full"))
+        #expect(try site.read("Output/papers/page/5/index.html").contains("Zzz "))
+    }
+}
