@@ -40,13 +40,14 @@ struct PlanUpdate {
 
     /// Only the pages that show what `changes` changed, planned again; the
     /// others keep their previous context. Templates and configuration are
-    /// the previous build's.
-    static func partial(_ previous: BuildSession.State, guide: Guide, changes: GuideChanges,
+    /// the previous build's. The previous plan is taken and changed in place.
+    static func partial(_ previous: inout BuildSession.State, guide: Guide, changes: GuideChanges,
                         content: ContentSource, assets: [PlannedCopy]) -> PlanUpdate {
         let (planner, nodes) = previous.planner.updated(to: guide, changes: changes, content: content)
         let affected = AffectedPages(old: previous.guide, new: guide, changes: changes, nodes: nodes)
         let order = planner.order
-        var plan = previous.plan
+        var plan = SitePlan()
+        swap(&plan, &previous.plan)
         var related = affected.papers.isEmpty ? nil : RelatedPapers(paperCount: guide.papers.count)
         var render: [Int] = []
         var planned = 0

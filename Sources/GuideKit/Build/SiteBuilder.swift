@@ -10,7 +10,7 @@ public struct SiteBuilder: Sendable {
         public var report: BuildReport
         public var guide: Guide
         public var plan: SitePlan
-        /// Hash of every file written, by output path.
+        /// Hash of every file written, by output path (with `hashingOutput`).
         var hashes: [String: Int]
         var inputs: Inputs
         /// What planned the pages, for a rebuild to plan some again.
@@ -29,7 +29,8 @@ public struct SiteBuilder: Sendable {
         var parsed: GuideParser.Result
     }
 
-    public func build(_ options: BuildOptions) throws(BuildFailure) -> Result {
+    /// - Parameter hashingOutput: hash every file written, for a `BuildSession`'s rebuilds.
+    public func build(_ options: BuildOptions, hashingOutput: Bool = false) throws(BuildFailure) -> Result {
         var report = BuildReport()
         report.outputDisplayPath = DisplayPath.of(options.outputDirectory)
         var warnings: [Diagnostic] = []
@@ -63,7 +64,8 @@ public struct SiteBuilder: Sendable {
         warnings += plan.warnings
 
         let output = try step("prepare") { try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath) }
-        let writer = SiteWriter(renderer: PageRenderer(templates: templates), workers: options.workers)
+        var writer = SiteWriter(renderer: PageRenderer(templates: templates), workers: options.workers)
+        writer.hashesOutput = hashingOutput
         let writeStart = clock.now
         let written: SiteWriter.Written
         do {

@@ -123,8 +123,17 @@ struct LineEdit {
 
     private static func commonSuffix(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         var length = 0
+        while length + 8 <= limit,
+              load(a, endingAt: a.count - length) == load(b, endingAt: b.count - length) {
+            length += 8
+        }
         while length < limit, a[a.count - 1 - length] == b[b.count - 1 - length] { length += 1 }
         return length
+    }
+
+    /// The eight bytes that end at `end`.
+    private static func load(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)
     }
 
     private static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
