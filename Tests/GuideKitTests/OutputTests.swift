@@ -76,3 +76,18 @@ import Testing
         #expect(site.snapshot("Parallel") == sequential)
     }
 }
+
+/// Rebuilds rewrite files in place, then cut them to their new length.
+@Suite struct InPlaceWriteTests {
+    @Test func aShorterRewriteLeavesNothingOfTheLongerFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-inplace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = OutputFolder(root: folder, rewritesInPlace: true)
+        try output.write(String(repeating: "long line\n", count: 1000), to: "feed.xml")
+        try output.write("short\n", to: "feed.xml")
+        #expect(try String(contentsOf: folder.appendingPathComponent("feed.xml"), encoding: .utf8) == "short\n")
+        try output.write("a new page\n", to: "papers/new/index.html", makingFolder: true)
+        #expect(try String(contentsOf: folder.appendingPathComponent("papers/new/index.html"), encoding: .utf8) == "a new page\n")
+    }
+}

@@ -132,7 +132,7 @@ public final class BuildSession: Sendable {
         report.pagesPlanned = update.pagesPlanned
         var hashes: [String: Int] = [:]
         swap(&hashes, &previous.hashes)
-        let output = OutputFolder(root: options.outputDirectory)
+        let output = OutputFolder(root: options.outputDirectory, rewritesInPlace: true)
         try step("write") {
             // Hash on every core, then write what changed on every core.
             let items = zip(pages, html).map { OutputItem(path: $0.path, text: $1, kind: .page) }

@@ -12,8 +12,8 @@ enum FileOutput {
         var description: String { "\(path): \(String(cString: strerror(code)))" }
     }
 
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(WriteError) {
-        let code = writeReturningError(bytes, to: path)
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, inPlace: Bool = false) throws(WriteError) {
+        let code = writeReturningError(bytes, to: path, inPlace: inPlace)
         if code != 0 { throw WriteError(path: path, code: code) }
     }
 
@@ -29,8 +29,13 @@ enum FileOutput {
     }
 
     /// 0, or the `errno` of the call that failed.
-    private static func writeReturningError(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    ///
+    /// `inPlace` rewrites an existing file's bytes and then cuts it to the new
+    /// length, instead of truncating it first: truncating frees the file's
+    /// blocks and writing allocates them again, which on ext4 with `discard`
+    /// made rewriting a 10,000-paper guide's 6 MB feed take milliseconds.
+    private static func writeReturningError(_ bytes: UnsafeRawBufferPointer, to path: String, inPlace: Bool = false) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (inPlace ? 0 : O_TRUNC), 0o644)
         guard descriptor >= 0 else { return errno }
         var offset = 0
         while offset < bytes.count {
@@ -42,6 +47,11 @@ enum FileOutput {
                 return code
             }
             offset += written
+        }
+        if inPlace, ftruncate(descriptor, off_t(bytes.count)) != 0 {
+            let code = errno
+            close(descriptor)
+            return code
         }
         return close(descriptor) == 0 ? 0 : errno
     }

@@ -102,6 +102,9 @@ struct SiteWriter: Sendable {
 /// Files under an output root, written with `FileOutput`.
 struct OutputFolder: Sendable {
     let root: URL
+    /// Rewrite existing files in place (`FileOutput`), as rebuilds do; a build
+    /// into a fresh folder has none.
+    var rewritesInPlace = false
     private var rootPath: String { root.path }
 
     func absolute(_ path: String) -> String { rootPath + "/" + path }
@@ -138,7 +141,7 @@ struct OutputFolder: Sendable {
         do {
             let folder = Self.folder(of: path)
             if makingFolder, !folder.isEmpty { try FileOutput.makeDirectory(absolute(folder)) }
-            try FileOutput.write(bytes, to: absolute(path))
+            try FileOutput.write(bytes, to: absolute(path), inPlace: rewritesInPlace)
         } catch {
             return .failure(.error(absolute(path), "cannot write: \(error)"))
         }
