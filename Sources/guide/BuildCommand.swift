@@ -40,11 +40,21 @@ struct BuildCommand: AsyncParsableCommand {
             let result = try SiteBuilder().build(site.buildOptions)
             Terminal.report(result.report.warnings)
             print(result.report.summary)
+            Self.keepUntilExit(result)
         } catch {
             Terminal.report(error.diagnostics.filter { !$0.isError })
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
+    }
+
+    /// The last build, never freed: the process ends right after it, and freeing
+    /// a large site's plan object by object (tens of thousands of page contexts)
+    /// took longer than the operating system takes to reclaim it all at exit.
+    nonisolated(unsafe) private static var finishedBuild: SiteBuilder.Result?
+
+    private static func keepUntilExit(_ result: SiteBuilder.Result) {
+        finishedBuild = result
     }
 
     /// `guide build --watch`: the rebuild loop of `guide serve`, without the server.

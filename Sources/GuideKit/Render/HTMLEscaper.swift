@@ -18,7 +18,9 @@ struct HTMLEscaper: MustacheContentType {
     }
 
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains(where: needsEscape) }
+            ?? !text.utf8.contains(where: needsEscape)
+        guard !clean else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 32)
         for byte in text.utf8 {

@@ -50,7 +50,9 @@ public struct RenderedFragment: Hashable, Sendable {
 }
 
 /// The `fragment`s of `nodes`, one after the other: a whole list in one lookup.
-func joinedFragments(_ nodes: [ContextNode], _ fragment: Fragment, separator: String = "\n") -> TemplateText {
+/// Missing (nil) when there is nothing to join, like every empty text, so that
+/// `{{#papers_html}}<ul>{{{.}}}</ul>{{/papers_html}}` shows an empty list not at all.
+func joinedFragments(_ nodes: [ContextNode], _ fragment: Fragment, separator: String = "\n") -> TemplateText? {
     var html = ""
     var size = separator.utf8.count * max(nodes.count - 1, 0)
     for node in nodes { size += node.html(of: fragment).utf8.count }
@@ -59,7 +61,7 @@ func joinedFragments(_ nodes: [ContextNode], _ fragment: Fragment, separator: St
         if index > 0 { html += separator }
         html += node.html(of: fragment)
     }
-    return TemplateText(html)
+    return html.isEmpty ? nil : TemplateText(html)
 }
 
 /// Type-erased storage of a node's value.
