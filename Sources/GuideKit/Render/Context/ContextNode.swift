@@ -53,10 +53,10 @@ public struct RenderedFragment: Hashable, Sendable {
 /// Missing (nil) when there is nothing to join, like every empty text, so that
 /// `{{#papers_html}}<ul>{{{.}}}</ul>{{/papers_html}}` shows an empty list not at all.
 func joinedFragments(_ nodes: [ContextNode], _ fragment: Fragment, separator: String = "\n") -> TemplateText? {
+    guard !nodes.isEmpty else { return nil }
     var html = ""
-    var size = separator.utf8.count * max(nodes.count - 1, 0)
-    for node in nodes { size += node.html(of: fragment).utf8.count }
-    html.reserveCapacity(size)
+    // One pass, room for typical fragments up front (a card is about 600 bytes).
+    html.reserveCapacity(nodes.count * (fragment == .paperCard ? 768 : 160))
     for (index, node) in nodes.enumerated() {
         if index > 0 { html += separator }
         html += node.html(of: fragment)

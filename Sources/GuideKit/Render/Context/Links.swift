@@ -33,20 +33,31 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
 
 /// A paper in a list: `{title, url, authors, authors_html, topic, description_html}`;
 /// its node carries `paper-card.mustache` rendered as `card_html`. `authors_html`
-/// is the authors' `author-link` fragments joined by ", ".
+/// is the authors' `author-link` fragments joined by ", ", joined once when the
+/// card is made: the card's fragment and the paper's page both show it.
 public struct PaperCard: MustacheParent, Hashable, Sendable {
     public var title: String
     public var url: String
     public var authors: [ContextNode]
+    public var authorsHTML: String
     public var topic: ContextNode?
     public var descriptionHTML: String
+
+    public init(title: String, url: String, authors: [ContextNode], topic: ContextNode?, descriptionHTML: String) {
+        self.title = title
+        self.url = url
+        self.authors = authors
+        authorsHTML = joinedFragments(authors, .authorLink, separator: ", ")?.value ?? ""
+        self.topic = topic
+        self.descriptionHTML = descriptionHTML
+    }
 
     public func child(named name: String) -> Any? {
         switch name {
         case "title": return asText(title)
         case "url": return asText(url)
         case "authors": return authors
-        case "authors_html": return joinedFragments(authors, .authorLink, separator: ", ")
+        case "authors_html": return nonEmpty(authorsHTML)
         case "topic": return topic
         case "description_html": return nonEmpty(descriptionHTML)
         default: return nil
