@@ -9,7 +9,10 @@ otherwise with Benchmarks/synthetic_guide.py, and Hugo is skipped), then runs
 `guide build` and, when `hugo` is installed, `hugo` alternately, each into a fresh
 output folder. It prints the median wall time, the median of the paired
 guide/Hugo ratios, peak memory (maximum resident set), pages per second and
-guide's time per phase. With --edits N it also measures watch mode on the
+guide's time per phase. With a C compiler and libcmark, it also runs the floor
+(Benchmarks/floor.c: libcmark renders each page's Markdown and the page is
+written to its own folder, as many pages of the same size as guide wrote,
+nothing else) and prints guide's time as a multiple of it. With --edits N it also measures watch mode on the
 largest guide: the time from saving a one-title edit to the end of the rebuild
 (every file the edit affects written, the terminal line printed), median of N
 edits.
@@ -56,6 +59,28 @@ def generate(papers, work):
     return project, hugo_site
 
 
+def build_floor(work):
+    """The floor program, compiled with the system's C compiler and libcmark; None without them."""
+    compiler = shutil.which("cc")
+    if not compiler:
+        return None
+    binary = os.path.join(work, "floor")
+    result = subprocess.run([compiler, "-O2", os.path.join(HERE, "floor.c"), "-lcmark", "-o", binary],
+                            capture_output=True, text=True)
+    return binary if result.returncode == 0 else None
+
+
+def page_size(folder):
+    """Pages in a built site and their average size in bytes (index.html and 404.html files)."""
+    count = total = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if name in ("index.html", "404.html"):
+                count += 1
+                total += os.path.getsize(os.path.join(root, name))
+    return count, (total // count if count else 0)
+
+
 def timed(args, cwd):
     """Wall seconds, peak resident KiB, standard output."""
     start = time.perf_counter()
@@ -85,18 +110,27 @@ def pages(summary):
     return int(match.group(1)) if match else 0
 
 
-def bench(guide, papers, runs, work, use_hugo):
+def bench(guide, papers, runs, work, use_hugo, floor):
     project, hugo_site = generate(papers, work)
     use_hugo = use_hugo and hugo_site is not None and shutil.which("hugo")
     templates = os.path.join(ROOT, "Templates")
-    rows = {"guide": [], "hugo": []}
+    rows = {"guide": [], "hugo": [], "floor": []}
     summary = ""
+    floor_pages = floor_bytes = 0
     for run in range(runs + 1):  # the first round warms the caches and is not counted
         out = os.path.join(work, f"out-guide-{papers}-{run}")
         wall, peak, summary = timed([guide, "build", "--templates", templates, "--output", out], project)
         settle()
         if run:
             rows["guide"].append((wall, peak))
+        if floor:
+            if not floor_pages:
+                floor_pages, floor_bytes = page_size(out)
+            wall, peak, _ = timed([floor, os.path.join(project, "Content", "guide.txt"), str(floor_pages),
+                                   str(floor_bytes), os.path.join(work, f"out-floor-{papers}-{run}")], project)
+            settle()
+            if run:
+                rows["floor"].append((wall, peak))
         if use_hugo:
             out = os.path.join(work, f"out-hugo-{papers}-{run}")
             wall, peak, _ = timed(["hugo", "--quiet", "-d", out], hugo_site)
@@ -109,6 +143,9 @@ def bench(guide, papers, runs, work, use_hugo):
             result[tool] = (statistics.median(w for w, _ in values), max(p for _, p in values))
     if rows["hugo"]:
         result["ratio"] = statistics.median(g / h for (g, _), (h, _) in zip(rows["guide"], rows["hugo"]))
+    if rows["floor"]:
+        result["floor_ratio"] = statistics.median(g / f for (g, _), (f, _) in zip(rows["guide"], rows["floor"]))
+        result["floor_page_bytes"] = floor_bytes
     return result, project
 
 
@@ -165,9 +202,10 @@ def main():
     guide = build_guide()
     work = tempfile.mkdtemp(prefix="guide-bench-")
     print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}; work folder {work}")
+    floor = build_floor(work)
     results, project = [], None
     for papers in [int(p) for p in args.papers.split(",")]:
-        result, project = bench(guide, papers, args.runs, work, not args.no_hugo)
+        result, project = bench(guide, papers, args.runs, work, not args.no_hugo, floor)
         results.append(result)
 
     print()
@@ -179,6 +217,10 @@ def main():
         print(f"| {r['papers']:,} | {r['pages']:,} | {g[0]:.3f} s | {g[1] / 1024:.0f} MiB | {r['pages'] / g[0]:,.0f} | "
               + (f"{h[0]:.3f} s | {h[1] / 1024:.0f} MiB | {r['ratio']:.2f} |" if h else "– | – | – |"))
     print()
+    for r in results:
+        if "floor" in r:
+            print(f"floor, {r['papers']:,} papers: {r['floor'][0]:.3f} s for {r['pages']:,} pages of {r['floor_page_bytes']:,} bytes "
+                  f"(Benchmarks/floor.c: libcmark and one file per page); guide/floor (paired median) {r['floor_ratio']:.2f}")
     for r in results:
         print(f"guide phases, {r['papers']:,} papers (last run): {r['phases']}")
     if len(results) >= 2:
