@@ -47,6 +47,32 @@ import Testing
         try Self.expectSameAsFullBuild(site)
     }
 
+    /// A new paper changes `site.counts` in every page's context; only the home
+    /// page reads the counts, so the other pages render again only when they show the paper.
+    @Test func addingAPaperRendersThePagesThatShowItAndThoseThatReadTheCounts() throws {
+        let (site, session) = try Self.seedSession()
+        let guide = try GuideParser().parse(text: Self.seedText, file: "g").guide
+        var lines = Self.seedText.components(separatedBy: "\n")
+        lines.insert(contentsOf: ["A brand new paper about patching", "Ada Lovelace, Mark Sellke", ""],
+                     at: guide.papers[2].title.line - 1)
+        try site.write(lines.joined(separator: "\n"), to: "Content/icml-2023.txt")
+        let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(report.pagesRendered < 20, "rendered \(report.pagesRendered) of 111 pages")
+        #expect(try site.read("Output/index.html").contains(#"<span class="stat-value">19</span>"#))
+        try Self.expectSameAsFullBuild(site)
+
+        // A template that shows the counts on every page renders every page again.
+        try site.write(try site.read("Templates/layout.mustache").replacingOccurrences(
+            of: "<body", with: "<!-- {{site.counts.papers}} papers -->\n<body"), to: "Templates/layout.mustache")
+        _ = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Templates/layout.mustache").path])
+        lines.insert(contentsOf: ["Another new paper", "Ada Lovelace", ""], at: guide.papers[2].title.line - 1)
+        try site.write(lines.joined(separator: "\n"), to: "Content/icml-2023.txt")
+        let second = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
+        #expect(second.pagesRendered > 100)
+        #expect(try site.read("Output/papers/index.html").contains("<!-- 20 papers -->"))
+        try Self.expectSameAsFullBuild(site)
+    }
+
     @Test func aTemplateChangeRerendersThePagesThatUseIt() throws {
         let (site, session) = try Self.seedSession()
         let template = try site.read("Templates/author.mustache")

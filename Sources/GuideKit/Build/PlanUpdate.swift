@@ -16,7 +16,8 @@ struct PlanUpdate {
         return previousPaths.filter { !produced.contains($0) }.sorted()
     }
 
-    /// Every page planned again; rendered when its context or a template it uses changed.
+    /// Every page planned again; rendered when its context or a template it uses
+    /// changed (its site's counts only when its templates read them).
     static func full(_ previous: BuildSession.State, guide: Guide, inputs: SiteBuilder.Inputs,
                      changedTemplates: Set<String>) -> PlanUpdate {
         let (plan, planner) = BuildSteps.plan(guide, config: inputs.config, templates: inputs.templates,
@@ -29,11 +30,19 @@ struct PlanUpdate {
             closures[template] = uses
             return uses
         }
+        var countsReaders: [String: Bool] = [:]
+        func mayReadCounts(_ template: String) -> Bool {
+            if let known = countsReaders[template] { return known }
+            let reads = TemplateReferences.mayRead("counts", rendering: template, sources: inputs.templates.sources)
+            countsReaders[template] = reads
+            return reads
+        }
         let oldPages = Dictionary(previous.plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let render = plan.pages.indices.filter { index in
             let page = plan.pages[index]
             guard let old = oldPages[page.path] else { return true }
-            return usesChangedTemplate(page.template) || old.kind != page.kind || old.context != page.context
+            if usesChangedTemplate(page.template) || old.kind != page.kind { return true }
+            return mayReadCounts(page.template) ? old.context != page.context : !old.context.equalsIgnoringSiteCounts(page.context)
         }
         return PlanUpdate(plan: plan, planner: planner, pagesToRender: render, pagesPlanned: plan.pages.count, removed: nil)
     }

@@ -34,6 +34,16 @@ enum TemplateReferences {
         return seen
     }
 
+    /// Whether rendering `template` may look up a variable named `word`: the
+    /// word appears in it or in a template it uses. A dynamic partial or
+    /// changed delimiters make that impossible to rule out, so they count too.
+    static func mayRead(_ word: String, rendering template: String, sources: [String: String]) -> Bool {
+        closure(of: template, sources: sources).contains { name in
+            guard let text = sources[name] else { return name.hasPrefix("*") }
+            return text.contains(word) || text.contains("{{=")
+        }
+    }
+
     static func missing(in text: String, available: some Collection<String>) -> Missing? {
         let names = Set(available)
         var line = 1

@@ -26,6 +26,11 @@ public struct ContextNode: MustacheParent, Hashable, Sendable {
         return box.child(named: name)
     }
 
+    /// The node's value, when it is a `Value`.
+    func value<Value: MustacheParent & Hashable & Sendable>(as type: Value.Type) -> Value? {
+        (box as? TypedContextBox<Value>)?.value
+    }
+
     /// The HTML of the node's fragment of that kind, or "" when it has none.
     func html(of fragment: Fragment) -> String {
         box.fragments.first { $0.fragment == fragment }?.html ?? ""

@@ -26,6 +26,17 @@ public struct PageContext: MustacheParent, Hashable, Sendable {
     }
 }
 
+extension PageContext {
+    /// Equal but for `site.counts`: adding a paper changes the counts in every
+    /// page's context, and only the pages whose templates read them show it.
+    func equalsIgnoringSiteCounts(_ other: PageContext) -> Bool {
+        guard page == other.page, nav == other.nav, chrome == other.chrome, body == other.body else { return false }
+        if site == other.site { return true }
+        guard let site = site.value(as: SiteContext.self), let otherSite = other.site.value(as: SiteContext.self) else { return false }
+        return site.withoutCounts == otherSite.withoutCounts
+    }
+}
+
 /// The variables particular to each page kind.
 public enum PageBody: MustacheParent, Hashable, Sendable {
     case home(ContextNode)

@@ -30,6 +30,16 @@ public struct SiteContext: MustacheParent, Hashable, Sendable {
         }
     }
 
+    /// The same site with its counts left out, to compare sites for templates
+    /// that never read them.
+    var withoutCounts: SiteContext {
+        var site = self
+        site.counts = Self.noCounts
+        return site
+    }
+
+    private static let noCounts = ContextNode(Counts(papers: 0, topics: 0, authors: 0, postings: 0))
+
     public func child(named name: String) -> Any? {
         switch name {
         case "title": return asText(title)
