@@ -12,8 +12,8 @@ guide/Hugo ratios, peak memory (maximum resident set), pages per second and
 guide's time per phase. With a C compiler and libcmark, it also runs the floor
 (Benchmarks/floor.c: libcmark renders each page's Markdown and the page is
 written to its own folder, as many pages of the same size as guide wrote,
-nothing else) and prints guide's time as a multiple of it. With --edits N it also measures watch mode on the
-largest guide: the time from saving a one-title edit to the end of the rebuild
+nothing else) and prints guide's time as a multiple of it. With --edits N it
+also measures watch mode on the largest guide: the time from saving a one-title edit to the end of the rebuild
 (every file the edit affects written, the terminal line printed), median of N
 edits.
 """

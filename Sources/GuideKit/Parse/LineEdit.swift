@@ -75,14 +75,13 @@ struct LineEdit {
             lineEnd = lineStart - 1
         }
         var below: [SourceLines.Line] = []
-        var lineStart = oldEnd + 1
-        while oldEnd < old.count {
-            let end = firstIndex(of: newline, in: old, from: lineStart) ?? old.count
-            let text = SourceLines.trimmed(UnsafeBufferPointer(rebasing: old[lineStart..<end]), validating: false) ?? ""
+        var lineBreak = oldEnd  // the "\n" before the next line, or the end of the file
+        while lineBreak < old.count {
+            let lineStart = lineBreak + 1
+            lineBreak = firstIndex(of: newline, in: old, from: lineStart) ?? old.count
+            let text = SourceLines.trimmed(UnsafeBufferPointer(rebasing: old[lineStart..<lineBreak]), validating: false) ?? ""
             if text.isEmpty { break }
             below.append(SourceLines.Line(number: firstNumber + window.count + below.count, text: text))
-            guard end < old.count else { break }
-            lineStart = end + 1
         }
         let oldLines = above.reversed() + window.map(\.old) + below
         let newLines = above.reversed() + window.map(\.new) + below

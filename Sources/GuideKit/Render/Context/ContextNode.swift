@@ -60,8 +60,9 @@ public struct RenderedFragment: Hashable, Sendable {
 func joinedFragments(_ nodes: [ContextNode], _ fragment: Fragment, separator: String = "\n") -> TemplateText? {
     guard !nodes.isEmpty else { return nil }
     var html = ""
-    // One pass, room for typical fragments up front (a card is about 600 bytes).
-    html.reserveCapacity(nodes.count * (fragment == .paperCard ? 768 : 160))
+    var size = separator.utf8.count * (nodes.count - 1)
+    for node in nodes { size += node.html(of: fragment).utf8.count }
+    html.reserveCapacity(size)
     for (index, node) in nodes.enumerated() {
         if index > 0 { html += separator }
         html += node.html(of: fragment)

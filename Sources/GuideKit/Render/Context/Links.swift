@@ -38,8 +38,9 @@ public struct NameContext: MustacheParent, Hashable, Sendable {
 public struct PaperCard: MustacheParent, Hashable, Sendable {
     public var title: String
     public var url: String
-    public var authors: [ContextNode]
-    public var authorsHTML: String
+    public private(set) var authors: [ContextNode]
+    /// Made from `authors` by the initialiser.
+    public private(set) var authorsHTML: String
     public var topic: ContextNode?
     public var descriptionHTML: String
 
