@@ -16,7 +16,7 @@ import Testing
         try project.write("base_url: /\n", to: "Content/site.yml")
         let run = try project.guide("build")
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("Content: error: no guide found: put the guide text in a .txt file"))
+        #expect(run.stderr.hasPrefix("Content: error: no guide found: put each guide's text in a .txt file"))
     }
 
     @Test func nonUTF8GuideNamesTheByteOffset() throws {

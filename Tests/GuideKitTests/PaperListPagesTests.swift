@@ -24,11 +24,22 @@ import Testing
         #expect(PaperListPages.path(of: 3) == "papers/page/3/")
     }
 
+    /// The seed's paper slugs in title order, case and accents ignored: sorted
+    /// here, independently of the build's own order.
+    static var seedSlugsAZ: [String] {
+        get throws {
+            try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide.papers
+                .sorted { $0.title.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                    < $1.title.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+                .map(\.slug)
+        }
+    }
+
     @Test func everyPaperIsOnExactlyOnePageInOrder() throws {
         let site = try Self.site(papersPerPage: 4)
-        let result = try site.build()
-        let lists = result.plan.pages.filter { $0.kind == .papers }
-        #expect(lists.map(\.path) == ["papers/index.html"] + (2...5).map { "papers/page/\($0)/index.html" })
+        try site.build()
+        let lists = site.snapshot().keys.filter { $0.hasPrefix("papers/index.html") || $0.hasPrefix("papers/page/") }.sorted()
+        #expect(lists == ["papers/index.html"] + (2...5).map { "papers/page/\($0)/index.html" })
         var listed: [String] = []
         for number in 1...5 {
             let html = try site.read("Output/" + PaperListPages.path(of: number) + "index.html")
@@ -37,8 +48,7 @@ import Testing
             listed += cards.map { String($0.prefix { $0 != "/" }) }
             #expect(html.contains("18 in total."))
         }
-        let alphabetical = AlphabeticalOrder(result.guide).papers.map { result.guide.papers[$0].slug }
-        #expect(listed == alphabetical)
+        #expect(listed == (try Self.seedSlugsAZ))
     }
 
     @Test func pagesLinkToEachOther() throws {
@@ -80,13 +90,12 @@ import Testing
         let session = BuildSession(options: site.options)
         try session.build()
         let guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
-        let first = AlphabeticalOrder(guide).papers[0]
+        let first = guide.papers.first { $0.slug == (try? Self.seedSlugsAZ.first) }!
         // The first paper in A–Z order moves to the end of the list: every list page changes.
-        let text = IncrementalBuildTests.seedText.replacingOccurrences(
-            of: guide.papers[first].title.text, with: "Zzz " + guide.papers[first].title.text)
+        let text = IncrementalBuildTests.seedText.replacingOccurrences(of: first.title.text, with: "Zzz " + first.title.text)
         try site.write(text, to: "Content/icml-2023.txt")
         let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
-        #expect(report.pagesPlanned < 114)
+        #expect(report.pagesRendered < 114)
         try site.build(output: "Full")
         #expect(site.snapshot("Output") == site.snapshot("Full"))
         #expect(try site.read("Output/papers/page/5/index.html").contains("Zzz "))

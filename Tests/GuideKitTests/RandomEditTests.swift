@@ -86,32 +86,12 @@ import Testing
             try site.write(text, to: "Content/icml-2023.txt")
             let report = try session.rebuild(changedPaths: [path])
             let pageCount = try site.build(output: "Full").report.pageCount
-            if report.pagesPlanned < pageCount { partial += 1 }
+            if report.pagesRendered < pageCount { partial += 1 }
             let (rebuilt, full) = (site.snapshot("Output"), site.snapshot("Full"))
             let differing = Set(rebuilt.keys).union(full.keys).filter { rebuilt[$0] != full[$0] }.sorted()
             #expect(differing.isEmpty, "seed \(seed), step \(step), \(edit): \(differing.prefix(5))")
             if !differing.isEmpty { return }
         }
         #expect(partial > 6, "most edits keep the guide's shape and plan only some pages")
-    }
-}
-
-/// The "All papers" order, updated in place, matches sorting from scratch.
-@Suite struct AlphabeticalOrderTests {
-    @Test func updatingMatchesSortingAgain() throws {
-        var random = RandomEditTests.SeededRandom(state: 7)
-        var guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
-        var order = AlphabeticalOrder(guide)
-        for _ in 0..<50 {
-            var changed: Set<Int> = []
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let paper = Int.random(in: 0..<guide.papers.count, using: &random)
-                let other = guide.papers.randomElement(using: &random)!.title.text
-                guide.papers[paper].title.text = Bool.random(using: &random) ? other : "Été " + other.lowercased()
-                changed.insert(paper)
-            }
-            order.update(changed, in: guide)
-            #expect(order.papers == AlphabeticalOrder(guide).papers)
-        }
     }
 }

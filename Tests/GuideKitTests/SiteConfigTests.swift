@@ -26,7 +26,7 @@ import Testing
     @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
         let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
         #expect(warnings.map(\.description) == [
-            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language, papers_per_page)",
+            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language, papers_per_page, subtitle, title)",
         ])
     }
 

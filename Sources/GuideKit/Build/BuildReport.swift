@@ -5,7 +5,7 @@ public struct BuildReport: Sendable {
         public var duration: Duration
     }
 
-    public var pageCounts: [PlannedPage.Kind: Int] = [:]
+    public var pageCounts: [PageKind: Int] = [:]
     public var otherFiles = 0
     public var warnings: [Diagnostic] = []
     public var phases: [Phase] = []
@@ -16,7 +16,7 @@ public struct BuildReport: Sendable {
 
     /// Three lines for the terminal: where, what, how long.
     public var summary: String {
-        let kinds = PlannedPage.Kind.allCases.compactMap { kind in
+        let kinds = PageKind.allCases.compactMap { kind in
             pageCounts[kind].map { "\($0) \(kind.rawValue)" }
         }.joined(separator: ", ")
         let timings = phases.map { "\($0.name) \(Self.milliseconds($0.duration))" }.joined(separator: ", ")
@@ -50,6 +50,6 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Several errors found in one step, all reported together.
-struct DiagnosticList: Error {
+struct DiagnosticList: Error, Sendable {
     var diagnostics: [Diagnostic]
 }

@@ -3,29 +3,19 @@ import Synchronization
 
 /// A build kept in memory between rebuilds, for `guide serve` and `guide build --watch`.
 ///
-/// The first build is a full, staged build. A rebuild re-reads only the inputs
-/// that changed (the guide is re-parsed only when its bytes changed). When the
-/// edit keeps the guide's shape (no paper, topic or author added or removed,
-/// the same title and intro: the usual edit of a title, byline or description),
-/// it builds again only the shared nodes of the entities that changed and plans
-/// again only the pages that show them; otherwise it plans every page. Either
-/// way it renders only pages whose context or templates changed and writes, in
-/// place, only files whose bytes changed; files the site no longer produces are
-/// removed. Everything is rendered before anything is written, so a failed
-/// rebuild leaves the output as it was.
+/// The first build is a full, staged build that records what every output
+/// and derived value read. A rebuild is a diff: it reads the inputs again,
+/// parses the guides whose files changed, assembles the new site model and
+/// compares it with the previous one entity by entity (`SiteModel.changes`);
+/// derived values whose reads changed are computed again, and those that come
+/// out the same stop there (`DerivedValues.update`); outputs whose reads
+/// changed, and those of new entities, are rendered; files whose bytes changed
+/// are written in place, and those of removed entities deleted. Everything is
+/// rendered before anything is written, so a failed rebuild leaves the output
+/// as it was.
 public final class BuildSession: Sendable {
     public let options: BuildOptions
-    private let state = Mutex<State?>(nil)
-
-    struct State: Sendable {
-        var inputs: SiteBuilder.Inputs
-        var planner: PagePlanner
-        var plan: SitePlan
-        /// Hash of the bytes of every file in the output, by path.
-        var hashes: [String: Int]
-
-        var guide: Guide { planner.guide }
-    }
+    private let state = Mutex<BuildState?>(nil)
 
     public init(options: BuildOptions) {
         self.options = options
@@ -34,171 +24,175 @@ public final class BuildSession: Sendable {
     /// A full build, as `guide build` does.
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
-        let result = try SiteBuilder().build(options, hashingOutput: true)
-        state.withLock { $0 = State(inputs: result.inputs, planner: result.planner, plan: result.plan, hashes: result.hashes) }
+        let result = try SiteBuilder().build(options, keepingState: true)
+        state.withLock { $0 = result.state }
         return result.report
     }
 
     /// Rebuilds after `changedPaths` (absolute paths under the content or
     /// templates folder). Without a previous successful build, or when the
     /// output folder was removed meanwhile, builds everything.
-    ///
-    /// The previous build is taken out of the session while it is rebuilt, so
-    /// that its plan and hashes are changed in place rather than copied (at
-    /// 15,000 pages, copying them cost more than the rest of a one-title
-    /// rebuild's plan). It is put back as it was when the changed files do not
-    /// load or parse; a rebuild that fails later leaves none, and the next one
-    /// builds everything.
     public func rebuild(changedPaths: [String]) throws(BuildFailure) -> RebuildReport {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let marker = options.outputDirectory.appendingPathComponent(StagedOutput.markerName).path
-        guard var previous = state.withLock({ $0.take() }), FileManager.default.fileExists(atPath: marker) else {
+        guard let previous = state.withLock({ $0 }), FileManager.default.fileExists(atPath: marker) else {
             let report = try build()
             var rebuild = RebuildReport()
             rebuild.changedPaths = changedPaths
+            rebuild.pagesRendered = report.pageCount
             rebuild.pagesRewritten = report.pageCount
             rebuild.filesWritten = report.otherFiles
             rebuild.warnings = report.warnings
-            rebuild.duration = clock.now - start
+            rebuild.duration = ContinuousClock.now - start
             return rebuild
         }
-        let changes = ChangeSet(changedPaths, options: options)
-        var warnings: [Diagnostic] = []
-        var phases: [BuildReport.Phase] = []
-
-        func step<T>(_ name: String, _ body: () throws -> T) throws(BuildFailure) -> T {
-            let stepStart = clock.now
-            defer { phases.append(.init(name: name, duration: clock.now - stepStart)) }
-            do { return try body() } catch {
-                throw BuildFailure(step: name, diagnostics: warnings + BuildFailure.diagnostics(of: error, step: name))
-            }
-        }
-
-        // Read what changed.
-        var inputs = previous.inputs
-        var guide = previous.guide
-        do throws(BuildFailure) {
-            try step("load") {
-                if changes.content { inputs.content = try BuildSteps.readContent(options) }
-                if changes.templates { inputs.templates = try BuildSteps.readTemplates(options) }
-                if changes.assets { inputs.assets = BuildSteps.listAssets(options) }
-            }
-            try step("parse") {
-                guard changes.content else { return }
-                let (config, configWarnings) = try BuildSteps.config(inputs.content, options: options)
-                warnings = configWarnings
-                if inputs.content.guideBytes == previous.inputs.content.guideBytes {
-                    warnings += previous.inputs.parseWarnings.filter { $0.file == inputs.content.guideDisplayPath }
-                } else {
-                    let parsed = try BuildSteps.parse(inputs.content, previous: (previous.inputs.parsed, previous.inputs.content.guideBytes))
-                    guide = parsed.guide
-                    warnings += parsed.diagnostics
-                    inputs.parsed = parsed
-                }
-                inputs.config = config
-                inputs.parseWarnings = warnings
-            }
+        var report = RebuildReport()
+        var wroteFiles = false
+        let next: BuildState
+        do {
+            next = try Rebuild(options: options, previous: previous, changes: ChangeSet(changedPaths, options: options))
+                .run(report: &report, wroteFiles: &wroteFiles)
         } catch {
-            state.withLock { [previous] in $0 = previous }
+            // Files written before a failure (a disk that filled up midway) no
+            // longer match the kept state: the next rebuild builds everything.
+            if wroteFiles { state.withLock { $0 = nil } }
             throw error
         }
-        warnings = inputs.parseWarnings
-
-        // Plan what may have changed, then keep the pages whose context or templates did.
-        let changedTemplates = Self.changedTemplates(previous.inputs.templates.sources, inputs.templates.sources)
-        let update = try step("plan") {
-            if changedTemplates.isEmpty, inputs.config == previous.inputs.config,
-               let guideChanges = GuideChanges.between(previous.guide, guide) {
-                PlanUpdate.partial(&previous, guide: guide, changes: guideChanges, content: inputs.content, assets: inputs.assets)
-            } else {
-                PlanUpdate.full(previous, guide: guide, inputs: inputs, changedTemplates: changedTemplates)
-            }
-        }
-        warnings += update.plan.warnings
-
-        // Render everything first; write only after nothing can fail but the disk.
-        let writer = SiteWriter(renderer: PageRenderer(templates: inputs.templates), workers: options.workers)
-        let pages = update.pagesToRender.map { update.plan.pages[$0] }
-        let html = try step("render") { try writer.render(pages) }
-        var copies: [(PlannedCopy, [UInt8])] = []
-        if changes.content || changes.assets {
-            copies = try step("load") { try update.plan.copies.map { ($0, try SiteWriter.read($0)) } }
-        }
-
-        var report = RebuildReport()
+        state.withLock { $0 = next }
         report.changedPaths = changedPaths
-        report.pagesRendered = pages.count
-        report.pagesPlanned = update.pagesPlanned
-        var hashes: [String: Int] = [:]
-        swap(&hashes, &previous.hashes)
-        let output = OutputFolder(root: options.outputDirectory, rewritesInPlace: true)
-        try step("write") {
-            // Hash on every core, then write what changed on every core.
-            let items = zip(pages, html).map { OutputItem(path: $0.path, text: $1, kind: .page) }
-                + update.plan.files.map { OutputItem(path: $0.path, bytes: $0.bytes, kind: .file) }
-                + copies.map { OutputItem(path: $0.path, bytes: $1, kind: .file) }
-            let itemHashes = parallelMap(items.count) { items[$0].hash }
-            let changed = items.indices.filter { hashes[items[$0].path] != itemHashes[$0] }
-            try Self.write(changed.map { items[$0] }, to: output, workers: options.workers)
-            for index in changed {
-                let item = items[index]
-                hashes[item.path] = itemHashes[index]
-                if item.kind == .page { report.pagesRewritten += 1 } else { report.filesWritten += 1 }
-                if item.kind == .file, item.path.hasSuffix(".css") { report.stylesheetsChanged.append(item.path) }
-            }
-            for path in update.removedPaths(previousPaths: hashes.keys) {
-                output.remove(path)
-                hashes[path] = nil
-                report.filesDeleted += 1
-            }
-        }
-
-        state.withLock { $0 = State(inputs: inputs, planner: update.planner, plan: update.plan, hashes: hashes) }
-        report.onlyStylesheetsChanged = !report.stylesheetsChanged.isEmpty && report.pagesRewritten == 0
-            && report.filesDeleted == 0 && report.filesWritten == report.stylesheetsChanged.count
-        report.warnings = warnings
-        report.duration = clock.now - start
-        report.phases = phases
-        // Freeing the previous guide and plan (tens of thousands of objects in a
-        // large guide) takes milliseconds the author need not wait for.
-        DispatchQueue.global(qos: .utility).async { [previous] in withExtendedLifetime(previous) {} }
+        report.duration = ContinuousClock.now - start
+        // Freeing the previous model and outputs (tens of thousands of objects
+        // in a large site) takes milliseconds the author need not wait for.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
         return report
     }
+}
 
-    /// A file a rebuild may write.
-    struct OutputItem: Sendable {
-        enum Kind { case page, file }
-        var path: String
-        var text = ""
-        var bytes: [UInt8] = []
-        var kind: Kind
+/// One rebuild, a step after another: load → parse → model → diff → derive →
+/// plan → render → write.
+struct Rebuild {
+    let options: BuildOptions
+    let previous: BuildState
+    let changes: ChangeSet
 
-        init(path: String, text: String, kind: Kind) { (self.path, self.text, self.kind) = (path, text, kind) }
-        init(path: String, bytes: [UInt8], kind: Kind) { (self.path, self.bytes, self.kind) = (path, bytes, kind) }
-
-        var hash: Int { kind == .page ? OutputFolder.hash(text) : OutputFolder.hash(bytes) }
-    }
-
-    /// Writes `items` in parallel; the first failure, if any, is thrown after all have been tried.
-    static func write(_ items: [OutputItem], to output: OutputFolder, workers: Int) throws(Diagnostic) {
-        let failure = Mutex<Diagnostic?>(nil)
-        forEachChunk(of: items.count, workers: workers) { range in
-            for item in items[range] {
-                do throws(Diagnostic) {
-                    if item.kind == .page { try output.write(item.text, to: item.path, makingFolder: true) }
-                    else { try output.write(item.bytes, to: item.path) }
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                }
-            }
+    func run(report: inout RebuildReport, wroteFiles: inout Bool) throws(BuildFailure) -> BuildState {
+        var steps = StepClock()
+        var next = previous
+        var warnings: [Diagnostic] = []
+        try steps.run("load", warnings) { try load(into: &next) }
+        try steps.run("parse", warnings) {
+            next.settings = try BuildSteps.settings(next.content, options: options)
+            warnings = next.settings.warnings
+            next.guides = try BuildSteps.parse(next.content, previous: previous.guides)
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+        warnings += BuildSteps.warnings(next.content, next.guides)
+        try steps.run("model", warnings) { try assemble(into: &next, warnings: &warnings) }
+        var changed = steps.run("diff") { diff(&next) }
+        next.derived = steps.run("derive") {
+            previous.derived.update(next.model, identities: &next.identities, templates: next.renderTemplates, changed: &changed)
+        }
+        let plan = steps.run("plan") { OutputPlan(next, previous: previous, changed: &changed) }
+        let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
+                                    templates: next.renderTemplates, pagePaths: plan.pagePaths)
+        let writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: true), workers: options.workers)
+        let rendered = try steps.run("render", warnings) { try writer.render(plan.dirty) }
+        var copies: [(PlannedCopy, [UInt8])] = []
+        if changes.content || changes.assets {
+            copies = try steps.run("load", warnings) { try (next.copies + next.assets).map { ($0, try SiteWriter.read($0)) } }
+        }
+        try steps.run("write", warnings) {
+            try write(plan, rendered, copies, into: &next, report: &report, wroteFiles: &wroteFiles)
+        }
+
+        next.pagePaths = plan.pagePaths
+        next.warnings = warnings
+        report.pagesRendered = plan.dirty.filter(\.isPage).count
+        report.warnings = warnings
+        report.phases = steps.phases
+        report.onlyStylesheetsChanged = !report.stylesheetsChanged.isEmpty && report.pagesRewritten == 0
+            && report.filesDeleted == 0 && report.filesWritten == report.stylesheetsChanged.count
+        return next
     }
 
-    /// Template names added, removed or edited.
-    static func changedTemplates(_ old: [String: String], _ new: [String: String]) -> Set<String> {
-        Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+    /// Reads again the inputs that changed: the content folder (every file, so
+    /// that a guide added or removed is seen), the templates, the assets.
+    private func load(into next: inout BuildState) throws(Diagnostic) {
+        if changes.content { next.content = try BuildSteps.readContent(options) }
+        if changes.templates { next.templates = try BuildSteps.readTemplates(options) }
+        if changes.assets { next.assets = BuildSteps.listAssets(options) }
+    }
+
+    /// The new site model, with the session's identities and Markdown.
+    private func assemble(into next: inout BuildState, warnings: inout [Diagnostic]) throws(Diagnostic) {
+        if next.markdown.renderer.allowsRawHTML != next.settings.config.allowsRawHTML {
+            next.markdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: next.settings.config.allowsRawHTML))
+        }
+        let assembled = SiteAssembler(config: next.settings.config, content: next.content)
+            .assemble(BuildSteps.inputs(next.content, next.guides), aliases: next.settings.aliases,
+                      markdown: &next.markdown, identities: &next.identities)
+        try SiteBuilder.checkTemplates(next.templates, for: assembled.model)
+        next.model = assembled.model
+        next.copies = assembled.copies
+        warnings += assembled.warnings
+        if changes.templates { next.renderTemplates = RenderTemplates(next.templates, identities: &next.identities) }
+    }
+
+    /// The facts that differ from the previous build: the model's, and the templates'.
+    private func diff(_ next: inout BuildState) -> FactSet {
+        var changed = next.model.changes(from: previous.model)
+        for fact in RenderTemplates.changes(from: previous.templates, to: next.templates, identities: &next.identities) {
+            changed.insert(fact)
+        }
+        return changed
+    }
+
+    /// Writes what changed, on every core, and removes what the site no longer has.
+    private func write(_ plan: OutputPlan, _ rendered: [(RenderedOutput, [Fact])], _ copies: [(PlannedCopy, [UInt8])],
+                       into next: inout BuildState, report: inout RebuildReport, wroteFiles: inout Bool) throws(Diagnostic) {
+        for (output, (_, facts)) in zip(plan.dirty, rendered) {
+            next.outputs[output.path] = OutputRecord(output: output, reads: facts)
+        }
+        let items = zip(plan.dirty, rendered).map { OutputFolder.Item(path: $0.path, content: $1.0, isPage: $0.isPage) }
+            + copies.map { OutputFolder.Item(path: $0.path, content: .file($1), isPage: false) }
+        let hashes = parallelMap(items.count) { items[$0].hash }
+        let changed = items.indices.filter { next.hashes[items[$0].path] != hashes[$0] }
+        let output = OutputFolder(root: options.outputDirectory, rewritesInPlace: true)
+        let produced = Set(next.copies.map(\.path) + next.assets.map(\.path))
+        let removed = Set(plan.removed + (previous.copies + previous.assets).map(\.path).filter { !produced.contains($0) }).sorted()
+        wroteFiles = !changed.isEmpty || !removed.isEmpty
+        try output.write(changed.map { items[$0] }, workers: options.workers)
+        for index in changed {
+            let item = items[index]
+            next.hashes[item.path] = hashes[index]
+            if item.isPage { report.pagesRewritten += 1 } else { report.filesWritten += 1 }
+            if !item.isPage, item.path.hasSuffix(".css") { report.stylesheetsChanged.append(item.path) }
+        }
+        for path in removed {
+            output.remove(path)
+            next.hashes[path] = nil
+            next.outputs[path] = nil
+            report.filesDeleted += 1
+        }
+    }
+}
+
+/// Which outputs a rebuild renders: those whose reads changed, those new or
+/// now made of something else; and which it deletes.
+struct OutputPlan {
+    var dirty: [Output] = []
+    var removed: [String] = []
+    var pagePaths: [String]
+
+    init(_ next: BuildState, previous: BuildState, changed: inout FactSet) {
+        let outputs = OutputKind.outputs(next.model, next.derived, next.identities)
+        pagePaths = outputs.filter(\.isPage).map(\.path)
+        if pagePaths != previous.pagePaths { changed.insert(.pageList, 0) }
+        for output in outputs {
+            if let old = previous.outputs[output.path], old.output == output, !changed.intersects(old.reads) { continue }
+            dirty.append(output)
+        }
+        let paths = Set(outputs.map(\.path))
+        removed = previous.outputs.keys.filter { !paths.contains($0) }.sorted()
     }
 }
 
@@ -226,10 +220,7 @@ struct ChangeSet {
 public struct RebuildReport: Sendable {
     /// The files that triggered the rebuild.
     public var changedPaths: [String] = []
-    /// Pages planned again: every page, or after an edit that kept the guide's
-    /// shape, only those that show what changed.
-    public var pagesPlanned = 0
-    /// Pages whose context or templates changed, rendered again.
+    /// Pages rendered again: those that read something the change reached.
     public var pagesRendered = 0
     /// Pages written because their bytes changed.
     public var pagesRewritten = 0
@@ -243,7 +234,7 @@ public struct RebuildReport: Sendable {
     public var onlyStylesheetsChanged = false
     public var warnings: [Diagnostic] = []
     public var duration: Duration = .zero
-    /// Time per step: load, parse, plan, render, write.
+    /// Time per step: load, parse, model, diff, derive, plan, render, write.
     public var phases: [BuildReport.Phase] = []
 
     /// Whether anything in the output changed.
@@ -256,7 +247,7 @@ public struct RebuildReport: Sendable {
         var line = "\(what): \(count(pagesRewritten, "page")) rewritten, \(count(filesWritten, "other file"))"
         if filesDeleted > 0 { line += ", \(count(filesDeleted, "file")) removed" }
         line += " in \(BuildReport.milliseconds(duration))"
-        // The steps that took time, e.g. "(parse 31 ms, plan 6.5 ms, write 12 ms)".
+        // The steps that took time, e.g. "(parse 31 ms, derive 6.5 ms, write 12 ms)".
         var totals: [(name: String, duration: Duration)] = []
         for phase in phases {
             if let index = totals.firstIndex(where: { $0.name == phase.name }) { totals[index].duration += phase.duration }

@@ -12,34 +12,107 @@ enum BuildSteps {
     }
 
     static func listAssets(_ options: BuildOptions) -> [PlannedCopy] {
-        SiteBuilder.assets(in: options.templatesDirectory.appendingPathComponent("assets"))
+        assets(in: options.templatesDirectory.appendingPathComponent("assets"))
     }
 
-    /// The site configuration: `site.yml`, then the command line.
-    static func config(_ content: ContentSource, options: BuildOptions) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
+    /// The site-wide settings: `site.yml`, then the command line; and `authors.yml`.
+    static func settings(_ content: ContentSource, options: BuildOptions) throws(Diagnostic) -> Settings {
         var (config, warnings) = try content.configText.map { text throws(Diagnostic) in
             try SiteConfigLoader.load(yaml: text, file: content.configDisplayPath)
         } ?? (SiteConfig(), [])
         if let baseURL = options.baseURL { config.baseURL = baseURL }
-        return (config, warnings)
+        let aliases = try content.aliasesText.map { text throws(Diagnostic) in
+            try AuthorAliases.load(yaml: text, file: content.aliasesDisplayPath)
+        } ?? AuthorAliases()
+        return Settings(config: config, aliases: aliases, warnings: warnings)
     }
 
-    /// The guide, or every error the parser found. Given the previous parse
-    /// and the bytes it read, an edit that rewrote lines in place is patched
-    /// into the previous guide (`GuidePatch`) instead of parsed in full.
-    static func parse(_ content: ContentSource, previous: (parsed: GuideParser.Result, bytes: [UInt8])? = nil) throws -> GuideParser.Result {
-        let patched = previous.flatMap { previous in
-            previous.parsed.guide.file == content.guideDisplayPath
-                ? GuidePatch.reparse(content.guideBytes, previous: previous.parsed, previousBytes: previous.bytes) : nil
+    struct Settings: Sendable {
+        var config: SiteConfig
+        var aliases: AuthorAliases
+        var warnings: [Diagnostic]
+    }
+
+    /// A guide file as parsed, with its settings file.
+    struct ParsedGuide: Sendable {
+        var bytes: [UInt8]
+        var settingsText: String?
+        var parse: GuideParser.Result
+        var settings: GuideSettings
+        /// The parser's warnings and the settings file's.
+        var warnings: [Diagnostic]
+    }
+
+    /// Every guide, by slug, parsed on every core; a guide whose file and
+    /// settings did not change since `previous` keeps its parse. Every error
+    /// of every guide stops the build together.
+    static func parse(_ content: ContentSource, previous: [String: ParsedGuide] = [:]) throws -> [String: ParsedGuide] {
+        let files = content.guides
+        let results = parallelMap(files.count) { index -> Result<ParsedGuide, DiagnosticList> in
+            let file = files[index]
+            let old = previous[file.slug]
+            if let old, old.bytes == file.bytes, old.settingsText == file.settingsText { return .success(old) }
+            var errors: [Diagnostic] = []
+            var warnings: [Diagnostic] = []
+            var settings = GuideSettings()
+            if let text = file.settingsText {
+                do throws(Diagnostic) {
+                    (settings, warnings) = try GuideSettings.load(yaml: text, file: file.settingsDisplayPath)
+                } catch {
+                    errors.append(error)
+                }
+            }
+            do throws(Diagnostic) {
+                let parse = try GuideParser().parse(bytes: file.bytes, file: file.displayPath)
+                warnings += parse.diagnostics.filter { !$0.isError }
+                errors += parse.diagnostics.filter(\.isError)
+                guard errors.isEmpty else { return .failure(DiagnosticList(diagnostics: warnings + errors)) }
+                return .success(ParsedGuide(bytes: file.bytes, settingsText: file.settingsText, parse: parse,
+                                            settings: settings, warnings: warnings))
+            } catch {
+                return .failure(DiagnosticList(diagnostics: warnings + errors + [error]))
+            }
         }
-        let parsed = try patched ?? GuideParser().parse(bytes: content.guideBytes, file: content.guideDisplayPath)
-        let errors = parsed.diagnostics.filter(\.isError)
-        if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
-        return parsed
+        var guides: [String: ParsedGuide] = [:]
+        var failures: [Diagnostic] = []
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let parsed): guides[file.slug] = parsed
+            case .failure(let list): failures += list.diagnostics
+            }
+        }
+        if !failures.isEmpty { throw DiagnosticList(diagnostics: failures) }
+        return guides
     }
 
-    static func plan(_ guide: Guide, config: SiteConfig, templates: TemplateSet, content: ContentSource,
-                     assets: [PlannedCopy]) -> (plan: SitePlan, pages: PagePlanner) {
-        SitePlanner(config: config, templates: templates).plan(guide, content: content, assets: assets)
+    /// The parsed guides as the assembler takes them, in file order.
+    static func inputs(_ content: ContentSource, _ guides: [String: ParsedGuide]) -> [SiteAssembler.Input] {
+        content.guides.map { SiteAssembler.Input(file: $0, guide: guides[$0.slug]!.parse.guide, settings: guides[$0.slug]!.settings) }
     }
+
+    /// Warnings of the parse step, in file order.
+    static func warnings(_ content: ContentSource, _ guides: [String: ParsedGuide]) -> [Diagnostic] {
+        content.guides.flatMap { guides[$0.slug]?.warnings ?? [] }
+    }
+
+    /// Every file under `Templates/assets/`, copied to `assets/`.
+    static func assets(in folder: URL) -> [PlannedCopy] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var copies: [PlannedCopy] = []
+        let prefix = folder.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  !url.lastPathComponent.hasPrefix(".") else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            copies.append(PlannedCopy(source: url, path: "assets/" + path.dropFirst(prefix.count)))
+        }
+        return copies.sorted { $0.path < $1.path }
+    }
+}
+
+/// A file copied into the output as it is: a figure's image, a template asset.
+public struct PlannedCopy: Hashable, Sendable {
+    public var source: URL
+    public var path: String
 }

@@ -1,20 +1,38 @@
 import Foundation
 
-/// What the build reads from the content folder: the guide file's bytes, the
-/// optional `site.yml`, and the names of the images in `images/`.
+/// What the build reads from the content folder: every guide (`*.txt` at the
+/// top, its file name its slug) with its settings file (`<slug>.yml`),
+/// `site.yml`, `authors.yml`, and the names of the images in `images/`.
 public struct ContentSource: Sendable {
-    public var guideFile: URL
-    /// How diagnostics name the guide file, e.g. `Content/icml-2023.txt`.
-    public var guideDisplayPath: String
-    public var guideBytes: [UInt8]
-    /// When the guide file was last modified: the feed's `updated` date.
-    public var guideModified: Date
+    /// A guide text file and its settings file.
+    public struct GuideFile: Sendable {
+        /// The file name without `.txt`, as a slug: `icml-2023`.
+        public var slug: String
+        /// How diagnostics name the file, e.g. `Content/icml-2023.txt`.
+        public var displayPath: String
+        public var bytes: [UInt8]
+        /// When the file was last modified: its feed's `updated` date.
+        public var modified: Date
+        /// The settings file's text, if there is one.
+        public var settingsText: String?
+        public var settingsDisplayPath: String
+    }
+
+    /// In order of file name.
+    public var guides: [GuideFile]
     public var configText: String?
     public var configDisplayPath: String
+    public var aliasesText: String?
+    public var aliasesDisplayPath: String
     public var imagesFolder: URL
     public var imagesDisplayPath: String
     /// File names present in `images/`.
     public var imageNames: Set<String>
+
+    /// Names of files that are not guide settings.
+    static let siteFiles: Set<String> = ["site", "authors"]
+    /// Slugs a guide cannot have on a site of several: the site's own pages live there.
+    static let reservedSlugs: Set<String> = ["site", "authors", "careers", "search", "assets", "images", "papers", "topics"]
 
     /// Reads `directory`. `displayPath` is how the folder is named in messages.
     public static func read(directory: URL, displayPath: String) throws(Diagnostic) -> ContentSource {
@@ -25,41 +43,86 @@ public struct ContentSource: Sendable {
         }
         let names: [String]
         do {
-            names = try fileManager.contentsOfDirectory(atPath: directory.path)
+            names = try fileManager.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted()
         } catch {
             throw .error(displayPath, "cannot read the content folder: \(TemplateSet.reason(error))")
         }
-        let guides = names.filter { $0.lowercased().hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
-        guard let guideName = guides.first else {
-            throw .error(displayPath, "no guide found: put the guide text in a .txt file at the top of the folder")
+        func stem(_ name: String, _ extensions: [String]) -> String? {
+            for ext in extensions where name.lowercased().hasSuffix(ext) { return String(name.dropLast(ext.count)) }
+            return nil
         }
-        guard guides.count == 1 else {
-            throw .error(displayPath, "found \(guides.count) guide files (\(guides.joined(separator: ", "))); a site holds one guide: keep one .txt file in the folder")
+        let guideNames = names.filter { stem($0, [".txt"]) != nil }
+        guard !guideNames.isEmpty else {
+            throw .error(displayPath, "no guide found: put each guide's text in a .txt file at the top of the folder")
         }
-        let guideFile = directory.appendingPathComponent(guideName)
-        let guideDisplayPath = "\(displayPath)/\(guideName)"
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: guideFile))
-        } catch {
-            throw .error(guideDisplayPath, "cannot read the guide: \(TemplateSet.reason(error))")
-        }
-        let modified = (try? fileManager.attributesOfItem(atPath: guideFile.path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-
-        let configFile = directory.appendingPathComponent("site.yml")
-        var configText: String?
-        if let data = fileManager.contents(atPath: configFile.path) {
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw .error("\(displayPath)/site.yml", "not valid UTF-8 text")
+        let settingsNames = names.filter { stem($0, [".yml", ".yaml"]) != nil }
+        var settingsByStem: [String: String] = [:]
+        for name in settingsNames {
+            let base = stem(name, [".yml", ".yaml"])!
+            if let other = settingsByStem[base] {
+                throw .error("\(displayPath)/\(name)", line: 1, "\(other) says the same: keep one of \(other) and \(name)")
             }
-            configText = text
+            settingsByStem[base] = name
         }
 
+        var guides: [GuideFile] = []
+        var fileBySlug: [String: String] = [:]
+        for name in guideNames {
+            let base = stem(name, [".txt"])!
+            let file = "\(displayPath)/\(name)"
+            let slug = Slug.make(base)
+            if let other = fileBySlug[slug] {
+                throw .error(file, line: 1, "this guide's slug \"\(slug)\" is already that of \(other): rename one of the two files")
+            }
+            if Self.siteFiles.contains(slug) || (guideNames.count > 1 && Self.reservedSlugs.contains(slug)) {
+                throw .error(file, line: 1, "a guide cannot be named \"\(slug)\": the site uses that name for its own pages or settings; rename the file")
+            }
+            fileBySlug[slug] = file
+            let url = directory.appendingPathComponent(name)
+            var settingsText: String?
+            var settingsDisplayPath = "\(displayPath)/\(base).yml"
+            if let settingsName = settingsByStem.removeValue(forKey: base) {
+                settingsDisplayPath = "\(displayPath)/\(settingsName)"
+                settingsText = try text(of: directory.appendingPathComponent(settingsName), displayPath: settingsDisplayPath)
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = [UInt8](try Data(contentsOf: url))
+            } catch {
+                throw .error(file, "cannot read the guide: \(TemplateSet.reason(error))")
+            }
+            let modified = (try? fileManager.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+            guides.append(GuideFile(slug: slug, displayPath: file, bytes: bytes, modified: modified,
+                                    settingsText: settingsText, settingsDisplayPath: settingsDisplayPath))
+        }
+        for base in Self.siteFiles { settingsByStem[base] = nil }
+        if let (base, name) = settingsByStem.min(by: { $0.key < $1.key }) {
+            throw .error("\(displayPath)/\(name)", line: 1,
+                         "settings for a guide that does not exist: there is no \(base).txt beside this file (settings are named after their guide, like icml-2023.yml for icml-2023.txt)")
+        }
+
+        let configDisplayPath = "\(displayPath)/site.yml"
+        let aliasesDisplayPath = "\(displayPath)/authors.yml"
         let imagesFolder = directory.appendingPathComponent("images")
-        let imageNames = Set((try? fileManager.contentsOfDirectory(atPath: imagesFolder.path)) ?? [])
         return ContentSource(
-            guideFile: guideFile, guideDisplayPath: guideDisplayPath, guideBytes: bytes,
-            guideModified: modified, configText: configText, configDisplayPath: "\(displayPath)/site.yml",
-            imagesFolder: imagesFolder, imagesDisplayPath: "\(displayPath)/images", imageNames: imageNames)
+            guides: guides,
+            configText: try optionalText(directory.appendingPathComponent("site.yml"), displayPath: configDisplayPath),
+            configDisplayPath: configDisplayPath,
+            aliasesText: try optionalText(directory.appendingPathComponent("authors.yml"), displayPath: aliasesDisplayPath),
+            aliasesDisplayPath: aliasesDisplayPath,
+            imagesFolder: imagesFolder, imagesDisplayPath: "\(displayPath)/images",
+            imageNames: Set((try? fileManager.contentsOfDirectory(atPath: imagesFolder.path)) ?? []))
+    }
+
+    private static func optionalText(_ url: URL, displayPath: String) throws(Diagnostic) -> String? {
+        FileManager.default.fileExists(atPath: url.path) ? try text(of: url, displayPath: displayPath) : nil
+    }
+
+    private static func text(of url: URL, displayPath: String) throws(Diagnostic) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .error(displayPath, "cannot read this file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .error(displayPath, "not valid UTF-8 text") }
+        return text
     }
 }

@@ -1,108 +1,147 @@
 import Foundation
 
 /// The whole build, one step after another:
-/// load → parse → plan → render → write → commit.
+/// load → parse → model → derive → render and write → commit.
 public struct SiteBuilder: Sendable {
     public init() {}
 
-    /// The result of a successful build, kept by rebuilds in watch mode.
+    /// The result of a successful build.
     public struct Result: Sendable {
         public var report: BuildReport
-        public var guide: Guide
-        public var plan: SitePlan
-        /// Hash of every file written, by output path (with `hashingOutput`).
-        var hashes: [String: Int]
-        var inputs: Inputs
-        /// What planned the pages, for a rebuild to plan some again.
-        var planner: PagePlanner
+        /// What a `BuildSession` keeps to rebuild from (with `keepingState`).
+        var state: BuildState
     }
 
-    /// What the build read, so a rebuild can tell what changed.
-    struct Inputs: Sendable {
-        var content: ContentSource
-        var templates: TemplateSet
-        var assets: [PlannedCopy]
-        var config: SiteConfig
-        /// Warnings about site.yml and the guide text (not the plan's).
-        var parseWarnings: [Diagnostic]
-        /// The parse of `content`'s guide, for a rebuild to patch.
-        var parsed: GuideParser.Result
-    }
-
-    /// - Parameter hashingOutput: hash every file written, for a `BuildSession`'s rebuilds.
-    public func build(_ options: BuildOptions, hashingOutput: Bool = false) throws(BuildFailure) -> Result {
+    /// - Parameter keepingState: record what every output read and hash every
+    ///   file written, for a `BuildSession`'s rebuilds.
+    public func build(_ options: BuildOptions, keepingState: Bool = false) throws(BuildFailure) -> Result {
         var report = BuildReport()
         report.outputDisplayPath = DisplayPath.of(options.outputDirectory)
         var warnings: [Diagnostic] = []
-        let clock = ContinuousClock()
+        var steps = StepClock()
 
-        func step<T>(_ name: String, _ body: () throws -> T) throws(BuildFailure) -> T {
-            let start = clock.now
-            defer { report.phases.append(.init(name: name, duration: clock.now - start)) }
-            do {
-                return try body()
-            } catch {
-                throw BuildFailure(step: name, diagnostics: warnings + BuildFailure.diagnostics(of: error, step: name))
-            }
-        }
-
-        let (content, templates, assets) = try step("load") {
+        let (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-        let (parsed, config) = try step("parse") {
-            let (config, configWarnings) = try BuildSteps.config(content, options: options)
-            warnings += configWarnings
-            let parsed = try BuildSteps.parse(content)
-            warnings += parsed.diagnostics
-            return (parsed, config)
+        let (settings, guides) = try steps.run("parse", warnings) {
+            let settings = try BuildSteps.settings(content, options: options)
+            warnings += settings.warnings
+            return (settings, try BuildSteps.parse(content))
         }
-        let guide = parsed.guide
-        let parseWarnings = warnings
-        let (plan, planner) = try step("plan") {
-            BuildSteps.plan(guide, config: config, templates: templates, content: content, assets: assets)
-        }
-        warnings += plan.warnings
+        warnings += BuildSteps.warnings(content, guides)
 
-        let output = try step("prepare") { try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath) }
-        var writer = SiteWriter(renderer: PageRenderer(templates: templates), workers: options.workers)
-        writer.hashesOutput = hashingOutput
-        let writeStart = clock.now
+        var identities = Identities()
+        var markdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: settings.config.allowsRawHTML))
+        let (assembled, renderTemplates) = try steps.run("model", warnings) {
+            let assembled = SiteAssembler(config: settings.config, content: content)
+                .assemble(BuildSteps.inputs(content, guides), aliases: settings.aliases, markdown: &markdown, identities: &identities)
+            try Self.checkTemplates(templates, for: assembled.model)
+            return (assembled, RenderTemplates(templates, identities: &identities))
+        }
+        warnings += assembled.warnings
+        let model = assembled.model
+        let derived = steps.run("derive") {
+            DerivedValues.compute(model, identities: &identities, templates: renderTemplates, records: keepingState)
+        }
+        let outputs = OutputKind.outputs(model, derived, identities)
+        let pagePaths = outputs.filter(\.isPage).map(\.path)
+
+        let staged = try steps.run("prepare", warnings) {
+            try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath)
+        }
+        let snapshot = SiteSnapshot(model: model, derived: derived, identities: identities,
+                                    templates: renderTemplates, pagePaths: pagePaths)
+        var writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: keepingState), workers: options.workers)
+        writer.keepsState = keepingState
         let written: SiteWriter.Written
+        let writeStart = ContinuousClock.now
         do {
-            written = try writer.write(pages: plan.pages, files: plan.files, copies: plan.copies, into: output.staging)
+            written = try writer.write(outputs, copies: assembled.copies + assets, into: staged.staging)
         } catch {
-            output.discard()
+            staged.discard()
             throw BuildFailure(step: "render", diagnostics: warnings + [error])
         }
         // Render and write overlap on every thread: report each one's share of the wall time.
-        let wall = clock.now - writeStart
-        let busy = written.timings.render + written.timings.write
-        let renderShare = busy == .zero ? 0 : written.timings.render / busy
-        report.phases.append(.init(name: "render", duration: wall * renderShare))
-        report.phases.append(.init(name: "write", duration: wall * (1 - renderShare)))
+        steps.split(ContinuousClock.now - writeStart, render: written.timings.render, write: written.timings.write)
+        try steps.run("commit", warnings) { try staged.commit() }
 
-        try step("commit") { try output.commit() }
-
-        for page in plan.pages { report.pageCounts[page.kind, default: 0] += 1 }
-        report.otherFiles = plan.files.count + plan.copies.count
+        for output in outputs { if let page = OutputKind.all[output.kind].page { report.pageCounts[page, default: 0] += 1 } }
+        report.otherFiles = outputs.count - pagePaths.count + assembled.copies.count + assets.count
         report.warnings = warnings
-        let inputs = Inputs(content: content, templates: templates, assets: assets, config: config, parseWarnings: parseWarnings, parsed: parsed)
-        return Result(report: report, guide: guide, plan: plan, hashes: written.hashes, inputs: inputs, planner: planner)
+        report.phases = steps.phases
+        let records = keepingState ? Dictionary(uniqueKeysWithValues: zip(outputs, written.reads).map { ($0.path, OutputRecord(output: $0, reads: $1)) }) : [:]
+        let state = BuildState(content: content, templates: templates, assets: assets, settings: settings, guides: guides,
+                               identities: identities, markdown: markdown, model: model, derived: derived,
+                               renderTemplates: renderTemplates, outputs: records, pagePaths: pagePaths,
+                               copies: assembled.copies, hashes: written.hashes, warnings: warnings)
+        return Result(report: report, state: state)
     }
 
-    /// Every file under `Templates/assets/`, copied to `assets/`.
-    static func assets(in folder: URL) -> [PlannedCopy] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var copies: [PlannedCopy] = []
-        let prefix = folder.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  !url.lastPathComponent.hasPrefix(".") else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            copies.append(PlannedCopy(source: url, path: "assets/" + path.dropFirst(prefix.count)))
+    /// Every page kind the site has needs its template: `guides.mustache` only
+    /// on a site of several guides, `careers.mustache` only with postings.
+    static func checkTemplates(_ templates: TemplateSet, for model: SiteModel) throws(Diagnostic) {
+        if model.site[SiteModel.siteID]!.multipleGuides, !templates.contains(PageKind.guides.rawValue) {
+            throw .error(templates.displayPath, "missing page template guides.mustache: a site of several guides lists them at / with it")
         }
-        return copies.sorted { $0.path < $1.path }
+    }
+}
+
+/// What a build made, kept by a `BuildSession` to rebuild from.
+struct BuildState: Sendable {
+    var content: ContentSource
+    var templates: TemplateSet
+    var assets: [PlannedCopy]
+    var settings: BuildSteps.Settings
+    /// By slug.
+    var guides: [String: BuildSteps.ParsedGuide]
+    var identities: Identities
+    var markdown: MarkdownCache
+    var model: SiteModel
+    var derived: DerivedValues
+    var renderTemplates: RenderTemplates
+    /// Every output, by path, with what it read.
+    var outputs: [String: OutputRecord]
+    var pagePaths: [String]
+    var copies: [PlannedCopy]
+    /// Hash of the bytes of every file in the output folder, by path.
+    var hashes: [String: Int]
+    /// The warnings of the last build or rebuild.
+    var warnings: [Diagnostic]
+}
+
+/// An output and the facts it read when it was last rendered.
+struct OutputRecord: Sendable {
+    var output: Output
+    var reads: [Fact]
+}
+
+/// Times the steps of a build and stamps a failing step's name on its error.
+struct StepClock {
+    private(set) var phases: [BuildReport.Phase] = []
+    private let clock = ContinuousClock()
+
+    mutating func run<T>(_ name: String, _ warnings: [Diagnostic], _ body: () throws -> T) throws(BuildFailure) -> T {
+        let start = clock.now
+        defer { phases.append(.init(name: name, duration: clock.now - start)) }
+        do {
+            return try body()
+        } catch {
+            throw BuildFailure(step: name, diagnostics: warnings + BuildFailure.diagnostics(of: error, step: name))
+        }
+    }
+
+    mutating func run<T>(_ name: String, _ body: () -> T) -> T {
+        let start = clock.now
+        defer { phases.append(.init(name: name, duration: clock.now - start)) }
+        return body()
+    }
+
+    /// Render and write ran together for `wall`: each gets its share of the busy time.
+    mutating func split(_ wall: Duration, render: Duration, write: Duration) {
+        let busy = render + write
+        let share = busy == .zero ? 0 : render / busy
+        phases.append(.init(name: "render", duration: wall * share))
+        phases.append(.init(name: "write", duration: wall * (1 - share)))
     }
 }
 

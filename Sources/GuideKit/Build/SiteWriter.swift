@@ -2,15 +2,15 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Renders pages and writes them, with generated files and copies, under a root
-/// folder. Pages are rendered and written in parallel chunks: each page's HTML
-/// goes to disk as soon as it exists, so memory stays flat however large the site.
+/// Renders outputs with a `Reader` each and writes them under a root folder.
+/// A full build renders and writes in parallel chunks: each page's HTML goes
+/// to disk as soon as it exists, so memory stays flat however large the site.
 struct SiteWriter: Sendable {
-    let renderer: PageRenderer
+    let renderer: OutputRenderer
     /// Threads to use; 1 gives a sequential build (the parallel build must match it byte for byte).
     let workers: Int
-    /// Whether to hash every file written, for rebuilds to tell what changed.
-    var hashesOutput = true
+    /// Whether to hash every file written and keep every output's reads, for a `BuildSession`'s rebuilds.
+    var keepsState = false
 
     /// CPU time spent in each half of the work, summed over threads.
     struct Timings: Sendable {
@@ -18,77 +18,74 @@ struct SiteWriter: Sendable {
         var write: Duration = .zero
     }
 
-    /// What was written: timings, and a hash of every file's bytes by path, so
-    /// a later rebuild can tell which files really changed.
+    /// What was written: timings, and with `keepsState` a hash of every file's
+    /// bytes by path and the reads of every output (by index).
     struct Written: Sendable {
         var timings = Timings()
         var hashes: [String: Int] = [:]
+        var reads: [[Fact]] = []
     }
 
-    /// Writes everything under `root` (a fresh staging folder).
-    func write(pages: [PlannedPage], files: [PlannedFile], copies: [PlannedCopy], into root: URL) throws(Diagnostic) -> Written {
+    /// Renders and writes every output and copy under `root` (a fresh staging folder).
+    func write(_ outputs: [Output], copies: [PlannedCopy], into root: URL) throws(Diagnostic) -> Written {
         let output = OutputFolder(root: root)
-        try output.makeParentFolders(of: pages.map(\.path) + files.map(\.path) + copies.map(\.path))
+        try output.makeParentFolders(of: outputs.map(\.path) + copies.map(\.path))
         let failure = Mutex<Diagnostic?>(nil)
         let written = Mutex(Written())
         let clock = ContinuousClock()
-
-        forEachChunk(of: pages.count, workers: workers) { range in
-            var local = Written()
-            for page in pages[range] {
-                if failure.withLock({ $0 != nil }) { return }
-                let renderStart = clock.now
-                do {
-                    let html = try renderer.render(page)
-                    let writeStart = clock.now
-                    local.timings.render += writeStart - renderStart
-                    try output.write(html, to: page.path, makingFolder: true)
-                    if hashesOutput { local.hashes[page.path] = OutputFolder.hash(html) }
-                    local.timings.write += clock.now - writeStart
-                } catch let error as Diagnostic {
-                    failure.withLock { $0 = $0 ?? error }
-                } catch {
-                    failure.withLock { $0 = $0 ?? .error(output.absolute(page.path), "cannot write: \(error)") }
+        nonisolated(unsafe) var reads = [[Fact]](repeating: [], count: keepsState ? outputs.count : 0)
+        reads.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let reads = buffer
+            forEachChunk(of: outputs.count, workers: workers) { range in
+                var local = Written()
+                for index in range {
+                    if failure.withLock({ $0 != nil }) { return }
+                    let item = outputs[index]
+                    let renderStart = clock.now
+                    do throws(Diagnostic) {
+                        let (rendered, facts) = try renderer.render(item)
+                        let writeStart = clock.now
+                        local.timings.render += writeStart - renderStart
+                        let hash = try output.write(rendered, to: item.path, hashing: keepsState)
+                        if keepsState {
+                            local.hashes[item.path] = hash
+                            reads[index] = facts
+                        }
+                        local.timings.write += clock.now - writeStart
+                    } catch {
+                        failure.withLock { $0 = $0 ?? error }
+                    }
                 }
-            }
-            written.withLock {
-                $0.timings.render += local.timings.render
-                $0.timings.write += local.timings.write
-                $0.hashes.merge(local.hashes) { first, _ in first }
+                written.withLock {
+                    $0.timings.render += local.timings.render
+                    $0.timings.write += local.timings.write
+                    $0.hashes.merge(local.hashes) { first, _ in first }
+                }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
 
-        let otherStart = clock.now
+        let copyStart = clock.now
         var result = written.withLock { $0 }
-        for file in files {
-            try output.write(file.bytes, to: file.path)
-            if hashesOutput { result.hashes[file.path] = OutputFolder.hash(file.bytes) }
-        }
+        result.reads = reads
         for copy in copies {
             let bytes = try Self.read(copy)
             try output.write(bytes, to: copy.path)
-            if hashesOutput { result.hashes[copy.path] = OutputFolder.hash(bytes) }
+            if keepsState { result.hashes[copy.path] = OutputFolder.hash(bytes) }
         }
-        result.timings.write += clock.now - otherStart
+        result.timings.write += clock.now - copyStart
         return result
     }
 
-    /// Renders pages in parallel, in memory, in the order given.
-    func render(_ pages: [PlannedPage]) throws(Diagnostic) -> [String] {
+    /// Renders outputs in parallel, in memory, in the order given, with their reads.
+    func render(_ outputs: [Output]) throws(Diagnostic) -> [(RenderedOutput, [Fact])] {
         let failure = Mutex<Diagnostic?>(nil)
-        nonisolated(unsafe) var html = [String](repeating: "", count: pages.count)
-        html.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            forEachChunk(of: pages.count, workers: workers) { range in
-                for index in range {
-                    do { output[index] = try renderer.render(pages[index]) }
-                    catch { failure.withLock { $0 = $0 ?? error as? Diagnostic } }
-                }
-            }
+        let results = parallelMap(outputs.count) { index -> (RenderedOutput, [Fact])? in
+            do throws(Diagnostic) { return try renderer.render(outputs[index]) }
+            catch { failure.withLock { $0 = $0 ?? error }; return nil }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return html
+        return results.map { $0! }
     }
 
     static func read(_ copy: PlannedCopy) throws(Diagnostic) -> [UInt8] {
@@ -96,6 +93,18 @@ struct SiteWriter: Sendable {
             throw .error(copy.source.path, "cannot read this file to copy it into the site")
         }
         return bytes
+    }
+}
+
+/// Renders one output with a fresh `Reader`: its bytes and what it read.
+struct OutputRenderer: Sendable {
+    let snapshot: SiteSnapshot
+    let records: Bool
+
+    func render(_ output: Output) throws(Diagnostic) -> (RenderedOutput, [Fact]) {
+        let reader = Reader(snapshot, records: records)
+        let rendered = try OutputKind.all[output.kind].render(output.subject, reader)
+        return (rendered, records ? reader.facts : [])
     }
 }
 
@@ -128,6 +137,18 @@ struct OutputFolder: Sendable {
         }
     }
 
+    /// Writes a rendered output, making its folder; returns its hash when `hashing`, else 0.
+    func write(_ rendered: RenderedOutput, to path: String, hashing: Bool) throws(Diagnostic) -> Int {
+        switch rendered {
+        case .page(let html):
+            try write(html, to: path, makingFolder: true)
+            return hashing ? Self.hash(html) : 0
+        case .file(let bytes):
+            try write(bytes, to: path)
+            return hashing ? Self.hash(bytes) : 0
+        }
+    }
+
     func write(_ text: String, to path: String, makingFolder: Bool = false) throws(Diagnostic) {
         var text = text
         try text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, makingFolder: makingFolder) }.get()
@@ -146,6 +167,35 @@ struct OutputFolder: Sendable {
             return .failure(.error(absolute(path), "cannot write: \(error)"))
         }
         return .success(())
+    }
+
+    /// A file a rebuild may write.
+    struct Item: Sendable {
+        var path: String
+        var content: RenderedOutput
+        var isPage: Bool
+
+        var hash: Int {
+            switch content {
+            case .page(let html): OutputFolder.hash(html)
+            case .file(let bytes): OutputFolder.hash(bytes)
+            }
+        }
+    }
+
+    /// Writes `items` in parallel; the first failure, if any, is thrown after all have been tried.
+    func write(_ items: [Item], workers: Int) throws(Diagnostic) {
+        let failure = Mutex<Diagnostic?>(nil)
+        forEachChunk(of: items.count, workers: workers) { range in
+            for item in items[range] {
+                do throws(Diagnostic) {
+                    _ = try write(item.content, to: item.path, hashing: false)
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Removes a file and, when that leaves it empty, its folder (`papers/old-slug/`).

@@ -2,6 +2,10 @@ import Foundation
 
 /// Site settings from `Content/site.yml` (all optional) and the command line.
 public struct SiteConfig: Hashable, Sendable {
+    /// The site's name; by default the guide's title, or "Conference guides" for several guides.
+    public var title: String?
+    /// One line under the name on the list of guides.
+    public var subtitle: String?
     /// Where the site is published: "/" (default), "/guides/icml/", or an absolute
     /// "https://example.org/guides/icml/". Pages link with its path; the sitemap,
     /// feed and canonical links use the absolute form when it has one.

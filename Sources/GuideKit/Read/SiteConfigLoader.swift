@@ -4,6 +4,7 @@ import Yams
 /// Reads `Content/site.yml`:
 ///
 /// ```yaml
+/// title: Amazon Science at conferences
 /// base_url: https://example.org/guides/icml/
 /// allow_raw_html: false
 /// language: en
@@ -21,27 +22,24 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys: Set<String> = ["base_url", "allow_raw_html", "language", "papers_per_page"]
+    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         var warnings: [Diagnostic] = []
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw Self.diagnostic(error, file: file)
-        } catch {
-            throw .error(file, "\(error)")
-        }
-        guard let node else { return (config, []) }
-        guard let mapping = node.mapping else {
-            throw .error(file, line: node.mark?.line, "expected settings as `key: value` lines")
-        }
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            let line = keyNode.mark?.line
-            switch key {
+        for entry in try YAMLMapping(yaml: yaml, file: file).entries {
+            let (line, value) = (entry.line, entry.value)
+            switch entry.key {
+            case "title":
+                guard let title = value.string, !title.isEmpty else {
+                    throw .error(file, line: line, "title must be the site's name, like: title: Amazon Science at conferences")
+                }
+                config.title = title
+            case "subtitle":
+                guard let subtitle = value.string else {
+                    throw .error(file, line: line, "subtitle must be one line of text")
+                }
+                config.subtitle = subtitle
             case "base_url":
                 guard let url = value.string, !url.isEmpty else {
                     throw .error(file, line: line, "base_url must be a URL or a path, like https://example.org/guide/")
@@ -63,19 +61,9 @@ enum SiteConfigLoader {
                 }
                 config.papersPerPage = count
             default:
-                let known = knownKeys.sorted().joined(separator: ", ")
-                warnings.append(.warning(file, line: line, "unknown setting \"\(key)\" is ignored (known: \(known))"))
+                warnings.append(YAMLMapping.unknown(entry, known: knownKeys, file: file))
             }
         }
         return (config, warnings)
-    }
-
-    private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return .error(file, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
-        default:
-            return .error(file, "invalid YAML: \(error)")
-        }
     }
 }

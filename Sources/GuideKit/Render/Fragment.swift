@@ -1,15 +1,13 @@
-import Mustache
-
 /// A partial rendered once for the thing it shows, not once per page that shows it.
 ///
 /// A paper appears in up to half a dozen lists (its topic, each author, all
 /// papers, ...) and an author among the co-authors of dozens of others; in a
 /// 10,000-paper guide that is hundreds of thousands of renders of the same few
 /// thousand snippets. Like Hugo's `partialCached`, each fragment is rendered
-/// once per build and pages insert the HTML: `{{{card_html}}}` for one, or a
-/// list's `{{{papers_html}}}` for all of them. A fragment sees `site` and its
-/// own fields only, never the page it ends up on. Its HTML is trimmed of
-/// surrounding whitespace; lists join fragments with a line break.
+/// once per build (`Derivations`) and pages insert the HTML: `{{{card_html}}}`
+/// for one, or a list's `{{{papers_html}}}` for all of them. A fragment sees
+/// `site` and its own fields only, never the page it ends up on. Its HTML is
+/// trimmed of surrounding whitespace; lists join fragments with a line break.
 ///
 /// The chrome fragments (`head`, `header`, `footer`) are rendered once per page
 /// kind and see `site`, `nav` and `kind`.
@@ -31,38 +29,6 @@ public enum Fragment: String, CaseIterable, Sendable {
     /// The site footer: `{{{footer_html}}}`.
     case footer
 
-    /// The variable that inserts the fragment.
-    public var variable: String {
-        switch self {
-        case .paperCard, .topicCard: "card_html"
-        case .paperLink, .authorLink: "link_html"
-        case .authorChip: "chip_html"
-        case .head: "head_html"
-        case .header: "header_html"
-        case .footer: "footer_html"
-        }
-    }
-}
-
-/// Renders fragments with the site's templates, in parallel. A fragment whose
-/// template is missing renders as nothing.
-struct FragmentRenderer: Sendable {
-    let templates: TemplateSet
-    let site: ContextNode
-
-    /// `fragments` rendered for each value, in order.
-    func render<Value: MustacheParent & Sendable>(_ fragments: [Fragment], _ values: [Value]) -> [[RenderedFragment]] {
-        parallelMap(values.count) { index in fragments.map { render($0, values[index]) } }
-    }
-
-    func render(_ fragment: Fragment, _ value: some MustacheParent) -> RenderedFragment {
-        guard templates.contains(fragment.rawValue),
-              let html = templates.render(FragmentContext(site: site, value: value), template: fragment.rawValue) else {
-            return RenderedFragment(fragment: fragment, html: "")
-        }
-        return RenderedFragment(fragment: fragment, html: Self.trimmed(html))
-    }
-
     /// Without the blank lines and spaces around it (a leading comment leaves
     /// some), so that a byline's inline links join cleanly.
     static func trimmed(_ html: String) -> String {
@@ -72,15 +38,5 @@ struct FragmentRenderer: Sendable {
               let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
         if first == bytes.startIndex, bytes.index(after: last) == bytes.endIndex { return html }
         return String(html[first...last])
-    }
-
-    /// What a fragment sees: `site` and the value's fields.
-    private struct FragmentContext<Value: MustacheParent>: MustacheParent {
-        let site: ContextNode
-        let value: Value
-
-        func child(named name: String) -> Any? {
-            name == "site" ? site : value.child(named: name)
-        }
     }
 }

@@ -1,0 +1,379 @@
+import Foundation
+import Mustache
+
+/// A value computed from the site model and kept between builds: a fragment's
+/// HTML, an order, a list of related papers, a feed entry. Each is computed
+/// through a `Reader`, which records what it read; a rebuild computes again
+/// only the values whose reads changed, and a value that comes out the same
+/// changes nothing further (`DerivedValues.update`).
+///
+/// Derivations run in the order of their aspects (`Aspect`): one may read the
+/// values of the aspects before its own, never its own or later ones.
+struct Derivation<Value: Equatable & Sendable>: Sendable {
+    let aspect: Aspect
+    /// Where the values are kept, for the build to store them.
+    let table: WritableKeyPath<DerivedValues, DerivedTable<Value>> & Sendable
+    /// The same table, for readers: a property access, not a key path, which
+    /// would copy every table on each read. (`DerivationTests` checks both agree.)
+    let values: @Sendable (SiteSnapshot) -> DerivedTable<Value>
+    /// The ids to compute a value for. May hand out ids for new keys.
+    let domain: @Sendable (SiteModel, inout Identities) -> [Int32]
+    let compute: @Sendable (Int32, Reader, DerivationScratch) -> Value
+}
+
+/// Reusable buffers of one worker, for derivations that count.
+final class DerivationScratch {
+    var counts: [Int32] = []
+    var touched: [Int32] = []
+}
+
+/// A derived value per id, with the facts computing it read (when recorded).
+struct DerivedTable<Value: Equatable & Sendable>: Sendable {
+    let aspect: Aspect
+    private(set) var values: [Value?] = []
+    private(set) var reads: [[Fact]] = []
+
+    init(_ aspect: Aspect) {
+        self.aspect = aspect
+    }
+
+    subscript(id: Int32) -> Value? {
+        id >= 0 && Int(id) < values.count ? values[Int(id)] : nil
+    }
+
+    func reads(of id: Int32) -> [Fact] {
+        Int(id) < reads.count ? reads[Int(id)] : []
+    }
+
+    mutating func set(_ id: Int32, _ value: Value?, reads facts: [Fact]) {
+        let index = Int(id)
+        if index >= values.count {
+            if value == nil { return }
+            values += Array(repeating: nil, count: index + 1 - values.count)
+            reads += Array(repeating: [], count: index + 1 - reads.count)
+        }
+        values[index] = value
+        reads[index] = facts
+    }
+
+    /// Ids that have a value.
+    var ids: [Int32] {
+        values.indices.filter { values[$0] != nil }.map(Int32.init)
+    }
+}
+
+/// Every derived value of a build, by kind.
+struct DerivedValues: Sendable {
+    var paperLinks = DerivedTable<String>(.paperLink)
+    var authorLinks = DerivedTable<String>(.authorLink)
+    var authorChips = DerivedTable<String>(.authorChip)
+    var paperCards = DerivedTable<String>(.paperCard)
+    var topicCards = DerivedTable<String>(.topicCard)
+    var related = DerivedTable<[PaperID]>(.related)
+    var coauthors = DerivedTable<[Coauthor]>(.coauthors)
+    var paperOrders = DerivedTable<[PaperID]>(.paperOrder)
+    var paperListPages = DerivedTable<PaperListSlice>(.paperListPage)
+    var authorIndex = DerivedTable<[AuthorID]>(.authorIndex)
+    var chrome = DerivedTable<[String]>(.chrome)
+    var feedEntries = DerivedTable<[UInt8]>(.feedEntry)
+    var searchPapers = DerivedTable<[UInt8]>(.searchPaper)
+    var searchTopics = DerivedTable<[UInt8]>(.searchTopic)
+    var searchAuthors = DerivedTable<[UInt8]>(.searchAuthor)
+}
+
+/// Someone who wrote papers with an author, and how many.
+struct Coauthor: Equatable, Sendable {
+    var author: AuthorID
+    var shared: Int
+}
+
+/// A page of a guide's "All papers" list.
+struct PaperListSlice: Equatable, Sendable {
+    var guide: GuideID
+    /// From 1.
+    var number: Int
+    var pageCount: Int
+    /// This page's papers, in order.
+    var papers: [PaperID]
+}
+
+/// Type-erased `Derivation`, to run a list of them.
+protocol AnyDerivation: Sendable {
+    var aspect: Aspect { get }
+    /// Computes the values of this derivation that are missing from `values` or
+    /// whose reads are in `changed`, removes those whose id left the domain, and
+    /// adds to `changed` the ids whose value differs from before.
+    func run(_ values: inout DerivedValues, model: SiteModel, identities: inout Identities,
+             templates: RenderTemplates, records: Bool, changed: inout FactSet, all: Bool)
+}
+
+extension Derivation: AnyDerivation {
+    func run(_ values: inout DerivedValues, model: SiteModel, identities: inout Identities,
+             templates: RenderTemplates, records: Bool, changed: inout FactSet, all: Bool) {
+        let ids = domain(model, &identities)
+        var table = values[keyPath: self.table]
+        let dirty = all ? ids : ids.filter { id in
+            table[id] == nil || changed.intersects(table.reads(of: id))
+        }
+        if !all {
+            let kept = Set(ids)
+            for id in table.ids where !kept.contains(id) {
+                table.set(id, nil, reads: [])
+                changed.insert(aspect, id)
+            }
+        }
+        let snapshot = SiteSnapshot(model: model, derived: values, identities: identities, templates: templates)
+        let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, aspect] scratch, index in
+            let reader = Reader(snapshot, computing: aspect, records: records)
+            let value = compute(dirty[index], reader, scratch)
+            return (value, reader.facts)
+        }
+        for (id, (value, facts)) in zip(dirty, results) {
+            if !all, table[id] != value { changed.insert(aspect, id) }
+            table.set(id, value, reads: facts)
+        }
+        values[keyPath: self.table] = table
+    }
+}
+
+extension DerivedValues {
+    /// Every derived value of `model` (a full build).
+    static func compute(_ model: SiteModel, identities: inout Identities, templates: RenderTemplates,
+                        records: Bool) -> DerivedValues {
+        var values = DerivedValues()
+        var unused = FactSet()
+        for derivation in Derivations.all {
+            derivation.run(&values, model: model, identities: &identities, templates: templates,
+                           records: records, changed: &unused, all: true)
+        }
+        return values
+    }
+
+    /// The values of `model`, computed again where `changed` reaches; `changed`
+    /// gains the derived facts that changed.
+    func update(_ model: SiteModel, identities: inout Identities, templates: RenderTemplates,
+                changed: inout FactSet) -> DerivedValues {
+        var values = self
+        for derivation in Derivations.all {
+            derivation.run(&values, model: model, identities: &identities, templates: templates,
+                           records: true, changed: &changed, all: false)
+        }
+        return values
+    }
+}
+
+// MARK: - The derivations
+
+/// Every derived value, in the order they are computed (the order of their aspects).
+enum Derivations {
+    static let all: [any AnyDerivation] = [
+        paperLink, authorLink, authorChip, paperCard, topicCard,
+        related, coauthors, paperOrder, paperListPage, authorIndex, chrome,
+        feedEntry, searchPaper, searchTopic, searchAuthor,
+    ]
+
+    /// `paper-link`, once per paper.
+    static let paperLink = Derivation(aspect: .paperLink, table: \.paperLinks, values: { $0.derived.paperLinks }, domain: papers) { id, reader, _ in
+        fragment(.paperLink, PaperLinkView(reader: reader, id: PaperID(id)), reader)
+    }
+
+    /// `author-link`, once per author.
+    static let authorLink = Derivation(aspect: .authorLink, table: \.authorLinks, values: { $0.derived.authorLinks }, domain: authors) { id, reader, _ in
+        fragment(.authorLink, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
+    }
+
+    /// `author-chip`, once per author.
+    static let authorChip = Derivation(aspect: .authorChip, table: \.authorChips, values: { $0.derived.authorChips }, domain: authors) { id, reader, _ in
+        fragment(.authorChip, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
+    }
+
+    /// `paper-card`, once per paper.
+    static let paperCard = Derivation(aspect: .paperCard, table: \.paperCards, values: { $0.derived.paperCards }, domain: papers) { id, reader, _ in
+        fragment(.paperCard, PaperCardView(reader: reader, id: PaperID(id)), reader)
+    }
+
+    /// `topic-card`, once per topic.
+    static let topicCard = Derivation(aspect: .topicCard, table: \.topicCards, values: { $0.derived.topicCards }, domain: topics) { id, reader, _ in
+        fragment(.topicCard, TopicCardView(reader: reader, id: TopicID(id)), reader)
+    }
+
+    /// "More by these authors": the papers that share the most authors with this
+    /// one, at most `RelatedPapers.limit`; ties go to the paper's own guide, then
+    /// to guides newest first, then by title. Positions in a guide are not used,
+    /// so that adding a paper does not reorder other papers' lists.
+    static let related = Derivation(aspect: .related, table: \.related, values: { $0.derived.related }, domain: papers) { id, reader, scratch in
+        RelatedPapers.of(PaperID(id), reader, scratch: scratch)
+    }
+
+    /// An author's co-authors, in order of first appearance in their papers, with the papers shared.
+    static let coauthors = Derivation(aspect: .coauthors, table: \.coauthors, values: { $0.derived.coauthors }, domain: authors) { id, reader, _ in
+        var order: [Coauthor] = []
+        var position: [AuthorID: Int] = [:]
+        let author = AuthorID(id)
+        for paper in reader.papers(of: author) {
+            for other in reader.paper(paper).authors where other != author {
+                if let index = position[other] {
+                    order[index].shared += 1
+                } else {
+                    position[other] = order.count
+                    order.append(Coauthor(author: other, shared: 1))
+                }
+            }
+        }
+        return order
+    }
+
+    /// A guide's papers in "All papers" order: by title as a reader expects
+    /// (`SortKey`), equal titles by their key.
+    static let paperOrder = Derivation(aspect: .paperOrder, table: \.paperOrders, values: { $0.derived.paperOrders }, domain: guides) { id, reader, _ in
+        let papers = reader.papers(of: GuideID(id))
+        let keys = papers.map { (sort: reader.title($0).sortKey, key: reader.key(of: $0)) }
+        return papers.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.sort != y.sort { return x.sort < y.sort }
+            if x.key.name != y.key.name { return x.key.name < y.key.name }
+            return x.key.occurrence < y.key.occurrence
+        }.map { papers[$0] }
+    }
+
+    /// A page of "All papers": `papers_per_page` papers of the order.
+    static let paperListPage = Derivation(aspect: .paperListPage, table: \.paperListPages, values: { $0.derived.paperListPages }, domain: paperListPageIDs) { id, reader, _ in
+        let key = reader.snapshot.identities.paperListPages.key(of: id)
+        let guide: GuideID = reader.snapshot.identities.guides.existingID(key.guide)!
+        let order = reader.derived(paperOrder, guide.raw) ?? []
+        let pages = PaperListPages(order.count, perPage: reader.site.papersPerPage)
+        return PaperListSlice(guide: guide, number: key.number, pageCount: pages.count,
+                             papers: Array(order[pages.range(of: key.number)]))
+    }
+
+    /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name.
+    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.derived.authorIndex }, domain: site) { _, reader, _ in
+        let authors = reader.siteAuthors
+        let keys = authors.map { reader.author($0) }
+        return authors.indices.sorted { a, b in
+            keys[a].sortKey != keys[b].sortKey ? keys[a].sortKey < keys[b].sortKey : keys[a].name < keys[b].name
+        }.map { authors[$0] }
+    }
+
+    /// `head`, `header` and `footer`, once per page kind (and guide, on a site of several).
+    static let chrome = Derivation(aspect: .chrome, table: \.chrome, values: { $0.derived.chrome }, domain: chromeIDs) { id, reader, _ in
+        let key = reader.snapshot.identities.chrome.key(of: id)
+        let kind = PageKind(rawValue: key.kind)!
+        let guide: GuideID? = key.guide.flatMap { reader.snapshot.identities.guides.existingID($0) }
+        let context = ChromeContext(reader: reader, kind: kind, guide: guide, nav: Navigation.items(kind, guide: guide, reader))
+        return [Fragment.head, .header, .footer].map { fragment($0, context, reader, seesSite: false) }
+    }
+
+    /// A paper's entry in its guide's Atom feed.
+    static let feedEntry = Derivation(aspect: .feedEntry, table: \.feedEntries, values: { $0.derived.feedEntries }, domain: papers) { id, reader, _ in
+        Feed.entry(PaperID(id), reader)
+    }
+
+    static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.derived.searchPapers }, domain: papers) { id, reader, _ in
+        SearchIndex.paper(PaperID(id), reader)
+    }
+
+    static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.derived.searchTopics }, domain: topics) { id, reader, _ in
+        SearchIndex.topic(TopicID(id), reader)
+    }
+
+    static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.derived.searchAuthors }, domain: authors) { id, reader, _ in
+        SearchIndex.author(AuthorID(id), reader)
+    }
+
+    // MARK: Domains
+
+    @Sendable static func papers(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        model.siteGuides[SiteModel.siteID]!.flatMap { model.guidePapers[$0.raw]!.map(\.raw) }
+    }
+
+    @Sendable static func topics(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        model.siteGuides[SiteModel.siteID]!.flatMap { model.guideTopics[$0.raw]!.map(\.raw) }
+    }
+
+    @Sendable static func authors(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        model.siteAuthors[SiteModel.siteID]!.map(\.raw)
+    }
+
+    @Sendable static func guides(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        model.siteGuides[SiteModel.siteID]!.map(\.raw)
+    }
+
+    @Sendable static func site(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        [SiteModel.siteID]
+    }
+
+    @Sendable static func paperListPageIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
+        let perPage = model.site[SiteModel.siteID]!.papersPerPage
+        return model.siteGuides[SiteModel.siteID]!.flatMap { guide in
+            let slug = model.guides[guide.raw]!.slug
+            return PaperListPages(model.guidePapers[guide.raw]!.count, perPage: perPage).numbers.map {
+                identities.paperListPages.raw(PaperListPageKey(guide: slug, number: $0))
+            }
+        }
+    }
+
+    @Sendable static func chromeIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
+        let multiple = model.site[SiteModel.siteID]!.multipleGuides
+        let guides = model.siteGuides[SiteModel.siteID]!.map { model.guides[$0.raw]!.slug }
+        var ids: [Int32] = []
+        for kind in PageKind.allCases where kind != .guides || multiple {
+            for guide in ChromeKey.guides(of: kind, guides: guides, multiple: multiple) {
+                ids.append(identities.chrome.raw(ChromeKey(kind: kind.rawValue, guide: guide)))
+            }
+        }
+        return ids
+    }
+
+    // MARK: Fragments
+
+    /// A fragment template rendered for `value`, trimmed; "" when the template is missing.
+    /// Cards and links see `site` and their own fields; chrome gets its own context.
+    static func fragment(_ fragment: Fragment, _ value: some MustacheParent, _ reader: Reader, seesSite: Bool = true) -> String {
+        let context: any MustacheParent = seesSite ? FragmentContext(site: SiteView(reader: reader), value: value) : value
+        return reader.render(fragment.rawValue, context).map(Fragment.trimmed) ?? ""
+    }
+
+    /// What a fragment sees: `site` and the value's fields.
+    private struct FragmentContext<Value: MustacheParent>: MustacheParent {
+        let site: SiteView
+        let value: Value
+
+        func child(named name: String) -> Any? {
+            name == "site" ? site : value.child(named: name)
+        }
+    }
+}
+
+extension ChromeKey {
+    /// The guides a page kind's chrome is rendered for: each guide for a guide's
+    /// pages on a site of several (they show the guide's navigation), else one for all.
+    static func guides(of kind: PageKind, guides: [String], multiple: Bool) -> [String?] {
+        multiple && kind.belongsToGuide ? guides : [nil]
+    }
+}
+
+/// How the "All papers" list is cut into pages: `papers/`, then `papers/page/2/`, ...
+struct PaperListPages {
+    let paperCount: Int
+    /// Papers a page; every paper when the setting is 0.
+    let perPage: Int
+
+    init(_ paperCount: Int, perPage: Int) {
+        self.paperCount = paperCount
+        self.perPage = perPage > 0 ? perPage : max(paperCount, 1)
+    }
+
+    /// At least one: an empty list still has its page.
+    var count: Int { max(1, (paperCount + perPage - 1) / perPage) }
+    var numbers: ClosedRange<Int> { 1...count }
+
+    /// Positions in the A–Z order of the papers on page `number`.
+    func range(of number: Int) -> Range<Int> {
+        min((number - 1) * perPage, paperCount)..<min(number * perPage, paperCount)
+    }
+
+    static func path(of number: Int) -> String {
+        number == 1 ? "papers/" : "papers/page/\(number)/"
+    }
+}

@@ -1,0 +1,105 @@
+/// A stable id of a site entity, handed out for its key (`Identities`): the
+/// same guide, topic, paper or author keeps its id through every rebuild of a
+/// session, whatever moves around it, so two builds compare entity by entity.
+/// Typed by the entity it names (`ID<Entity.Paper>`).
+public struct ID<Entity>: Hashable, Sendable, Comparable {
+    public let raw: Int32
+
+    init(_ raw: Int32) { self.raw = raw }
+
+    public static func < (lhs: ID, rhs: ID) -> Bool { lhs.raw < rhs.raw }
+}
+
+/// The kinds of entity ids (phantom types of `ID`).
+public enum Entity {
+    public enum Site {}
+    public enum Guide {}
+    public enum Topic {}
+    public enum Paper {}
+    public enum Author {}
+    public enum Figure {}
+    public enum Posting {}
+    /// A page of a guide's "All papers" list.
+    public enum PaperListPage {}
+    /// The chrome fragments of one page kind in one guide.
+    public enum Chrome {}
+    public enum Template {}
+}
+
+public typealias GuideID = ID<Entity.Guide>
+public typealias TopicID = ID<Entity.Topic>
+public typealias PaperID = ID<Entity.Paper>
+public typealias AuthorID = ID<Entity.Author>
+public typealias FigureID = ID<Entity.Figure>
+public typealias PostingID = ID<Entity.Posting>
+
+/// What names a topic, paper or figure within its guide: its normalised title
+/// (or file name), and which occurrence of that title it is. A line inserted
+/// above does not change it; editing the title does (it is another paper then).
+struct GuideItemKey: Hashable, Sendable {
+    var guide: String
+    var name: String
+    var occurrence: Int
+}
+
+/// Hands out one id per key, in order, and the same id for the same key for as
+/// long as the table lives (a build session).
+struct IdentityTable<Key: Hashable & Sendable>: Sendable {
+    private var ids: [Key: Int32] = [:]
+    /// By id.
+    private(set) var keys: [Key] = []
+
+    /// Ids handed out so far; every id is below it.
+    var count: Int { keys.count }
+
+    mutating func id<Entity>(_ key: Key) -> ID<Entity> {
+        ID(raw(key))
+    }
+
+    mutating func raw(_ key: Key) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(keys.count)
+        ids[key] = id
+        keys.append(key)
+        return id
+    }
+
+    /// The id of `key` if one was handed out.
+    func existingID<Entity>(_ key: Key) -> ID<Entity>? {
+        ids[key].map(ID.init)
+    }
+
+    func key(of id: Int32) -> Key {
+        keys[Int(id)]
+    }
+
+    mutating func reserve(_ count: Int) {
+        ids.reserveCapacity(ids.count + count)
+    }
+}
+
+/// The identity tables of a session: one per kind of entity.
+struct Identities: Sendable {
+    var guides = IdentityTable<String>()
+    var topics = IdentityTable<GuideItemKey>()
+    var papers = IdentityTable<GuideItemKey>()
+    var figures = IdentityTable<GuideItemKey>()
+    /// By canonical name (after `authors.yml`).
+    var authors = IdentityTable<String>()
+    /// By text: identical postings in several guides are one.
+    var postings = IdentityTable<String>()
+    var paperListPages = IdentityTable<PaperListPageKey>()
+    var chrome = IdentityTable<ChromeKey>()
+    var templates = IdentityTable<String>()
+}
+
+struct PaperListPageKey: Hashable, Sendable {
+    var guide: String
+    var number: Int
+}
+
+/// Chrome is rendered once per page kind, per guide (nil: a page of the whole site).
+struct ChromeKey: Hashable, Sendable {
+    var kind: String
+    var guide: String?
+}

@@ -1,0 +1,286 @@
+import Foundation
+
+/// The site as outputs see it: every guide, topic, paper, author, figure and
+/// posting of the site, each in tables indexed by its stable id (`Identities`),
+/// with the texts already turned into HTML. Made from the parsed guides by
+/// `SiteAssembler`; holds no line numbers, so that an edit that only moves
+/// things changes nothing here.
+///
+/// Each table is one `Aspect`: the unit in which reads are recorded and changes
+/// found. `changes(from:)` compares every table of two models id by id, found
+/// by reflection, so a table added here is compared without being listed
+/// anywhere else; the tables can only be read through `Reader`, which records
+/// the aspect of the table it read.
+struct SiteModel: Sendable {
+    /// One value, id 0.
+    var site = Stored<SiteInfo>(.site)
+    /// Guides, newest first.
+    var siteGuides = Stored<[GuideID]>(.siteGuides)
+    /// Every author of the site, in order of first appearance (guides newest first).
+    var siteAuthors = Stored<[AuthorID]>(.siteAuthors)
+    /// Job postings of every guide, identical texts merged.
+    var sitePostings = Stored<[PostingID]>(.sitePostings)
+    var siteCounts = Stored<Counts>(.siteCounts)
+
+    var guides = Stored<GuideInfo>(.guide)
+    var guideTopics = Stored<[TopicID]>(.guideTopics)
+    /// A guide's papers in document order.
+    var guidePapers = Stored<[PaperID]>(.guidePapers)
+    var guideLoose = Stored<LooseItems>(.guideLoose)
+    var guideCounts = Stored<Counts>(.guideCounts)
+    /// When the guide file was last modified: the feed's `updated` date.
+    var guideModified = Stored<Date>(.guideModified)
+
+    var topics = Stored<TopicInfo>(.topic)
+    var topicPapers = Stored<[PaperID]>(.topicPapers)
+
+    /// What a link to a paper shows; the rest is in `papers`.
+    var paperTitles = Stored<PaperTitle>(.paperTitle)
+    var papers = Stored<PaperInfo>(.paper)
+
+    var authors = Stored<AuthorInfo>(.author)
+    /// An author's papers, guides newest first, each guide's in document order.
+    var authorPapers = Stored<[PaperID]>(.authorPapers)
+
+    var figures = Stored<FigureInfo>(.figure)
+    var postings = Stored<PostingInfo>(.posting)
+
+    /// The papers' keys in order, by raw paper id: not a table, since a key
+    /// never changes for an id (see `PaperKeyOrder`).
+    var paperKeys = PaperKeyOrder()
+
+    static let siteID: Int32 = 0
+
+    /// The facts whose values differ between `old` and this model, including
+    /// entities added or removed.
+    func changes(from old: SiteModel) -> FactSet {
+        var changed = FactSet()
+        let oldTables = Mirror(reflecting: old).children.map(\.value)
+        for (index, child) in Mirror(reflecting: self).children.enumerated() {
+            guard let table = child.value as? any AnyStored else { continue }
+            table.addChanges(from: oldTables[index], to: &changed)
+        }
+        return changed
+    }
+
+    /// Every table's aspect, for tests to check that each table has its own.
+    static var aspects: [Aspect] {
+        Mirror(reflecting: SiteModel()).children.compactMap { ($0.value as? any AnyStored)?.aspect }
+    }
+}
+
+/// One table of the site model: a value per id, nil for ids not in this build.
+///
+/// Values are kept in boxes: a reader takes a box with one retain and reads
+/// the field it needs, where a copy of the struct would retain every string in
+/// it; with two threads rendering, those retains were a good part of a build.
+struct Stored<Value: Equatable & Sendable>: Sendable {
+    let aspect: Aspect
+    private(set) var boxes: [Box<Value>?] = []
+
+    init(_ aspect: Aspect) {
+        self.aspect = aspect
+    }
+
+    subscript(id: Int32) -> Value? {
+        get { box(id)?.value }
+        set {
+            if Int(id) >= boxes.count {
+                if newValue == nil { return }
+                boxes += Array(repeating: nil, count: Int(id) + 1 - boxes.count)
+            }
+            boxes[Int(id)] = newValue.map(Box.init)
+        }
+    }
+
+    @inline(__always)
+    func box(_ id: Int32) -> Box<Value>? {
+        Int(id) < boxes.count ? boxes[Int(id)] : nil
+    }
+
+    mutating func reserve(_ count: Int) {
+        boxes.reserveCapacity(count)
+    }
+}
+
+/// An immutable value shared by reference; its fields read as the value's.
+@dynamicMemberLookup
+final class Box<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    @inline(__always)
+    subscript<Field>(dynamicMember field: KeyPath<Value, Field>) -> Field {
+        value[keyPath: field]
+    }
+}
+
+protocol AnyStored {
+    var aspect: Aspect { get }
+    func addChanges(from old: Any, to changed: inout FactSet)
+}
+
+extension Stored: AnyStored {
+    func addChanges(from old: Any, to changed: inout FactSet) {
+        let old = (old as! Stored<Value>).boxes
+        for index in 0..<max(old.count, boxes.count) {
+            let before = index < old.count ? old[index] : nil
+            let after = index < boxes.count ? boxes[index] : nil
+            if before === after { continue }
+            if before?.value != after?.value { changed.insert(aspect, Int32(index)) }
+        }
+    }
+}
+
+/// The order of the papers' keys, for tie-breaks that must not depend on where
+/// a paper stands in its guide: ranks by guide (newest first), then normalised
+/// title, then occurrence; and each paper's guide. A key never changes for an
+/// id, so the order of two papers of one guide never changes: reading it needs
+/// no fact. Only the order of guides can change, and whoever compares papers of
+/// several guides reads `siteGuides`.
+struct PaperKeyOrder: Sendable {
+    /// By raw paper id; every paper of the build has one.
+    var ranks: [Int32] = []
+    var guides: [Int32] = []
+}
+
+// MARK: - Values
+
+/// Settings and words that are the same on every page.
+struct SiteInfo: Equatable, Sendable {
+    var title: String
+    var subtitle: String
+    var organization: String
+    var conference: String
+    var year: String
+    /// Path prefix of every internal link, starting and ending with "/".
+    var base: String
+    /// The base URL as the sitemap, feed and canonical links write it.
+    var absoluteBase: String
+    var isAbsolute: Bool
+    var language: String
+    var papersPerPage: Int
+    /// More than one guide: `/` lists them and each lives under `/<guide>/`.
+    var multipleGuides: Bool
+}
+
+struct Counts: Equatable, Sendable {
+    var papers = 0
+    var topics = 0
+    var authors = 0
+    var postings = 0
+    var guides = 0
+}
+
+struct GuideInfo: Equatable, Sendable {
+    /// The guide file's name without `.txt`.
+    var slug: String
+    /// Where its pages live, relative to the site root: "" for a site of one guide, else "<slug>/".
+    var prefix: String
+    var url: String
+    var title: String
+    var subtitle: String
+    var introHTML: String
+    var preamble: [PreambleItem]
+    var organization: String
+    var conference: String
+    var year: String
+    /// ISO date, from the guide's settings.
+    var date: String
+    var location: String
+    /// The meta description of its home page.
+    var description: String
+    /// The guide file, as diagnostics name it.
+    var file: String
+
+    struct PreambleItem: Equatable, Sendable {
+        var text: String
+        var kind: String
+    }
+
+    /// "ICML 2023"; the title when the guide names neither.
+    var name: String {
+        let event = [conference, year].filter { !$0.isEmpty }.joined(separator: " ")
+        return event.isEmpty ? title : event
+    }
+
+    /// " at ICML 2023", or nothing when the guide names neither.
+    var eventSuffix: String {
+        let event = [conference, year].filter { !$0.isEmpty }.joined(separator: " ")
+        return event.isEmpty ? "" : " at \(event)"
+    }
+}
+
+/// What a guide lists outside its topics.
+struct LooseItems: Equatable, Sendable {
+    var papers: [PaperID] = []
+    var figures: [FigureID] = []
+}
+
+struct TopicInfo: Equatable, Sendable {
+    var guide: GuideID
+    var title: String
+    var slug: String
+    /// Relative to the site root (`Routes`); `url` adds the base path.
+    var path: String
+    var url: String
+    var descriptionHTML: String
+    var figures: [FigureID]
+    /// "Related content" teasers under the topic.
+    var teasers: [String]
+}
+
+struct PaperTitle: Equatable, Sendable {
+    var guide: GuideID
+    var title: String
+    var slug: String
+    /// Relative to the site root (`Routes`); `url` adds the base path.
+    var path: String
+    var url: String
+    /// The "All papers" order (`SortKey.of`).
+    var sortKey: String
+}
+
+struct PaperInfo: Equatable, Sendable {
+    /// In byline order.
+    var authors: [AuthorID]
+    var topic: TopicID?
+    var descriptionHTML: String
+    /// Figures whose caption names the paper.
+    var figures: [FigureID]
+}
+
+struct AuthorInfo: Equatable, Sendable {
+    var name: String
+    var slug: String
+    /// Relative to the site root (`Routes`); `url` adds the base path.
+    var path: String
+    var url: String
+    /// Surname first (`SortKey.forName`), for the A–Z index.
+    var sortKey: String
+}
+
+struct FigureInfo: Equatable, Sendable {
+    var guide: GuideID
+    /// The HTML id, "figure-<slug>".
+    var elementID: String
+    var fileName: String
+    /// The image's URL; empty when the file is missing.
+    var src: String
+    var captionHTML: String
+    /// The caption as plain text, for `alt`.
+    var alt: String
+    var paper: PaperID?
+}
+
+struct PostingInfo: Equatable, Sendable {
+    /// "posting-1", the HTML id.
+    var slug: String
+    var title: String
+    var textHTML: String
+    /// Each once, in order of first appearance.
+    var locations: [String]
+}

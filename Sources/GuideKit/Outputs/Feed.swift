@@ -1,0 +1,112 @@
+import Foundation
+
+/// A guide's Atom feed, one entry per paper: `/feed.xml` for the only guide,
+/// `/<guide>/feed.xml` on a site of several.
+enum GuideFeed {
+    static let kind = OutputKind(name: "feed", page: nil, outputs: { model, _, _ in
+        PageLayout.guides(model).map { ($0.raw, Routes.feed(prefix: model.guides[$0.raw]!.prefix)) }
+    }, render: { id, reader throws(Diagnostic) in
+        let guide = GuideID(id)
+        let info = reader.guide(guide)
+        let base = reader.site.absoluteBase + info.prefix
+        let updated = Feed.timestamp(reader.modified(guide))
+        var xml = Array(Feed.head(title: info.title, subtitle: info.subtitle, base: base, updated: updated,
+                                  author: info.organization.isEmpty ? info.title : info.organization).utf8)
+        let entryEnd = Array("    <updated>\(updated)</updated>\n  </entry>\n".utf8)
+        for paper in reader.papers(of: guide) {
+            xml += reader.derived(Derivations.feedEntry, paper.raw) ?? []
+            xml += entryEnd
+        }
+        xml += Array("</feed>\n".utf8)
+        return .file(xml)
+    })
+}
+
+/// `/feed.xml` of a site of several guides: one entry per guide.
+enum SiteFeed {
+    static let kind = OutputKind(name: "site feed", page: nil, outputs: { model, _, _ in
+        PageLayout.site(model).multipleGuides ? [(SiteModel.siteID, Routes.feed(prefix: ""))] : []
+    }, render: { _, reader throws(Diagnostic) in
+        let site = reader.site
+        let guides = reader.siteGuides
+        let latest = guides.map { reader.modified($0) }.max() ?? Date(timeIntervalSince1970: 0)
+        var xml = Feed.head(title: site.title, subtitle: site.subtitle, base: site.absoluteBase,
+                            updated: Feed.timestamp(latest), author: site.organization.isEmpty ? site.title : site.organization)
+        let e = HTMLEscaper.escape
+        for id in guides {
+            let guide = reader.guide(id)
+            let url = site.absoluteBase + guide.prefix
+            xml += """
+              <entry>
+                <title>\(e(guide.title))</title>
+                <id>\(e(url))</id>
+                <link href="\(e(url))"/>
+                <summary>\(e(guide.description))</summary>
+                <updated>\(Feed.timestamp(reader.modified(id)))</updated>
+              </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return .file(Array(xml.utf8))
+    })
+}
+
+/// The parts of an Atom feed.
+enum Feed {
+    /// The feed's opening, up to the first entry.
+    static func head(title: String, subtitle: String, base: String, updated: String, author: String) -> String {
+        let e = HTMLEscaper.escape
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>\(e(title))</title>
+
+        """
+        if !subtitle.isEmpty {
+            xml += "  <subtitle>\(e(subtitle))</subtitle>\n"
+        }
+        xml += """
+          <id>\(e(base))</id>
+          <link href="\(e(base))"/>
+          <link rel="self" href="\(e(base))feed.xml"/>
+          <updated>\(updated)</updated>
+          <author><name>\(e(author))</name></author>
+          <generator>guide</generator>
+
+        """
+        return xml
+    }
+
+    /// A paper's entry, up to its `<updated>` (the guide's, added by the feed).
+    static func entry(_ id: PaperID, _ reader: Reader) -> [UInt8] {
+        let e = HTMLEscaper.escape
+        let title = reader.title(id)
+        let paper = reader.paper(id)
+        let url = reader.site.absoluteBase + title.path
+        let names = paper.authors.map { reader.author($0).name }
+        var summary = joinedNames(names)
+        if let topic = paper.topic { summary += " · " + reader.topic(topic).title }
+        var xml = """
+          <entry>
+            <title>\(e(title.title))</title>
+            <id>\(e(url))</id>
+            <link href="\(e(url))"/>
+
+        """
+        for name in names {
+            xml += "    <author><name>\(e(name))</name></author>\n"
+        }
+        xml += "    <summary>\(e(summary))</summary>\n"
+        return Array(xml.utf8)
+    }
+
+    /// RFC 3339 in UTC, to the second.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Mustache
+
+/// One file of the output: which kind of output it is, the entity it shows,
+/// and where it goes (relative to the output folder).
+struct Output: Hashable, Sendable {
+    /// Index in `OutputKind.all`.
+    let kind: Int
+    /// The id of what it shows (a guide, topic, paper, author, page of a list), or 0.
+    let subject: Int32
+    let path: String
+
+    var isPage: Bool { OutputKind.all[kind].page != nil }
+}
+
+/// What an output renders to.
+enum RenderedOutput: Sendable {
+    case page(String)
+    case file([UInt8])
+}
+
+/// A kind of output (a page kind, a generated file): which outputs the site
+/// has of it, and how to render one. Every output the build writes comes from
+/// an entry of `all`; adding an output is adding an entry, its file here, a
+/// template for a page, and a test.
+struct OutputKind: Sendable {
+    let name: String
+    /// The page kind, whose template lays it out; nil for a generated file.
+    let page: PageKind?
+    /// Every output of this kind: the id of what it shows, and its path.
+    let outputs: @Sendable (SiteModel, DerivedValues, Identities) -> [(subject: Int32, path: String)]
+    let render: @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput
+
+    /// Every kind, in the order their outputs are listed (the sitemap's order).
+    static let all: [OutputKind] = [
+        GuidesPage.kind, HomePage.kind, TopicPage.kind, PapersPage.kind, PaperPage.kind,
+        AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, NotFoundPage.kind,
+        Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind, SearchIndex.kind,
+    ]
+
+    /// Every output of the site, in order.
+    static func outputs(_ model: SiteModel, _ derived: DerivedValues, _ identities: Identities) -> [Output] {
+        all.indices.flatMap { index in
+            all[index].outputs(model, derived, identities).map { Output(kind: index, subject: $0.subject, path: $0.path) }
+        }
+    }
+
+    /// Templates that rendering may look for: every page kind's and every fragment's.
+    static var templateNames: [String] {
+        PageKind.allCases.map(\.rawValue) + Fragment.allCases.map(\.rawValue)
+    }
+}
+
+/// How page kinds make a page: its `page` info, its chrome, its template.
+enum PageLayout {
+    static func render(_ kind: PageKind, route: String, guide: GuideID?, title: String, description: String,
+                       body: any MustacheParent, _ reader: Reader) throws(Diagnostic) -> RenderedOutput {
+        let site = reader.site
+        let info = PageInfo(title: title, description: description, canonical: site.absoluteBase + route, kind: kind.rawValue)
+        let slug = guide.map { reader.snapshot.identities.guides.key(of: $0.raw) }
+        let chromeGuide = ChromeKey.guides(of: kind, guides: slug.map { [$0] } ?? [], multiple: site.multipleGuides).first ?? nil
+        let chrome: ID<Entity.Chrome>? = reader.snapshot.identities.chrome.existingID(ChromeKey(kind: kind.rawValue, guide: chromeGuide))
+        let root = PageRoot(reader: reader, page: info, kind: kind, guide: guide, chrome: chrome?.raw ?? -1, body: body)
+        guard let html = reader.render(kind.rawValue, root) else {
+            throw .error("\(reader.snapshot.templates.set.displayPath)/\(kind.rawValue).mustache",
+                         "template missing while rendering \(Routes.file(of: route))")
+        }
+        return .page(html)
+    }
+
+    /// The site's guides, newest first.
+    static func guides(_ model: SiteModel) -> [GuideID] {
+        model.siteGuides[SiteModel.siteID]!
+    }
+
+    static func site(_ model: SiteModel) -> SiteInfo {
+        model.site[SiteModel.siteID]!
+    }
+}
+
+/// Bodies with nothing but what every page has.
+struct EmptyBody: MustacheParent {
+    func child(named name: String) -> Any? { nil }
+}

@@ -1,0 +1,94 @@
+import Mustache
+
+/// `papers/`, `papers/page/2/`, …: every paper of a guide, A–Z, `papers_per_page` to a page.
+enum PapersPage {
+    static let kind = OutputKind(name: "papers", page: .papers, outputs: { model, derived, identities in
+        PageLayout.guides(model).flatMap { guide in
+            let info = model.guides[guide.raw]!
+            let pages = PaperListPages(model.guidePapers[guide.raw]!.count, perPage: PageLayout.site(model).papersPerPage)
+            return pages.numbers.map { number in
+                let id: ID<Entity.PaperListPage> = identities.paperListPages.existingID(PaperListPageKey(guide: info.slug, number: number))!
+                return (id.raw, Routes.file(of: Routes.paperList(prefix: info.prefix, number: number)))
+            }
+        }
+    }, render: { id, reader throws(Diagnostic) in
+        let slice = reader.derived(Derivations.paperListPage, id)!
+        let guide = reader.guide(slice.guide)
+        let total = reader.counts(of: slice.guide).papers
+        let title = slice.pageCount > 1 ? "All papers, page \(slice.number) of \(slice.pageCount)" : "All papers"
+        let urls = (1...slice.pageCount).map { reader.site.base + Routes.paperList(prefix: guide.prefix, number: $0) }
+        return try PageLayout.render(.papers, route: Routes.paperList(prefix: guide.prefix, number: slice.number),
+                                     guide: slice.guide, title: title,
+                                     description: "\(count(total, "paper"))\(guide.eventSuffix), sorted by title.",
+                                     body: Body(reader: reader, papers: slice.papers, count: total,
+                                                pagination: slice.pageCount > 1 ? Pagination(number: slice.number, urls: urls) : nil),
+                                     reader)
+    })
+
+    /// `papers` (this page's cards, `papers_html`), `count` and `count_label`
+    /// (the whole list), `pagination`.
+    struct Body: MustacheParent {
+        let reader: Reader
+        let papers: [PaperID]
+        let count: Int
+        let pagination: Pagination?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "papers": papers.map { PaperCardView(reader: reader, id: $0) }
+            case "papers_html": joined(papers, Derivations.paperCard, reader)
+            case "count": count
+            case "count_label": asText(GuideKit.count(count, "paper"))
+            case "pagination": pagination
+            default: nil
+            }
+        }
+    }
+}
+
+/// Where a page sits in a list cut into pages: `number`, `page_count`,
+/// `previous_url` and `next_url` (missing at either end), and `pages`, the
+/// links to show: the first and last pages and two on either side of this
+/// one, as `{number, url, current, gap_before}` (`gap_before` when numbers
+/// were skipped before it).
+struct Pagination: MustacheParent {
+    /// From 1.
+    var number: Int
+    /// Every page's URL, in order.
+    var urls: [String]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "page_count": urls.count
+        case "previous_url": number > 1 ? asText(urls[number - 2]) : nil
+        case "next_url": number < urls.count ? asText(urls[number]) : nil
+        case "pages": shownPages
+        default: nil
+        }
+    }
+
+    private var shownPages: [PageLink] {
+        let shown = Set([1, urls.count] + Array((number - 2)...(number + 2))).filter { (1...urls.count).contains($0) }.sorted()
+        return shown.enumerated().map { offset, page in
+            PageLink(number: page, url: urls[page - 1], current: page == number, gapBefore: offset > 0 && shown[offset - 1] != page - 1)
+        }
+    }
+
+    struct PageLink: MustacheParent {
+        var number: Int
+        var url: String
+        var current: Bool
+        var gapBefore: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "url": asText(url)
+            case "current": current ? true : nil
+            case "gap_before": gapBefore ? true : nil
+            default: nil
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The site's URL scheme: pretty URLs, made here and nowhere else. Paths are
+/// relative to the site root; pages and links add the base path.
+///
+/// A site of one guide keeps the guide at the root (`/`, `/papers/…`); a site
+/// of several puts each guide under its slug (`/icml-2023/papers/…`) and lists
+/// them at `/`. Authors, careers and search belong to the whole site.
+enum Routes {
+    /// Where a guide's pages live: "" for the only guide, else "<slug>/".
+    static func guidePrefix(slug: String, multipleGuides: Bool) -> String {
+        multipleGuides ? slug + "/" : ""
+    }
+
+    static func topic(prefix: String, slug: String) -> String { prefix + "topics/\(slug)/" }
+    static func paper(prefix: String, slug: String) -> String { prefix + "papers/\(slug)/" }
+    /// Page `number` (from 1) of a guide's "All papers".
+    static func paperList(prefix: String, number: Int) -> String {
+        prefix + (number == 1 ? "papers/" : "papers/page/\(number)/")
+    }
+    static func image(prefix: String, slug: String, extension ext: String) -> String { prefix + "images/\(slug).\(ext)" }
+    static func feed(prefix: String) -> String { prefix + "feed.xml" }
+
+    static let authors = "authors/"
+    static func author(slug: String) -> String { "authors/\(slug)/" }
+    static let careers = "careers/"
+    static let search = "search/"
+    static let searchIndex = "search/index.json"
+    static let notFound = "404.html"
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
+
+    /// The file a page route is written to: `papers/x/` → `papers/x/index.html`.
+    static func file(of route: String) -> String {
+        route.isEmpty || route.hasSuffix("/") ? route + "index.html" : route
+    }
+
+    /// The route of a page file: `papers/x/index.html` → `papers/x/`.
+    static func route(of file: String) -> String {
+        file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file
+    }
+}

@@ -1,0 +1,169 @@
+import Mustache
+
+/// Everything a build has made before rendering: the site model, the derived
+/// values computed so far, the identities and the templates. Immutable; shared
+/// by every `Reader` of one step.
+final class SiteSnapshot: Sendable {
+    let model: SiteModel
+    let derived: DerivedValues
+    let identities: Identities
+    let templates: RenderTemplates
+    /// The paths of every page, in order: what the sitemap lists. Known once outputs are listed.
+    let pagePaths: [String]
+
+    init(model: SiteModel, derived: DerivedValues, identities: Identities, templates: RenderTemplates,
+         pagePaths: [String] = []) {
+        self.model = model
+        self.derived = derived
+        self.identities = identities
+        self.templates = templates
+        self.pagePaths = pagePaths
+    }
+}
+
+/// The one way outputs and derived values read the site. Every read records
+/// the fact it read (`Fact`: an aspect of one entity, a derived value, a
+/// template); a rebuild redoes exactly what read a fact that changed. Template
+/// contexts (`Render/Views`) hold a reader and an id and read on lookup, so
+/// what a page depends on is what its templates looked at, not a list kept by
+/// hand.
+///
+/// One reader per computation (a page, a fragment, a derived value), on one thread.
+final class Reader {
+    let snapshot: SiteSnapshot
+    /// Derived values of aspects below this one may be read; the others are
+    /// still being computed (a fragment cannot show itself or what comes after it).
+    private let available: Aspect?
+    private let records: Bool
+    private var recorded: [Fact] = []
+
+    /// - Parameters:
+    ///   - computing: the derived aspect being computed, nil for an output.
+    ///   - records: record reads (for rebuilds); a one-off build need not.
+    init(_ snapshot: SiteSnapshot, computing: Aspect? = nil, records: Bool) {
+        self.snapshot = snapshot
+        self.available = computing
+        self.records = records
+    }
+
+    /// The facts read so far, each once, sorted.
+    var facts: [Fact] {
+        Array(Set(recorded)).sorted()
+    }
+
+    func record(_ aspect: Aspect, _ id: Int32) {
+        if records { recorded.append(Fact(aspect, id)) }
+    }
+
+    /// A value of a table of the model, recorded under the table's aspect.
+    /// (Callers pass the table itself, `snapshot.model.papers`: a key path
+    /// would copy the whole model on every read.)
+    @inline(__always)
+    private func read<Value>(_ table: Stored<Value>, _ id: Int32) -> Box<Value> {
+        record(table.aspect, id)
+        return table.box(id)!
+    }
+
+    /// Values of one derived table for `ids`, each recorded: a list's fragments.
+    func derived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: [ID<Entity>]) -> [Value?] {
+        if let available, derivation.aspect.rawValue >= available.rawValue { return ids.map { _ in nil } }
+        let table = derivation.values(snapshot)
+        return ids.map { id in
+            record(derivation.aspect, id.raw)
+            return table[id.raw]
+        }
+    }
+
+    /// A derived value, recorded; nil when it is not computed yet at this point of the build.
+    func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32) -> Value? {
+        if let available, derivation.aspect.rawValue >= available.rawValue { return nil }
+        record(derivation.aspect, id)
+        return derivation.values(snapshot)[id]
+    }
+
+    /// Renders `template` (its partials and parents recorded as read); nil when it does not exist.
+    func render(_ template: String, _ context: Any) -> String? {
+        for fact in snapshot.templates.facts(of: template) { record(fact.aspect, fact.id) }
+        guard snapshot.templates.set.contains(template) else { return nil }
+        return snapshot.templates.set.render(context, template: template)
+    }
+
+    /// The paths of every page, in order.
+    var pagePaths: [String] {
+        record(.pageList, 0)
+        return snapshot.pagePaths
+    }
+
+    // MARK: - The model's tables
+
+    /// Read once per reader: every page reads it a few times.
+    var site: Box<SiteInfo> {
+        if let cachedSite { return cachedSite }
+        let site = read(snapshot.model.site, SiteModel.siteID)
+        cachedSite = site
+        return site
+    }
+    private var cachedSite: Box<SiteInfo>?
+
+    var siteGuides: [GuideID] { read(snapshot.model.siteGuides, SiteModel.siteID).value }
+    var siteAuthors: [AuthorID] { read(snapshot.model.siteAuthors, SiteModel.siteID).value }
+    var sitePostings: [PostingID] { read(snapshot.model.sitePostings, SiteModel.siteID).value }
+    var siteCounts: Counts { read(snapshot.model.siteCounts, SiteModel.siteID).value }
+
+    func guide(_ id: GuideID) -> Box<GuideInfo> { read(snapshot.model.guides, id.raw) }
+    func topics(of guide: GuideID) -> [TopicID] { read(snapshot.model.guideTopics, guide.raw).value }
+    func papers(of guide: GuideID) -> [PaperID] { read(snapshot.model.guidePapers, guide.raw).value }
+    func loose(in guide: GuideID) -> LooseItems { read(snapshot.model.guideLoose, guide.raw).value }
+    func counts(of guide: GuideID) -> Counts { read(snapshot.model.guideCounts, guide.raw).value }
+    func modified(_ guide: GuideID) -> Date { read(snapshot.model.guideModified, guide.raw).value }
+
+    func topic(_ id: TopicID) -> Box<TopicInfo> { read(snapshot.model.topics, id.raw) }
+    func papers(of topic: TopicID) -> [PaperID] { read(snapshot.model.topicPapers, topic.raw).value }
+
+    func title(_ id: PaperID) -> Box<PaperTitle> { read(snapshot.model.paperTitles, id.raw) }
+    func paper(_ id: PaperID) -> Box<PaperInfo> { read(snapshot.model.papers, id.raw) }
+
+    func author(_ id: AuthorID) -> Box<AuthorInfo> { read(snapshot.model.authors, id.raw) }
+    func papers(of author: AuthorID) -> [PaperID] { read(snapshot.model.authorPapers, author.raw).value }
+
+    func figure(_ id: FigureID) -> Box<FigureInfo> { read(snapshot.model.figures, id.raw) }
+    func posting(_ id: PostingID) -> Box<PostingInfo> { read(snapshot.model.postings, id.raw) }
+
+    /// The key of a paper: its guide's slug, normalised title and occurrence.
+    /// Keys never change for an id, so reading one is not recorded.
+    func key(of paper: PaperID) -> GuideItemKey {
+        snapshot.identities.papers.key(of: paper.raw)
+    }
+}
+
+import Foundation
+
+/// The templates as rendering reads them: the set, and for each template the
+/// facts of every template it uses (itself, its partials and parents), which a
+/// render records.
+struct RenderTemplates: Sendable {
+    let set: TemplateSet
+    private let factsByName: [String: [Fact]]
+
+    init(_ set: TemplateSet, identities: inout Identities) {
+        self.set = set
+        var facts: [String: [Fact]] = [:]
+        for name in Set(set.sources.keys).union(OutputKind.templateNames) {
+            facts[name] = TemplateReferences.closure(of: name, sources: set.sources).sorted()
+                .map { Fact(.template, identities.templates.raw($0)) }
+        }
+        factsByName = facts
+    }
+
+    /// Facts of `name` and what it uses; a template that does not exist is one fact still,
+    /// so that adding it later redoes what looked for it.
+    func facts(of name: String) -> [Fact] {
+        factsByName[name] ?? []
+    }
+
+    /// The template facts whose text differs between two template sets.
+    static func changes(from old: TemplateSet, to new: TemplateSet, identities: inout Identities) -> [Fact] {
+        Set(old.sources.keys).union(new.sources.keys).filter { old.sources[$0] != new.sources[$0] }.sorted()
+            .map { Fact(.template, identities.templates.raw($0)) }
+    }
+}

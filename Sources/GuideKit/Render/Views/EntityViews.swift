@@ -1,0 +1,258 @@
+import Mustache
+
+/// `{title, url, link_html}`: a link to a paper (on a topic card, in "More by
+/// these authors", under a figure).
+struct PaperLinkView: MustacheParent {
+    let reader: Reader
+    let id: PaperID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.title(id).title)
+        case "url": asText(reader.title(id).url)
+        case "link_html": reader.derived(Derivations.paperLink, id.raw).map(TemplateText.init)
+        default: nil
+        }
+    }
+}
+
+/// A paper in a list: `{title, url, authors, authors_html, topic, description_html, card_html}`.
+/// `authors_html` is the authors' `author-link` fragments joined by ", ".
+struct PaperCardView: MustacheParent {
+    let reader: Reader
+    let id: PaperID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.title(id).title)
+        case "url": asText(reader.title(id).url)
+        case "authors": reader.paper(id).authors.map { AuthorLinkView(reader: reader, id: $0) }
+        case "authors_html": joined(reader.paper(id).authors, Derivations.authorLink, reader, separator: ", ")
+        case "topic": reader.paper(id).topic.map { TopicLinkView(reader: reader, id: $0) }
+        case "description_html": nonEmpty(reader.paper(id).descriptionHTML)
+        case "card_html": reader.derived(Derivations.paperCard, id.raw).map(TemplateText.init)
+        default: nil
+        }
+    }
+}
+
+/// A paper's own page: `paper.*`, the card's fields and `figures`, `related`
+/// (`related_html`), `bibtex`, `bibtex_key`.
+struct PaperPageView: MustacheParent {
+    let reader: Reader
+    let id: PaperID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "figures": reader.paper(id).figures.map { FigureView(reader: reader, id: $0) }
+        case "related": related.map { PaperLinkView(reader: reader, id: $0) }
+        case "related_html": joined(related, Derivations.paperLink, reader)
+        case "bibtex": asText(BibTeX(paper: id, reader).entry)
+        case "bibtex_key": asText(BibTeX(paper: id, reader).key)
+        default: PaperCardView(reader: reader, id: id).child(named: name)
+        }
+    }
+
+    private var related: [PaperID] {
+        reader.derived(Derivations.related, id.raw) ?? []
+    }
+}
+
+/// `{title, url}`: a link to a topic (a card's topic line, `previous`, `next`).
+struct TopicLinkView: MustacheParent {
+    let reader: Reader
+    let id: TopicID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.topic(id).title)
+        case "url": asText(reader.topic(id).url)
+        default: nil
+        }
+    }
+}
+
+/// A topic on its guide's home page: `{title, url, description_html,
+/// paper_count, paper_count_label, papers, papers_html, card_html}`.
+struct TopicCardView: MustacheParent {
+    let reader: Reader
+    let id: TopicID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.topic(id).title)
+        case "url": asText(reader.topic(id).url)
+        case "description_html": nonEmpty(reader.topic(id).descriptionHTML)
+        case "paper_count": reader.papers(of: id).count
+        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
+        case "papers": reader.papers(of: id).map { PaperLinkView(reader: reader, id: $0) }
+        case "papers_html": joined(reader.papers(of: id), Derivations.paperLink, reader)
+        case "card_html": reader.derived(Derivations.topicCard, id.raw).map(TemplateText.init)
+        default: nil
+        }
+    }
+}
+
+/// A topic's own page: `topic.*`.
+struct TopicPageView: MustacheParent {
+    let reader: Reader
+    let id: TopicID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.topic(id).title)
+        case "url": asText(reader.topic(id).url)
+        case "description_html": nonEmpty(reader.topic(id).descriptionHTML)
+        case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
+        case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
+        case "figures": reader.topic(id).figures.map { FigureView(reader: reader, id: $0) }
+        case "teasers": reader.topic(id).teasers.map(TextView.init)
+        case "paper_count": reader.papers(of: id).count
+        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
+        default: nil
+        }
+    }
+}
+
+/// An author as lists show them: `{name, url, paper_count, paper_count_label,
+/// link_html, chip_html}`.
+struct AuthorLinkView: MustacheParent {
+    let reader: Reader
+    let id: AuthorID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": asText(reader.author(id).name)
+        case "url": asText(reader.author(id).url)
+        case "paper_count": reader.papers(of: id).count
+        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
+        case "link_html": reader.derived(Derivations.authorLink, id.raw).map(TemplateText.init)
+        case "chip_html": reader.derived(Derivations.authorChip, id.raw).map(TemplateText.init)
+        default: nil
+        }
+    }
+}
+
+/// A co-author on an author's page: an author link and `shared_count`
+/// (`shared_count_label`), the papers the two wrote together.
+struct CoauthorView: MustacheParent {
+    let reader: Reader
+    let coauthor: Coauthor
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "shared_count": coauthor.shared
+        case "shared_count_label": asText(count(coauthor.shared, "paper"))
+        default: AuthorLinkView(reader: reader, id: coauthor.author).child(named: name)
+        }
+    }
+}
+
+/// An author's own page: `author.*`.
+struct AuthorPageView: MustacheParent {
+    let reader: Reader
+    let id: AuthorID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": asText(reader.author(id).name)
+        case "url": asText(reader.author(id).url)
+        case "paper_count": reader.papers(of: id).count
+        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
+        case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
+        case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
+        case "guides": guides
+        case "guide_count": guides.count
+        case "coauthors": coauthors.map { CoauthorView(reader: reader, coauthor: $0) }
+        case "coauthors_html": joined(coauthors.map(\.author), Derivations.authorChip, reader)
+        case "coauthor_count": coauthors.count
+        default: nil
+        }
+    }
+
+    private var coauthors: [Coauthor] {
+        reader.derived(Derivations.coauthors, id.raw) ?? []
+    }
+
+    /// The author's papers by guide, newest guide first.
+    private var guides: [AuthorGuideView] {
+        var groups: [AuthorGuideView] = []
+        for paper in reader.papers(of: id) {
+            let guide = reader.title(paper).guide
+            if groups.last?.guide != guide { groups.append(AuthorGuideView(reader: reader, guide: guide, papers: [])) }
+            groups[groups.count - 1].papers.append(paper)
+        }
+        return groups
+    }
+}
+
+/// An author's papers in one guide: `{guide, papers, papers_html, paper_count, paper_count_label}`.
+struct AuthorGuideView: MustacheParent {
+    let reader: Reader
+    let guide: GuideID
+    var papers: [PaperID]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "guide": GuideView(reader: reader, id: guide)
+        case "papers": papers.map { PaperCardView(reader: reader, id: $0) }
+        case "papers_html": joined(papers, Derivations.paperCard, reader)
+        case "paper_count": papers.count
+        case "paper_count_label": asText(count(papers.count, "paper"))
+        default: nil
+        }
+    }
+}
+
+/// A figure: the image when its file exists, otherwise a captioned placeholder.
+struct FigureView: MustacheParent {
+    let reader: Reader
+    let id: FigureID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": asText(reader.figure(id).elementID)
+        case "file_name": asText(reader.figure(id).fileName)
+        case "src": nonEmpty(reader.figure(id).src)
+        case "has_image": !reader.figure(id).src.isEmpty
+        case "caption_html": nonEmpty(reader.figure(id).captionHTML)
+        case "alt": asText(reader.figure(id).alt)
+        case "paper": reader.figure(id).paper.map { PaperLinkView(reader: reader, id: $0) }
+        default: nil
+        }
+    }
+}
+
+/// A job posting: `{id, title, locations: [{name}], text_html}`.
+struct PostingView: MustacheParent {
+    let reader: Reader
+    let id: PostingID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": asText(reader.posting(id).slug)
+        case "title": asText(reader.posting(id).title)
+        case "locations": reader.posting(id).locations.map(NameView.init)
+        case "text_html": asText(reader.posting(id).textHTML)
+        default: nil
+        }
+    }
+}
+
+/// `{text}`: a "Related content" teaser.
+struct TextView: MustacheParent {
+    let text: String
+
+    func child(named name: String) -> Any? {
+        name == "text" ? asText(text) : nil
+    }
+}
+
+/// `{name}`: a location.
+struct NameView: MustacheParent {
+    let name: String
+
+    func child(named name: String) -> Any? {
+        name == "name" ? asText(self.name) : nil
+    }
+}

@@ -1,0 +1,245 @@
+import Mustache
+
+/// `site`: the same on every page.
+struct SiteView: MustacheParent {
+    let reader: Reader
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.site.title)
+        case "subtitle": nonEmpty(reader.site.subtitle)
+        case "organization": nonEmpty(reader.site.organization)
+        case "conference": nonEmpty(reader.site.conference)
+        case "year": nonEmpty(reader.site.year)
+        case "base": asText(reader.site.base)
+        case "feed_url": asText(reader.site.base + "feed.xml")
+        case "language": asText(reader.site.language)
+        case "generator": asText("guide")
+        case "counts": CountsView(counts: reader.siteCounts)
+        case "has_careers": reader.siteCounts.postings > 0
+        case "multiple_guides": flag(reader.site.multipleGuides)
+        default: nil
+        }
+    }
+}
+
+/// `site.counts`, `guide.counts`: numbers.
+struct CountsView: MustacheParent {
+    let counts: Counts
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "papers": counts.papers
+        case "topics": counts.topics
+        case "authors": counts.authors
+        case "postings": counts.postings
+        case "guides": counts.guides
+        default: nil
+        }
+    }
+}
+
+/// `guide`: the guide a page belongs to (and each guide of the site's list of guides).
+struct GuideView: MustacheParent {
+    let reader: Reader
+    let id: GuideID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(reader.guide(id).title)
+        case "subtitle": nonEmpty(reader.guide(id).subtitle)
+        case "intro_html": nonEmpty(reader.guide(id).introHTML)
+        case "preamble": reader.guide(id).preamble.map { PreambleView(text: $0.text, kind: $0.kind) }
+        case "url": asText(reader.guide(id).url)
+        case "name": asText(reader.guide(id).name)
+        case "organization": nonEmpty(reader.guide(id).organization)
+        case "conference": nonEmpty(reader.guide(id).conference)
+        case "year": nonEmpty(reader.guide(id).year)
+        case "date": nonEmpty(reader.guide(id).date)
+        case "location": nonEmpty(reader.guide(id).location)
+        case "papers_url": asText(reader.guide(id).url + "papers/")
+        case "feed_url": asText(reader.guide(id).url + "feed.xml")
+        case "counts": CountsView(counts: reader.counts(of: id))
+        default: nil
+        }
+    }
+}
+
+/// A line above a guide's title: `{text, kind}`, kind `label`, `caption` or `credit`.
+struct PreambleView: MustacheParent {
+    let text: String
+    let kind: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": asText(text)
+        case "kind": asText(kind)
+        default: nil
+        }
+    }
+}
+
+/// `page`: this page's own title, description and address.
+final class PageInfo: MustacheParent, Sendable {
+    let title: String
+    let description: String
+    let canonical: String
+    let kind: String
+
+    init(title: String, description: String, canonical: String, kind: String) {
+        (self.title, self.description, self.canonical, self.kind) = (title, description, canonical, kind)
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": asText(title)
+        case "description": asText(description)
+        case "canonical": asText(canonical)
+        case "kind": asText(kind)
+        default: nil
+        }
+    }
+}
+
+/// An entry of `nav`.
+struct NavItem: MustacheParent {
+    var label: String
+    var url: String
+    /// This page is the one the item links to (`aria-current="page"`).
+    var current: Bool
+    /// This page is inside the item's section, e.g. a paper under Papers (`aria-current="true"`).
+    var section: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": asText(label)
+        case "url": asText(url)
+        case "current": current
+        case "section": section
+        case "aria_current": current ? asText("page") : section ? asText("true") : nil
+        default: nil
+        }
+    }
+}
+
+/// What one page's template sees: `site`, `page`, `nav`, `guide` (on a
+/// guide's pages), the chrome fragments of its kind (`head_html`,
+/// `header_html`, `footer_html`), and the variables of its page kind (`body`).
+///
+/// One word (a reference): templates pass the root around as `Any`, and a
+/// larger value would be copied into a new box each time.
+struct PageRoot: MustacheParent {
+    private let page: Page
+
+    init(reader: Reader, page: PageInfo, kind: PageKind, guide: GuideID?, chrome: Int32, body: any MustacheParent) {
+        self.page = Page(reader: reader, info: page, kind: kind, guide: guide, chrome: chrome, body: body)
+    }
+
+    private final class Page {
+        let reader: Reader
+        let info: PageInfo
+        let kind: PageKind
+        let guide: GuideID?
+        /// The id of the page's chrome (`Derivations.chrome`).
+        let chrome: Int32
+        let body: any MustacheParent
+
+        init(reader: Reader, info: PageInfo, kind: PageKind, guide: GuideID?, chrome: Int32, body: any MustacheParent) {
+            (self.reader, self.info, self.kind, self.guide, self.chrome, self.body) = (reader, info, kind, guide, chrome, body)
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        let reader = page.reader
+        switch name {
+        case "site": return SiteView(reader: reader)
+        case "page": return page.info
+        case "nav": return Navigation.items(page.kind, guide: page.guide, reader).main
+        case "guide": return page.guide.map { GuideView(reader: reader, id: $0) } ?? page.body.child(named: name)
+        case "head_html": return chrome(0)
+        case "header_html": return chrome(1)
+        case "footer_html": return chrome(2)
+        default: return page.body.child(named: name)
+        }
+    }
+
+    private func chrome(_ part: Int) -> Any? {
+        guard page.chrome >= 0 else { return nil }
+        return page.reader.derived(Derivations.chrome, page.chrome).map { TemplateText($0[part]) }
+    }
+}
+
+/// The pages of the site, by template.
+public enum PageKind: String, CaseIterable, Sendable {
+    case guides, home, topic, papers, paper, authors, author, careers, search, notFound = "404"
+
+    /// Pages of one guide, under its prefix.
+    var belongsToGuide: Bool {
+        switch self {
+        case .home, .topic, .papers, .paper: true
+        default: false
+        }
+    }
+}
+
+/// The navigation of a page kind: the site's sections, and on a guide's pages
+/// of a site of several guides, the guide's own.
+enum Navigation {
+    static func items(_ kind: PageKind, guide: GuideID?, _ reader: Reader) -> (main: [NavItem], guide: [NavItem]) {
+        let site = reader.site
+        let url = { (path: String) in site.base + path }
+        var main: [NavItem] = []
+        var inGuide: [NavItem] = []
+        if site.multipleGuides {
+            main.append(NavItem(label: "Guides", url: url(""), current: kind == .guides, section: kind.belongsToGuide))
+            if let guide, kind.belongsToGuide {
+                let prefix = reader.guide(guide).prefix
+                inGuide = [
+                    NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic),
+                    NavItem(label: "Papers", url: url(prefix + "papers/"), current: kind == .papers, section: kind == .paper),
+                ]
+            }
+        } else {
+            main += [
+                NavItem(label: "Topics", url: url(""), current: kind == .home, section: kind == .topic),
+                NavItem(label: "Papers", url: url("papers/"), current: kind == .papers, section: kind == .paper),
+            ]
+        }
+        main.append(NavItem(label: "Authors", url: url("authors/"), current: kind == .authors, section: kind == .author))
+        if reader.siteCounts.postings > 0 {
+            main.append(NavItem(label: "Careers", url: url("careers/"), current: kind == .careers, section: false))
+        }
+        main.append(NavItem(label: "Search", url: url("search/"), current: kind == .search, section: false))
+        return (main, inGuide)
+    }
+}
+
+/// What a chrome fragment (`head`, `header`, `footer`) sees: `site`, `nav`,
+/// `kind`, `is.<kind>` (true for this kind only: `{{^is.search}}…{{/is.search}}`),
+/// and on a guide's pages of a site of several guides, `guide` and `guide_nav`.
+struct ChromeContext: MustacheParent {
+    let reader: Reader
+    let kind: PageKind
+    let guide: GuideID?
+    let nav: (main: [NavItem], guide: [NavItem])
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": SiteView(reader: reader)
+        case "nav": nav.main
+        case "guide_nav": nav.guide.isEmpty ? nil : nav.guide
+        case "guide": reader.site.multipleGuides ? guide.map { GuideView(reader: reader, id: $0) } : nil
+        case "kind": TemplateText(kind.rawValue)
+        case "is": KindFlags(kind: kind.rawValue)
+        default: nil
+        }
+    }
+
+    struct KindFlags: MustacheParent {
+        var kind: String
+
+        func child(named name: String) -> Any? {
+            name == kind ? true : nil
+        }
+    }
+}
