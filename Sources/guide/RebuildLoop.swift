@@ -80,7 +80,9 @@ actor RebuildLoop {
         }
         for await _ in wakeups {
             guard let paths = pending.take() else { break }
-            let relevant = paths.filter { !isOutputArtifact($0) }
+            // The build's own writes, seen when the output folder is inside a watched folder.
+            let output = session.options.outputDirectory
+            let relevant = paths.filter { !OutputArtifacts.isArtifact($0, of: output) }
             if relevant.isEmpty { continue }
             await rebuild(changedPaths: relevant)
         }
@@ -135,15 +137,6 @@ actor RebuildLoop {
         Terminal.printError(failure.description)
         failed = true
         notify(.buildFailed(failure.description))
-    }
-
-    /// Staging and old folders the build itself writes beside the output folder
-    /// (they are only seen when the output folder is inside a watched folder).
-    private func isOutputArtifact(_ path: String) -> Bool {
-        let output = session.options.outputDirectory
-        if path == output.path || path.hasPrefix(output.path + "/") { return true }
-        let artifacts = output.deletingLastPathComponent().path + "/." + output.lastPathComponent + ".guide-"
-        return path.hasPrefix(artifacts)
     }
 
     /// `guide.txt, style.css` for the terminal.
