@@ -34,6 +34,7 @@ let package = Package(
         .target(
             name: "GuidePreview",
             dependencies: [
+                "GuideKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

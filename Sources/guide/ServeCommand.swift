@@ -88,7 +88,8 @@ struct ServeCommand: AsyncParsableCommand {
 
         let site = self.site
         let reloader = server.reloader
-        let loop = RebuildLoop(makeOptions: { PreviewBaseURL.options(for: site) }, notify: { reloader.send($0) })
+        let loop = RebuildLoop(makeOptions: { PreviewBaseURL.options(for: site) },
+                               report: Terminal.show, notify: { reloader.send($0) })
         await loop.buildFirst()
         let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
         Terminal.printLine("Serving at \(Self.url(host: host, port: boundPort))" + (wildcard ? " (listening on \(host))" : ""))
