@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "GuidePreviewTests",
             dependencies: [
+                "GuideKit",
                 "GuidePreview",
                 "GuideTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
