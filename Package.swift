@@ -34,6 +34,7 @@ let package = Package(
         .target(
             name: "GuidePreview",
             dependencies: [
+                "GuideKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "GuidePreviewTests",
             dependencies: [
+                "GuideKit",
                 "GuidePreview",
                 "GuideTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

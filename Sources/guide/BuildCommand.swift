@@ -74,7 +74,7 @@ struct BuildCommand: AsyncParsableCommand {
         let signals = StopSignals { watcher.stop() }
         defer { signals.cancel() }
         let options = site.buildOptions
-        let loop = RebuildLoop(makeOptions: { (options, nil) })
+        let loop = RebuildLoop(makeOptions: { (options, nil) }, report: Terminal.show)
         await loop.buildFirst()
         Terminal.printLine("Watching \(DisplayFolder.of(options.contentDirectory))/ and \(DisplayFolder.of(options.templatesDirectory))/ for changes. Press Ctrl-C to stop.")
         await loop.run(batches: watcher.batches)

@@ -88,7 +88,8 @@ struct ServeCommand: AsyncParsableCommand {
 
         let site = self.site
         let reloader = server.reloader
-        let loop = RebuildLoop(makeOptions: { PreviewBaseURL.options(for: site) }, notify: { reloader.send($0) })
+        let loop = RebuildLoop(makeOptions: { PreviewBaseURL.options(for: site) },
+                               report: Terminal.show, notify: { reloader.send($0) })
         await loop.buildFirst()
         let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
         Terminal.printLine("Serving at \(Self.url(host: host, port: boundPort))" + (wildcard ? " (listening on \(host))" : ""))
@@ -137,14 +138,14 @@ struct ServeCommand: AsyncParsableCommand {
     /// The server would publish whatever is in the output folder: refuse a folder
     /// that guide did not write (the build refuses to replace it too).
     static func foreignFolderError(_ output: URL) -> String? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder) else { return nil }
-        guard isFolder.boolValue else {
+        switch OutputOwnership(of: output) {
+        case .replaceable:
+            return nil
+        case .file:
             return "\(DisplayFolder.of(output)): error: the output path is a file, not a folder; choose another --output"
+        case .foreign:
+            return "\(DisplayFolder.of(output)): error: refusing to serve and replace this folder: it is not empty and was not written by guide (it has no \(OutputArtifacts.markerName) file). Choose another --output."
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-        if entries.isEmpty || entries.contains(".guide-output") { return nil }
-        return "\(DisplayFolder.of(output)): error: refusing to serve and replace this folder: it is not empty and was not written by guide (it has no .guide-output file). Choose another --output."
     }
 }
 

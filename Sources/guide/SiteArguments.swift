@@ -83,4 +83,9 @@ enum Terminal {
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { printError(diagnostic.description) }
     }
+
+    /// What the rebuild loop reports: diagnostics and errors to standard error, the rest to standard output.
+    static func show(_ message: RebuildLoopMessage) {
+        if message.isDiagnostic { printError(message.text) } else { printLine(message.text) }
+    }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// `guide` only ever replaces a folder it wrote itself, recognised by its
 /// marker file; a non-empty folder without one is refused.
 struct StagedOutput {
-    static let markerName = ".guide-output"
+    static let markerName = OutputArtifacts.markerName
     static let markerText = "This folder is written by guide and replaced on every build.\n"
 
     let output: URL
@@ -18,9 +18,8 @@ struct StagedOutput {
         self.output = output.standardizedFileURL
         self.displayPath = displayPath
         try Self.checkOwnership(of: self.output, displayPath: displayPath)
-        let parent = self.output.deletingLastPathComponent()
-        Self.removeLeftovers(in: parent, name: self.output.lastPathComponent)
-        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).guide-staging-\(getpid())")
+        Self.removeLeftovers(of: self.output)
+        staging = OutputArtifacts.stagingFolder(of: self.output)
         do {
             try FileOutput.makeDirectory(staging.path)
             try FileOutput.write(Self.markerText, to: staging.appendingPathComponent(Self.markerName).path)
@@ -29,23 +28,23 @@ struct StagedOutput {
         }
     }
 
-    /// A folder may be replaced when it does not exist, is empty, or holds the marker.
+    /// A folder may be replaced when it does not exist, is empty, or holds the marker (``OutputOwnership``).
     static func checkOwnership(of output: URL, displayPath: String) throws(Diagnostic) {
-        let fileManager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard fileManager.fileExists(atPath: output.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
+        switch OutputOwnership(of: output) {
+        case .replaceable:
+            return
+        case .file:
             throw .error(displayPath, "the output path is a file, not a folder; choose another --output")
+        case .foreign:
+            throw .error(displayPath, "refusing to replace this folder: it is not empty and was not written by guide (it has no \(markerName) file). Choose another --output, or empty the folder yourself.")
         }
-        let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
-        if entries.isEmpty || entries.contains(markerName) { return }
-        throw .error(displayPath, "refusing to replace this folder: it is not empty and was not written by guide (it has no \(markerName) file). Choose another --output, or empty the folder yourself.")
     }
 
     /// Staging and old folders of earlier runs that were interrupted.
-    private static func removeLeftovers(in parent: URL, name: String) {
+    private static func removeLeftovers(of output: URL) {
+        let parent = output.deletingLastPathComponent()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for entry in entries where entry.hasPrefix(".\(name).guide-staging-") || entry.hasPrefix(".\(name).guide-old-") {
+        for entry in entries where OutputArtifacts.isStagingOrOld(name: entry, of: output) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
         }
     }
@@ -55,8 +54,7 @@ struct StagedOutput {
         let fileManager = FileManager.default
         do {
             if fileManager.fileExists(atPath: output.path) {
-                let old = output.deletingLastPathComponent()
-                    .appendingPathComponent(".\(output.lastPathComponent).guide-old-\(getpid())")
+                let old = OutputArtifacts.oldFolder(of: output)
                 try fileManager.moveItem(at: output, to: old)
                 try fileManager.moveItem(at: staging, to: output)
                 try? fileManager.removeItem(at: old)
