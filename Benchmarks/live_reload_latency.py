@@ -152,6 +152,8 @@ def main():
     token = guide_edits.letters(random.randrange(26 ** 3, 26 ** 4))
     try:
         results = measure(args.guide, project, args.file, kinds, args.edits, work, token, log=sys.stdout)
+    except RuntimeError as error:
+        sys.exit(f"guide serve did not start: {error}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()
