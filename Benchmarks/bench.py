@@ -357,7 +357,7 @@ def edit_target(number, where, results, limit, count, what):
         return number, target, f"wrong or failed: {', '.join(wrong)}", False
     measured = f"slowest: {guide_edits.DESCRIPTIONS[slowest]}, {ms(median)}"
     if over:
-        measured += f"; over: {', '.join(over)}"
+        measured += "; all kinds over" if len(over) == len(results) else f"; over: {', '.join(over)}"
     return number, target, measured, not over
 
 
