@@ -1,24 +1,38 @@
 #!/usr/bin/env python3
-"""guide's build benchmark: the 1,000 and 10,000-paper guides, guide against Hugo.
+"""guide's benchmark: the numbers the README reports, as Markdown tables.
 
-    python3 Benchmarks/bench.py [--papers 1000,10000] [--runs 5] [--no-hugo] [--edits 5]
+    python3 Benchmarks/bench.py [--papers 1000,10000] [--runs 5] [--no-hugo]
+                                [--multi 50x200] [--edits 9] [--kinds KIND,...]
+                                [--reload 5] [--only builds,multi,edits,reload] [--guide PATH]
 
-Builds the release `guide`, generates each guide (with ../shared/bench/gen_guide.py
-when it is beside the checkout, which also writes the same content as a Hugo site;
-otherwise with Benchmarks/synthetic_guide.py, and Hugo is skipped), then runs
-`guide build` and, when `hugo` is installed, `hugo` alternately, each into a fresh
-output folder. It prints the median wall time, the median of the paired
-guide/Hugo ratios, peak memory (maximum resident set), pages per second and
-guide's time per phase. With a C compiler and libcmark, it also runs the floor
-(Benchmarks/floor.c: libcmark renders each page's Markdown and the page is
-written to its own folder, as many pages of the same size as guide wrote,
-nothing else) and prints guide's time as a multiple of it. With --edits N it
-also measures watch mode on the largest guide: the time from saving a one-title edit to the end of the rebuild
-(every file the edit affects written, the terminal line printed), median of N
-edits.
+Builds the release `guide` (unless --guide names a binary) and prints:
+
+1. builds: each guide of --papers (from ../shared/bench/gen_guide.py when it is beside
+   the checkout, which also writes the same content as a Hugo site; otherwise from
+   Benchmarks/synthetic_guide.py, and Hugo is skipped) built by `guide build` and, when
+   `hugo` is installed, by `hugo`, alternately, each into a fresh output folder: median
+   wall time, peak memory (maximum resident set), pages per second, the median of the
+   paired guide/Hugo ratios, guide's time per phase and how it scales. With a C compiler
+   and libcmark, also the floor (Benchmarks/floor.c: libcmark renders each page's
+   Markdown and the page is written to its own folder, as many pages of the same size
+   as guide wrote, nothing else) and guide's time as a multiple of it.
+2. multi: a site of several guides (--multi 50x200: 50 guides of 200 papers,
+   Content/conf<S>-2025.txt for S = 1..50) built alternately with the largest single
+   guide: the median of the paired several/single ratios.
+3. edits: `guide build --watch` on the largest guide, and on one guide of the
+   several-guide site (the middle one, conf25-2025.txt): for each kind of edit
+   (Benchmarks/edits.py), --edits saves, each timed from the end of the save to the
+   rebuild's one-line report (printed after every file the edit affects is written),
+   then checked on disk. Median, range, and the pages each edit rewrote.
+4. reload: `guide serve` on the largest guide with the page that shows each kind of
+   edit open in headless Chromium (Benchmarks/live_reload_latency.py): --reload saves
+   per kind, each timed from the end of the save to the change being visible.
+
+Then a table of the targets and whether each is met. Every guide edited is restored.
 """
 import argparse
 import os
+import random
 import re
 import shutil
 import statistics
@@ -26,6 +40,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import edits as guide_edits
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -149,66 +165,120 @@ def bench(guide, papers, runs, work, use_hugo, floor):
     return result, project
 
 
-def edit_latency(guide, project, edits, work):
-    """Save a one-title edit while `guide build --watch` runs; time until the rebuild
-    has printed its line, which it does after writing every file the edit affects.
-    Then check that the paper's new page is there."""
-    out = os.path.join(work, "out-watch")
-    content = os.path.join(project, "Content", "guide.txt")
+def generate_multi(count, papers, work):
+    """A project of `count` guides of `papers` papers: Content/conf<S>-2025.txt, seed S."""
+    project = os.path.join(work, f"multi-{count}x{papers}")
+    content = os.path.join(project, "Content")
+    os.makedirs(content, exist_ok=True)
+    generator = SHARED_GENERATOR if os.path.exists(SHARED_GENERATOR) else os.path.join(HERE, "synthetic_guide.py")
+    for seed in range(1, count + 1):
+        sh([sys.executable, generator, "--papers", str(papers), "--seed", str(seed),
+            "--conference", f"CONF{seed} 2025", "--out", os.path.join(content, f"conf{seed}-2025.txt")],
+           stderr=subprocess.DEVNULL)
+    return project
+
+
+def probe_multi(guide, project, work):
+    """Build the several-guide site once; stop with a clear message if guide refuses it."""
+    out = os.path.join(work, "out-multi-probe")
+    result = subprocess.run([guide, "build", "--templates", os.path.join(ROOT, "Templates"), "--output", out],
+                            cwd=project, capture_output=True, text=True)
+    if result.returncode != 0:
+        message = result.stderr.strip()
+        if re.search(r"guide files|holds one guide|one \.txt", message):
+            sys.exit(f"this guide binary refuses a site of several guides, so the several-guide numbers cannot be "
+                     f"measured yet (run with --multi none to skip them):\n{message[-1000:]}")
+        sys.exit(f"the several-guide site did not build:\n{message[-2000:]}")
+    return out
+
+
+def bench_multi(guide, single, multi, runs, work):
+    """The single guide and the several-guide site built alternately (one warm-up round)."""
+    templates = os.path.join(ROOT, "Templates")
+    rows = {"single": [], "multi": []}
+    summaries = {}
+    for run in range(runs + 1):
+        for name, project in (("single", single), ("multi", multi)):
+            out = os.path.join(work, f"out-{name}-{run}")
+            wall, peak, summaries[name] = timed([guide, "build", "--templates", templates, "--output", out], project)
+            settle()
+            if run:
+                rows[name].append((wall, peak))
+    result = {}
+    for name, values in rows.items():
+        result[name] = (statistics.median(w for w, _ in values), max(p for _, p in values), pages(summaries[name]))
+    result["ratio"] = statistics.median(m / s for (s, _), (m, _) in zip(rows["single"], rows["multi"]))
+    return result
+
+
+def watch_edits(guide, project, guide_name, guide_slug, kinds, count, work, token):
+    """For each kind of edit, `count` fresh edits of Content/<guide_name> while
+    `guide build --watch` runs: the time from the end of each save to the rebuild's
+    report line, which guide prints after writing every file the edit affects; then the
+    change is checked on disk. The guide is restored between kinds (untimed) and at the end.
+    Returns {kind: {"latencies": [s], "rewritten": [pages], "wrong": message or None}}."""
+    out = os.path.join(work, f"out-watch-{guide_slug or 'single'}")
+    content = os.path.join(project, "Content", guide_name)
     original = open(content, encoding="utf-8").read()
-    lines = original.split("\n")
-    # The first paper title: the line above the first byline after the first topic.
-    title_index = next(i for i in range(8, len(lines) - 1)
-                       if lines[i] and lines[i + 1] and "," in lines[i + 1] and lines[i - 1] == "")
-    watcher = subprocess.Popen([guide, "build", "--watch", "--templates", os.path.join(ROOT, "Templates"),
-                                "--output", out], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    editor = guide_edits.Editor(original, token)
+    site = guide_edits.SiteFolder(out, guide_slug)
+    watcher = guide_edits.GuideProcess([guide, "build", "--watch", "--templates", os.path.join(ROOT, "Templates"),
+                                        "--output", out], project)
+    results = {}
     try:
-        while True:
-            line = watcher.stdout.readline()
-            if not line or line.startswith("Watching"):
-                break
-        latencies, rewritten = [], []
-        for edit in range(edits):
-            marker = f"edited{edit}x{int(time.time())}"
-            # At the start: slugs keep the first 80 characters of a title.
-            lines[title_index] = f"{marker} {lines[title_index].split(' ', 1)[1] if lines[title_index].startswith('edited') else lines[title_index]}"
-            with open(content, "w", encoding="utf-8") as f:
-                f.write("\n".join(lines))
-            saved = time.perf_counter()
-            report = watcher.stdout.readline().strip()
-            latencies.append(time.perf_counter() - saved)
-            match = re.search(r"(\d+) pages? rewritten", report)
-            rewritten.append(int(match.group(1)) if match else -1)
-            papers = os.listdir(os.path.join(out, "papers"))
-            if not any(marker.lower() in name for name in papers):
-                sys.exit(f"the edited paper's page is missing after: {report}")
+        watcher.wait(r"^Watching", 600)
+        for kind in kinds:
+            result = results[kind] = {"latencies": [], "rewritten": [], "wrong": None}
+            try:
+                for _ in range(count):
+                    edit = editor.next(kind)
+                    watcher.drain()
+                    saved = guide_edits.save(content, edit.text)
+                    arrived, report = watcher.wait(guide_edits.REPORT, 120)
+                    result["latencies"].append(arrived - saved)
+                    result["rewritten"].append(int(report.group(1)))
+                    problem = edit.check(site)
+                    if problem:
+                        raise RuntimeError(f"edit {edit.number + 1}: {problem}; guide said: {report.group(0)}")
+                    time.sleep(0.5)
+            except (RuntimeError, ValueError) as error:
+                result["wrong"] = str(error)
+            print(f"  {guide_name}, {kind}: " + (f"wrong: {result['wrong']}" if result["wrong"] else
+                  ", ".join(f"{l * 1000:.0f}" for l in result["latencies"]) + " ms"), file=sys.stderr, flush=True)
+            editor.reset()
+            guide_edits.save(content, original)
+            watcher.wait(guide_edits.REPORT, 120)
             time.sleep(0.5)
-        return latencies, rewritten
     finally:
-        watcher.terminate()
-        watcher.wait()
-        with open(content, "w", encoding="utf-8") as f:
-            f.write(original)
+        watcher.stop()
+        with open(content, "w", encoding="utf-8") as handle:
+            handle.write(original)
+    return results
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--papers", default="1000,10000", help="comma-separated guide sizes")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and size (after one warm-up)")
-    parser.add_argument("--no-hugo", action="store_true", help="do not run Hugo even when it is installed")
-    parser.add_argument("--edits", type=int, default=5, help="watch-mode edits on the largest guide (0: skip)")
-    args = parser.parse_args()
+def ms(seconds):
+    return f"{seconds * 1000:,.0f} ms"
 
-    guide = build_guide()
-    work = tempfile.mkdtemp(prefix="guide-bench-")
-    print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}; work folder {work}")
-    floor = build_floor(work)
-    results, project = [], None
-    for papers in [int(p) for p in args.papers.split(",")]:
-        result, project = bench(guide, papers, args.runs, work, not args.no_hugo, floor)
-        results.append(result)
 
-    print()
+def span(values):
+    low, high = min(values), max(values)
+    return f"{low:,}" if low == high else f"{low:,}–{high:,}"
+
+
+def ms_span(seconds):
+    return span([round(s * 1000) for s in seconds]) + " ms"
+
+
+def kind_summary(results, limit):
+    """(slowest kind, its median, kinds over the limit, wrong kinds) over a {kind: result} table."""
+    medians = {k: statistics.median(r["latencies"]) for k, r in results.items() if r["latencies"] and not r["wrong"]}
+    wrong = [k for k, r in results.items() if r["wrong"] or not r["latencies"]]
+    slowest = max(medians, key=medians.get) if medians else None
+    over = [k for k, m in medians.items() if m > limit]
+    return slowest, medians.get(slowest), over, wrong
+
+
+def print_builds(results):
     print("| papers | pages | guide wall (median) | guide peak RSS | pages/s | Hugo wall (median) | Hugo peak RSS | guide/Hugo (paired median) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
@@ -226,12 +296,196 @@ def main():
     if len(results) >= 2:
         small, large = results[0], results[-1]
         print(f"scaling: {large['papers'] // small['papers']}x the papers took {large['guide'][0] / small['guide'][0]:.1f}x the time")
-    if args.edits and project:
-        latencies, rewritten = edit_latency(guide, project, args.edits, work)
-        print(f"watch mode, {results[-1]['papers']:,} papers, one title edited: save → every affected file written, "
-              f"median {statistics.median(latencies) * 1000:.0f} ms "
-              f"(runs: {', '.join(f'{l * 1000:.0f}' for l in latencies)} ms); pages rewritten: {rewritten}")
-    shutil.rmtree(work, ignore_errors=True)
+
+
+def print_multi(result, papers, count, per_guide):
+    print("| site | guides × papers | pages | guide wall (median) | guide peak RSS |")
+    print("|---|---:|---:|---:|---:|")
+    for name, label, shape in (("single", "one guide", f"1 × {papers:,}"),
+                               ("multi", "several guides", f"{count} × {per_guide:,}")):
+        wall, peak, page_count = result[name]
+        print(f"| {label} | {shape} | {page_count:,} | {wall:.3f} s | {peak / 1024:.0f} MiB |")
+    print()
+    print(f"several guides / one guide (paired median): {result['ratio']:.2f}")
+
+
+def print_edits(tables, limit):
+    print(f"| guide | edit | save → on disk (median) | min–max | pages rewritten per edit | ≤ {limit * 1000:.0f} ms |")
+    print("|---|---|---:|---:|---:|:-:|")
+    notes = []
+    for label, results in tables:
+        for kind, r in results.items():
+            if r["wrong"] or not r["latencies"]:
+                notes.append(f"{label}, {guide_edits.DESCRIPTIONS[kind]}: {r['wrong'] or 'no edit made'}")
+                print(f"| {label} | {guide_edits.DESCRIPTIONS[kind]} | – | – | – | wrong ({len(notes)}) |")
+                continue
+            median = statistics.median(r["latencies"])
+            print(f"| {label} | {guide_edits.DESCRIPTIONS[kind]} | {ms(median)} | {ms_span(r['latencies'])} | "
+                  f"{span(r['rewritten'])} | {'yes' if median <= limit else 'no'} |")
+    for number, note in enumerate(notes, 1):
+        print(f"({number}) {note}")
+
+
+def print_reload(label, results, limit):
+    print(f"| guide | edit | page open | save → visible (median) | min–max | save → guide's report (median) | ≤ {limit * 1000:.0f} ms |")
+    print("|---|---|---|---:|---:|---:|:-:|")
+    notes = []
+    for kind, r in results.items():
+        if r["wrong"] or not r["latencies"]:
+            notes.append(f"{guide_edits.DESCRIPTIONS[kind]}: {r['wrong'] or 'no edit made'}")
+            print(f"| {label} | {guide_edits.DESCRIPTIONS[kind]} | {r['page'] or '–'} | – | – | – | wrong ({len(notes)}) |")
+            continue
+        median = statistics.median(r["latencies"])
+        print(f"| {label} | {guide_edits.DESCRIPTIONS[kind]} | `{r['page']}` | {ms(median)} | "
+              f"{ms_span(r['latencies'])} | {ms(statistics.median(r['rebuilds']))} | "
+              f"{'yes' if median <= limit else 'no'} |")
+    for number, note in enumerate(notes, 1):
+        print(f"({number}) {note}")
+
+
+def print_targets(targets):
+    print("| # | target | measured | met |")
+    print("|---:|---|---|:-:|")
+    for number, target, measured, met in targets:
+        print(f"| {number} | {target} | {measured} | {'yes' if met else '**no**'} |")
+
+
+def edit_target(number, where, results, limit, count, what):
+    slowest, median, over, wrong = kind_summary(results, limit)
+    target = f"{where}: every kind of edit {what} within {limit * 1000:.0f} ms (median of {count})"
+    if wrong:
+        return number, target, f"wrong or failed: {', '.join(wrong)}", False
+    measured = f"slowest: {guide_edits.DESCRIPTIONS[slowest]}, {ms(median)}"
+    if over:
+        measured += "; all kinds over" if len(over) == len(results) else f"; over: {', '.join(over)}"
+    return number, target, measured, not over
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="edit kinds: " + ", ".join(guide_edits.KINDS))
+    parser.add_argument("--papers", default="1000,10000",
+                        help="comma-separated guide sizes; the largest is also the one edited and compared with several guides")
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per tool and size (after one warm-up)")
+    parser.add_argument("--no-hugo", action="store_true", help="do not run Hugo even when it is installed")
+    parser.add_argument("--multi", default="50x200", metavar="GUIDESxPAPERS",
+                        help="the several-guide site, e.g. 50x200 (none: skip it)")
+    parser.add_argument("--edits", type=int, default=9, help="watch-mode edits per kind and guide (0: skip)")
+    parser.add_argument("--kinds", default=",".join(guide_edits.KINDS), help="comma-separated kinds of edit")
+    parser.add_argument("--reload", type=int, default=5,
+                        help="edits per kind shown in headless Chromium by `guide serve` (0: skip)")
+    parser.add_argument("--only", default="builds,multi,edits,reload",
+                        help="comma-separated parts to run: builds, multi, edits, reload")
+    parser.add_argument("--guide", help="a guide binary to measure instead of building the release one")
+    args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # tables in order with the progress on standard error
+
+    parts = set(args.only.split(","))
+    unknown = parts - {"builds", "multi", "edits", "reload"}
+    kinds = args.kinds.split(",")
+    bad_kinds = [k for k in kinds if k not in guide_edits.KINDS]
+    if unknown or bad_kinds:
+        parser.error(f"unknown part or kind: {', '.join(sorted(unknown) + bad_kinds)}")
+    multi = None
+    if args.multi != "none" and ("multi" in parts or "edits" in parts):
+        match = re.fullmatch(r"(\d+)x(\d+)", args.multi)
+        if not match:
+            parser.error("--multi takes GUIDESxPAPERS, e.g. 50x200, or none")
+        multi = (int(match.group(1)), int(match.group(2)))
+    if args.runs < 1:
+        parts -= {"builds", "multi"}
+    if args.edits < 1:
+        parts.discard("edits")
+    if args.reload < 1:
+        parts.discard("reload")
+    if "reload" in parts:
+        try:
+            import live_reload_latency  # noqa: F401 (selenium is there)
+        except ImportError as error:
+            sys.exit(f"the reload part needs selenium ({error}): pip install selenium, "
+                     f"apt-get install chromium chromium-driver; or --reload 0")
+
+    guide = os.path.abspath(args.guide) if args.guide else build_guide()
+    work = tempfile.mkdtemp(prefix="guide-bench-")
+    try:
+        failed = run(args, parts, kinds, multi, guide, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if failed:
+        sys.exit("some edits were not on disk or not shown as expected: see the notes under the tables")
+
+
+def run(args, parts, kinds, multi, guide, work):
+    """The parts asked for, their tables and the targets; whether an edit went wrong."""
+    token = guide_edits.letters(random.randrange(26 ** 3, 26 ** 4))
+    print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}; guide {guide}; work folder {work}")
+    sizes = [int(p) for p in args.papers.split(",")]
+    largest = max(sizes)
+    multi_project = None
+    if multi and ("multi" in parts or "edits" in parts):
+        # First, so that a binary that refuses several guides stops the run before anything is timed.
+        multi_project = generate_multi(multi[0], multi[1], work)
+        probe_multi(guide, multi_project, work)
+    targets = []
+    failed = False
+
+    project = None
+    if "builds" in parts:
+        floor = build_floor(work)
+        results = []
+        for papers in sizes:
+            result, path = bench(guide, papers, args.runs, work, not args.no_hugo, floor)
+            results.append(result)
+            if papers == largest:
+                project = path
+        print()
+        print_builds(results)
+        big = next(r for r in results if r["papers"] == largest)
+        if "hugo" in big:
+            memory = big["guide"][1] / big["hugo"][1]
+            targets.append((1, f"{largest:,} papers: guide's time ≤ 0.4× Hugo's (paired median)",
+                            f"{big['ratio']:.2f}×", big["ratio"] <= 0.4))
+            targets.append((1, f"{largest:,} papers: guide's peak memory ≤ 1/3 of Hugo's",
+                            f"{memory:.2f}× ({big['guide'][1] / 1024:.0f} MiB against {big['hugo'][1] / 1024:.0f} MiB)",
+                            memory <= 1 / 3))
+    if project is None and parts & {"multi", "edits", "reload"}:
+        project, _ = generate(largest, work)
+
+    if "multi" in parts and multi_project:
+        result = bench_multi(guide, project, multi_project, args.runs, work)
+        print()
+        print_multi(result, largest, multi[0], multi[1])
+        targets.append((2, f"{multi[0]} guides × {multi[1]} papers: ≤ 1.2× the time of one {largest:,}-paper guide "
+                           f"(paired median)", f"{result['ratio']:.2f}×", result["ratio"] <= 1.2))
+
+    if "edits" in parts:
+        tables = []
+        tables.append((f"{largest:,} papers",
+                       watch_edits(guide, project, "guide.txt", None, kinds, args.edits, work, token)))
+        if multi_project:
+            middle = (multi[0] + 1) // 2
+            name = f"conf{middle}-2025.txt"
+            tables.append((f"{multi[0]} × {multi[1]}: {name}",
+                           watch_edits(guide, multi_project, name, name[:-4], kinds, args.edits, work, token + "m")))
+        print()
+        print_edits(tables, 0.050)
+        for label, results in tables:
+            targets.append(edit_target(3, f"watch, {label}", results, 0.050, args.edits, "on disk"))
+            failed |= any(r["wrong"] for r in results.values())
+
+    if "reload" in parts:
+        import live_reload_latency
+        results = live_reload_latency.measure(guide, project, None, kinds, args.reload, work, token + "r")
+        print()
+        print_reload(f"{largest:,} papers", results, 0.150)
+        targets.append(edit_target(4, f"serve, {largest:,} papers", results, 0.150, args.reload, "visible in the browser"))
+        failed |= any(r["wrong"] for r in results.values())
+
+    if targets:
+        print()
+        print_targets(targets)
+    return failed
 
 
 if __name__ == "__main__":

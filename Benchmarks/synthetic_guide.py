@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A synthetic conference guide in guide's text format, for benchmarks from a plain clone.
 
-    synthetic_guide.py --papers N --out FILE [--seed S]
+    synthetic_guide.py --papers N --out FILE [--seed S] [--conference 'NAME YEAR']
 
 Deterministic for a given seed. About one topic per ten papers, one author per
 two or three papers (some prolific), a figure every seventh topic, twenty job
@@ -20,12 +20,12 @@ AREAS = "machine learning|statistics|optimization|forecasting|information retrie
 PLACES = ["US, WA, Seattle", "US, MA, Boston", "US, CA, Palo Alto", "GB, London", "DE, BE, Berlin", "JP, 13, Tokyo"]
 
 
-def guide(papers, seed):
+def guide(papers, seed, conference=None):
     rng = random.Random(seed)
     authors = sorted({f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(max(20, papers // 2))})
     weights = [1.0 / (i + 5) for i in range(len(authors))]
     topics = max(1, round(papers / 10))
-    out = [f"A quick guide to Example’s papers at SYNTH {2020 + seed % 10}", "",
+    out = [f"A quick guide to Example’s papers at {conference or f'SYNTH {2020 + seed % 10}'}", "",
            "Across a range of topics, Example research blends the theoretical and the practical.", "",
            f"At this year's Synthetic Conference, Example researchers present {papers} papers on {topics} topics.", ""]
     titles = set()
@@ -62,6 +62,7 @@ if __name__ == "__main__":
     parser.add_argument("--papers", type=int, required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--conference", help="the conference in the title (default SYNTH and a year from the seed)")
     args = parser.parse_args()
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write(guide(args.papers, args.seed))
+        f.write(guide(args.papers, args.seed, args.conference))
