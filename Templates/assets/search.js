@@ -139,6 +139,12 @@
         a.href = e.url;
         a.appendChild(highlight(e.title, terms));
         li.appendChild(a);
+        if (e.guide) {
+          var g = document.createElement("span");
+          g.className = "search-result-guide";
+          g.appendChild(highlight(e.guide, terms));
+          li.appendChild(g);
+        }
         if (e.detail) {
           var d = document.createElement("span");
           d.className = "search-result-detail";
@@ -188,8 +194,9 @@
       });
       entries.forEach(function (e) {
         e.detail = e.detail || "";
+        e.guide = e.guide || "";
         e._title = fold(e.title);
-        e._hay = e._title + " " + fold(e.detail);
+        e._hay = e._title + " " + fold(e.detail) + " " + fold(e.guide);
       });
       update(false);
       if (!initial) input.focus();

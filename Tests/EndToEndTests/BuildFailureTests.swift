@@ -64,4 +64,28 @@ import Testing
         #expect(run.stderr.contains("Website: error: refusing to replace this folder"))
         #expect(project.files(under: "Website") == ["important.txt"])
     }
+
+    /// A site of several guides: each of these is a `file:line: error`, exit 1, and the previous output kept.
+    @Test(arguments: [
+        ("Content/ICML 2023.txt", "A quick guide to X's papers at ICML 2023\n",
+         "Content/icml-2023.txt:1: error: this guide's slug \"icml-2023\" is already that of Content/ICML 2023.txt: rename one of the two files"),
+        ("Content/acl-2025.yml", "date: 2025-07-01\n",
+         "Content/acl-2025.yml:1: error: settings for a guide that does not exist: there is no acl-2025.txt beside this file"),
+        ("Content/acl-2024.yml", "date: 2024-13-01\nlocation: Bangkok\n",
+         "Content/acl-2024.yml:1: error: date must be a date written YYYY-MM-DD, like: date: 2023-07-23 (found \"2024-13-01\")"),
+        ("Content/slt.yml", "year: twenty\n",
+         "Content/slt.yml:1: error: year must be a four-digit year, like: year: 2023 (found \"twenty\")"),
+        ("Content/authors.yml", "\"Danielle C. Maddix\":\n  - a list\n",
+         "Content/authors.yml:1: error: expected \"Danielle C. Maddix\": Person's name, or lines `guide-slug: Person's name` under it"),
+    ])
+    func severalGuidesBadInput(file: String, text: String, error: String) throws {
+        let project = try ProjectFolder(fixture: "three-guides")
+        #expect(try project.guide("build").status == 0)
+        let before = project.files(under: "Output").map { project.data("Output/\($0)") }
+        try project.write(text, to: file)
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(error), "\(run.stderr)")
+        #expect(project.files(under: "Output").map { project.data("Output/\($0)") } == before)
+    }
 }

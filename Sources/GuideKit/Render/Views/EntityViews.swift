@@ -163,6 +163,7 @@ struct AuthorPageView: MustacheParent {
         case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
         case "guides": guides
         case "guide_count": guides.count
+        case "guide_count_label": asText(count(guides.count, "guide"))
         case "coauthors": coauthors.map { CoauthorView(reader: reader, coauthor: $0) }
         case "coauthors_html": joined(coauthors.map(\.author), Derivations.authorChip, reader)
         case "coauthor_count": coauthors.count

@@ -34,6 +34,11 @@ struct CountsView: MustacheParent {
         case "authors": counts.authors
         case "postings": counts.postings
         case "guides": counts.guides
+        case "papers_label": asText(count(counts.papers, "paper"))
+        case "topics_label": asText(count(counts.topics, "topic"))
+        case "authors_label": asText(count(counts.authors, "author"))
+        case "postings_label": asText(count(counts.postings, "posting"))
+        case "guides_label": asText(count(counts.guides, "guide"))
         default: nil
         }
     }
@@ -60,6 +65,7 @@ struct GuideView: MustacheParent {
         case "papers_url": asText(reader.guide(id).url + "papers/")
         case "feed_url": asText(reader.guide(id).url + "feed.xml")
         case "counts": CountsView(counts: reader.counts(of: id))
+        case "has_careers": reader.counts(of: id).postings > 0
         default: nil
         }
     }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// The pieces rebuilds rely on: every table and derived value has its own
+/// aspect, a reader records what it reads, and a derivation cannot read
+/// itself or what comes after it.
+@Suite struct CoreTests {
+    @Test func everyTableOfTheModelHasItsOwnAspect() {
+        let aspects = SiteModel.aspects
+        #expect(aspects.count == 19)
+        #expect(Set(aspects).count == aspects.count)
+    }
+
+    @Test func derivationsRunInTheOrderOfTheirAspectsAndNameTheirOwnTables() throws {
+        let aspects = Derivations.all.map(\.aspect)
+        #expect(aspects == aspects.sorted { $0.rawValue < $1.rawValue })
+        #expect(Set(aspects).isDisjoint(with: SiteModel.aspects))
+        let snapshot = try Self.snapshot()
+        func check<Value>(_ derivation: Derivation<Value>) {
+            #expect(DerivedValues()[keyPath: derivation.table].aspect == derivation.aspect)
+            #expect(derivation.values(snapshot).aspect == derivation.aspect)
+        }
+        check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip)
+        check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
+        check(Derivations.coauthors); check(Derivations.paperOrder); check(Derivations.paperListPage)
+        check(Derivations.authorIndex); check(Derivations.chrome); check(Derivations.feedEntry)
+        check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor)
+        #expect(Derivations.all.count == 15)
+    }
+
+    @Test func aReaderRecordsWhatItReadsEachOnce() throws {
+        let snapshot = try Self.snapshot()
+        let reader = Reader(snapshot, records: true)
+        let paper = snapshot.model.guidePapers[0]![0]
+        _ = reader.title(paper).title
+        _ = reader.title(paper).url
+        _ = reader.derived(Derivations.paperCard, paper.raw)
+        #expect(reader.facts == [Fact(.paperTitle, paper.raw), Fact(.paperCard, paper.raw)].sorted())
+        #expect(Reader(snapshot, records: false).facts.isEmpty)
+    }
+
+    @Test func aDerivationSeesOnlyTheValuesBeforeItsOwn() throws {
+        let snapshot = try Self.snapshot()
+        let paper = snapshot.model.guidePapers[0]![0]
+        let card = Reader(snapshot, computing: .paperCard, records: true)
+        #expect(card.derived(Derivations.paperLink, paper.raw) != nil)
+        #expect(card.derived(Derivations.paperCard, paper.raw) == nil)
+        #expect(card.derived(Derivations.feedEntry, paper.raw) == nil)
+        #expect(card.facts == [Fact(.paperLink, paper.raw)])
+    }
+
+    @Test func factSets() {
+        var set = FactSet()
+        #expect(!set.contains(Fact(.paper, 700)))
+        set.insert(.paper, 700)
+        set.insert(.paper, 700)
+        #expect(set.count == 1)
+        #expect(set.contains(Fact(.paper, 700)))
+        #expect(!set.contains(Fact(.paperTitle, 700)))
+        #expect(!set.contains(Fact(.paper, 701)))
+        #expect(set.intersects([Fact(.author, 1), Fact(.paper, 700)]))
+        #expect(Fact(.template, 3).aspect == .template && Fact(.template, 3).id == 3)
+    }
+
+    /// The same model has no changes; an empty one differs in every fact.
+    @Test func aModelComparedWithItselfChangesNothing() throws {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        let state = try SiteBuilder().build(site.options, keepingState: true).state
+        #expect(state.model.changes(from: state.model).isEmpty)
+        #expect(SiteModel().changes(from: state.model).count > 10)
+    }
+
+    static func snapshot() throws -> SiteSnapshot {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        let state = try SiteBuilder().build(site.options, keepingState: true).state
+        return SiteSnapshot(model: state.model, derived: state.derived, identities: state.identities, templates: state.renderTemplates)
+    }
+}

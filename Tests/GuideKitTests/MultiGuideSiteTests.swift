@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// A site of three guides (`Tests/Fixtures/sites/three-guides`): ICML 2023, ACL
+/// 2024 (dated, with a settings file) and SLT (whose title names no year: the
+/// settings file gives it), sharing authors, one of them written
+/// "Danielle C. Maddix" in one guide and mapped to her name by `authors.yml`.
+/// Every expected value here is written out by hand.
+@Suite struct MultiGuideSiteTests {
+    static func built() throws -> TemporarySite {
+        let site = try TemporarySite(fixture: "three-guides")
+        try site.build()
+        return site
+    }
+
+    @Test func pageMap() throws {
+        let site = try Self.built()
+        let files = site.snapshot().keys.filter { !$0.hasPrefix("assets/") && $0 != ".guide-output" }.sorted()
+        #expect(files == [
+            "404.html",
+            "acl-2024/feed.xml",
+            "acl-2024/index.html",
+            "acl-2024/papers/calibrated-evaluation-of-summaries/index.html",
+            "acl-2024/papers/index.html",
+            "acl-2024/papers/retrieval-augmented-forecasting-of-demand/index.html",
+            "acl-2024/topics/evaluation/index.html",
+            "acl-2024/topics/retrieval/index.html",
+            "authors/danielle-maddix-robinson/index.html",
+            "authors/index.html",
+            "authors/lena-albrecht/index.html",
+            "authors/omar-haddad/index.html",
+            "authors/priya-raman/index.html",
+            "authors/tomas-ruiz/index.html",
+            "careers/index.html",
+            "feed.xml",
+            "icml-2023/feed.xml",
+            "icml-2023/index.html",
+            "icml-2023/papers/coherent-hierarchical-forecasts/index.html",
+            "icml-2023/papers/index.html",
+            "icml-2023/papers/regret-bounds-for-contextual-bandits/index.html",
+            "icml-2023/papers/thompson-sampling-with-delayed-feedback/index.html",
+            "icml-2023/topics/bandit-problems/index.html",
+            "icml-2023/topics/forecasting/index.html",
+            "index.html",
+            "robots.txt",
+            "search/index.html",
+            "search/index.json",
+            "sitemap.xml",
+            "slt/feed.xml",
+            "slt/index.html",
+            "slt/papers/index.html",
+            "slt/papers/streaming-transducers-with-lookahead/index.html",
+            "slt/topics/streaming-speech-recognition/index.html",
+        ])
+    }
+
+    @Test func sitemapListsEveryPage() throws {
+        let site = try Self.built()
+        let locations = try site.read("Output/sitemap.xml").components(separatedBy: "\n")
+            .filter { $0.contains("<loc>") }
+            .map { $0.replacingOccurrences(of: "  <url><loc>", with: "").replacingOccurrences(of: "</loc></url>", with: "") }
+        #expect(locations == [
+            "/",
+            "/acl-2024/", "/icml-2023/", "/slt/",
+            "/acl-2024/topics/retrieval/", "/acl-2024/topics/evaluation/",
+            "/icml-2023/topics/bandit-problems/", "/icml-2023/topics/forecasting/",
+            "/slt/topics/streaming-speech-recognition/",
+            "/acl-2024/papers/", "/icml-2023/papers/", "/slt/papers/",
+            "/acl-2024/papers/retrieval-augmented-forecasting-of-demand/",
+            "/acl-2024/papers/calibrated-evaluation-of-summaries/",
+            "/icml-2023/papers/thompson-sampling-with-delayed-feedback/",
+            "/icml-2023/papers/regret-bounds-for-contextual-bandits/",
+            "/icml-2023/papers/coherent-hierarchical-forecasts/",
+            "/slt/papers/streaming-transducers-with-lookahead/",
+            "/authors/",
+            "/authors/danielle-maddix-robinson/", "/authors/omar-haddad/", "/authors/lena-albrecht/",
+            "/authors/tomas-ruiz/", "/authors/priya-raman/",
+            "/careers/", "/search/",
+        ])
+    }
+
+    /// Newest first: ACL 2024 (dated 2024-08-11), ICML 2023 (its title's year), SLT (2022, from its settings).
+    @Test func theFrontPageListsTheGuidesNewestFirstWithTheirCounts() throws {
+        let html = try Self.built().read("Output/index.html")
+        let titles = html.components(separatedBy: "<h3 class=\"guide-card-title\"><a href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(titles == ["/acl-2024/", "/icml-2023/", "/slt/"])
+        #expect(html.contains("<h1 class=\"page-title\">Northwind at conferences</h1>"))
+        #expect(html.contains("ACL 2024 · <time datetime=\"2024-08-11\">2024-08-11</time> · Bangkok, Thailand"))
+        #expect(html.contains("SLT 2022 · <time datetime=\"2022-01-09\">2022-01-09</time> · Doha, Qatar"))
+        #expect(html.contains("2 papers · 2 topics · 3 authors"))
+        #expect(html.contains("3 papers · 2 topics · 4 authors"))
+        #expect(html.contains("1 paper · 1 topic · 2 authors"))
+        for (value, label) in [("3", "Guides"), ("6", "Papers"), ("5", "Authors"), ("2", "Open roles")] {
+            #expect(html.contains("<span class=\"stat-value\">\(value)</span> <span class=\"stat-label\">\(label)</span>"))
+        }
+    }
+
+    /// One person across two guides: her papers by guide, newest first, and her co-authors with the papers shared.
+    @Test func anAuthorInTwoGuides() throws {
+        let html = try Self.built().read("Output/authors/danielle-maddix-robinson/index.html")
+        #expect(html.contains("<h1 class=\"page-title\">Danielle Maddix Robinson</h1>"))
+        #expect(html.contains("<p class=\"lede\">3 papers in 2 guides.</p>"))
+        let groups = html.components(separatedBy: "<h2 id=\"papers-heading-").dropFirst()
+        #expect(groups.count == 2)
+        func papers(_ group: String) -> [String] {
+            group.components(separatedBy: "<h3 class=\"paper-card-title\"><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        #expect(groups.first!.contains(">ACL 2024</a> <span class=\"count\">1</span>"))
+        #expect(papers(groups.first!) == ["/acl-2024/papers/retrieval-augmented-forecasting-of-demand/"])
+        #expect(groups.last!.contains(">ICML 2023</a> <span class=\"count\">2</span>"))
+        #expect(papers(groups.last!).prefix(2) == ["/icml-2023/papers/thompson-sampling-with-delayed-feedback/",
+                                                   "/icml-2023/papers/coherent-hierarchical-forecasts/"])
+        let chips = html.components(separatedBy: "<a class=\"chip\" href=\"").dropFirst()
+            .map { String($0.prefix { $0 != "<" }) }
+        #expect(chips == ["/authors/omar-haddad/\">Omar Haddad ", "/authors/lena-albrecht/\">Lena Albrecht ", "/authors/priya-raman/\">Priya Raman "])
+        #expect(html.contains("Co-authors <span class=\"count\">3</span>"))
+        #expect(!html.contains("Danielle C. Maddix"), "the variant is her name everywhere")
+    }
+
+    @Test func theAuthorIndexSpansEveryGuide() throws {
+        let html = try Self.built().read("Output/authors/index.html")
+        let names = html.components(separatedBy: "<li><a href=\"/authors/").dropFirst()
+            .filter { !$0.hasPrefix("\"") }.map { String($0.prefix { $0 != "/" }) }
+        #expect(names == ["lena-albrecht", "omar-haddad", "priya-raman", "danielle-maddix-robinson", "tomas-ruiz"])
+        #expect(html.contains("Everyone who wrote a paper in these guides: 5 authors"))
+    }
+
+    @Test func careersMergesIdenticalPostingsAcrossGuides() throws {
+        let html = try Self.built().read("Output/careers/index.html")
+        #expect(html.components(separatedBy: "class=\"posting-title\"").count == 3)
+        #expect(html.contains("<span class=\"location\">DE, BE, Berlin</span><span class=\"sep\" aria-hidden=\"true\"> · </span><span class=\"location\">US, WA, Seattle</span></p>"))
+        #expect(html.contains("<span class=\"location\">GB, London</span></p>"))
+    }
+
+    @Test func searchNamesEachResultsGuide() throws {
+        let site = try Self.built()
+        let data = try Data(contentsOf: site.root.appendingPathComponent("Output/search/index.json"))
+        let entries = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["entries"] as? [[String: String]])
+        let papers = entries.filter { $0["kind"] == "paper" }.map { [$0["title"]!, $0["guide"]!] }
+        #expect(papers == [
+            ["Retrieval-augmented forecasting of demand", "ACL 2024"],
+            ["Calibrated evaluation of summaries", "ACL 2024"],
+            ["Thompson sampling with delayed feedback", "ICML 2023"],
+            ["Regret bounds for contextual bandits", "ICML 2023"],
+            ["Coherent hierarchical forecasts", "ICML 2023"],
+            ["Streaming transducers with lookahead", "SLT 2022"],
+        ])
+        #expect(entries.filter { $0["kind"] == "topic" }.allSatisfy { $0["guide"] != nil })
+        #expect(entries.filter { $0["kind"] == "author" }.allSatisfy { $0["guide"] == nil })
+    }
+
+    @Test func feedsOneEntryPerGuideAtTheTopAndPerPaperInEachGuide() throws {
+        let site = try Self.built()
+        func entries(_ path: String) throws -> [String] {
+            try site.read("Output/" + path).components(separatedBy: "<entry>\n    <title>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(try entries("feed.xml") == ["A quick guide to Northwind’s papers at ACL 2024",
+                                            "A quick guide to Northwind’s papers at ICML 2023", "Amazon’s papers at SLT"])
+        #expect(try entries("icml-2023/feed.xml") == ["Thompson sampling with delayed feedback",
+                                                      "Regret bounds for contextual bandits", "Coherent hierarchical forecasts"])
+        #expect(try entries("slt/feed.xml") == ["Streaming transducers with lookahead"])
+        #expect(try site.read("Output/slt/index.html").contains("href=\"/slt/feed.xml\""))
+    }
+
+    @Test func aGuidesPagesLiveUnderItsSlugWithItsOwnNavigation() throws {
+        let site = try Self.built()
+        let topic = try site.read("Output/icml-2023/topics/forecasting/index.html")
+        #expect(topic.contains("<a class=\"guide-nav-name\" href=\"/icml-2023/\">ICML 2023</a>"))
+        #expect(topic.contains("<li><a href=\"/icml-2023/\" aria-current=\"true\">Topics</a></li>"))
+        #expect(topic.contains("<li><a href=\"/\" aria-current=\"true\">Guides</a></li>"))
+        #expect(topic.contains("<p class=\"eyebrow\"><a href=\"/icml-2023/#topics\">Topics</a></p>"))
+        let paper = try site.read("Output/slt/papers/streaming-transducers-with-lookahead/index.html")
+        #expect(paper.contains("booktitle = {SLT 2022}"), "the year comes from slt.yml")
+        #expect(paper.contains("<a href=\"/authors/priya-raman/\">Priya Raman</a>"))
+    }
+
+    @Test func anAliasThatMatchesNoBylineIsAWarningWithItsLine() throws {
+        let site = try TemporarySite(fixture: "three-guides")
+        let warnings = try site.build().report.warnings.map(\.description)
+        #expect(warnings.contains { $0.hasSuffix("Content/authors.yml:3: warning: \"D. Maddix\" matches no byline in any guide") })
+    }
+
+    /// One guide keeps today's URLs: no list of guides, the guide at the root.
+    @Test func oneGuideStaysAtTheRoot() throws {
+        let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
+        try site.build()
+        #expect(site.exists("Output/papers/index.html"))
+        #expect(!site.exists("Output/guide"))
+        #expect(!(try site.read("Output/index.html")).contains("guide-card"))
+    }
+
+    /// Two people with one name, told apart per guide by `authors.yml`.
+    @Test func twoPeopleWithOneNameKeptApartPerGuide() throws {
+        let site = try TemporarySite([
+            "Content/a.txt": "A quick guide to X's papers at KDD 2024\n\nOne line.\n\nIntro.\n\nTopic\n\nDescribed.\n\nA first paper title here\nWei Wang, Lena Albrecht\n",
+            "Content/b.txt": "A quick guide to X's papers at KDD 2023\n\nOne line.\n\nIntro.\n\nTopic\n\nDescribed.\n\nA second paper title here\nWei Wang, Omar Haddad\n",
+            "Content/authors.yml": "Wei Wang:\n  a: Wei Wang (UCLA)\n  b: Wei Wang (Amazon)\n",
+            "Content/site.yml": "title: X\n",
+        ])
+        let report = try site.build().report
+        #expect(report.warnings.isEmpty)
+        #expect(site.exists("Output/authors/wei-wang-ucla/index.html"))
+        #expect(site.exists("Output/authors/wei-wang-amazon/index.html"))
+        #expect(try site.read("Output/authors/wei-wang-ucla/index.html").contains("A first paper title here"))
+        #expect(!(try site.read("Output/authors/wei-wang-ucla/index.html")).contains("A second paper title here"))
+    }
+}
