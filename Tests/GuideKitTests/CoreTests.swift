@@ -8,7 +8,7 @@ import Testing
 @Suite struct CoreTests {
     @Test func everyTableOfTheModelHasItsOwnAspect() {
         let aspects = SiteModel.aspects
-        #expect(aspects.count == 19)
+        #expect(aspects.count == 20)
         #expect(Set(aspects).count == aspects.count)
     }
 
@@ -21,12 +21,12 @@ import Testing
             #expect(DerivedValues()[keyPath: derivation.table].aspect == derivation.aspect)
             #expect(derivation.values(snapshot).aspect == derivation.aspect)
         }
-        check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip)
+        check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip); check(Derivations.authorEntry)
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
         check(Derivations.coauthors); check(Derivations.paperOrder); check(Derivations.paperListPage)
         check(Derivations.authorIndex); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor)
-        #expect(Derivations.all.count == 15)
+        #expect(Derivations.all.count == 16)
     }
 
     @Test func aReaderRecordsWhatItReadsEachOnce() throws {

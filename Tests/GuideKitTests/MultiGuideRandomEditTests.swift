@@ -132,19 +132,19 @@ import Testing
         if seed == 14 { try site.write("papers_per_page: 2\ntitle: Northwind\n", to: "Content/site.yml") }
         let session = BuildSession(options: site.options)
         try session.build()
-        var rebuilt = 0
+        var rebuiltCount = 0
         for step in 0..<55 {
             let edit = Edit.allCases.randomElement(using: &random)!
             let changed = try Self.apply(edit, to: site, step: step, random: &random)
             if changed.isEmpty { continue }
             _ = try session.rebuild(changedPaths: changed.map { site.root.appendingPathComponent($0).path })
             try site.build(output: "Full")
-            let (output, full) = (site.snapshot("Output"), site.snapshot("Full"))
-            let differing = Set(output.keys).union(full.keys).filter { output[$0] != full[$0] }.sorted()
-            #expect(differing.isEmpty, "seed \(seed), step \(step), \(edit): \(differing.prefix(5))")
+            let (rebuilt, full) = (site.snapshot("Output"), site.snapshot("Full"))
+            let differing = Set(rebuilt.keys).union(full.keys).filter { rebuilt[$0] != full[$0] }.sorted()
+            #expect(differing.isEmpty, "seed \(seed), step \(step), \(edit): \(differing.prefix(5)) \(TemporarySite.firstDifference(rebuilt, full))")
             if !differing.isEmpty { return }
-            rebuilt += 1
+            rebuiltCount += 1
         }
-        #expect(rebuilt > 45)
+        #expect(rebuiltCount > 45)
     }
 }

@@ -175,6 +175,17 @@ import Testing
         #expect(paper.contains("<a href=\"/authors/priya-raman/\">Priya Raman</a>"))
     }
 
+    /// "More by these authors": every paper sharing an author, those of the paper's own guide first.
+    @Test func relatedPapersAcrossGuidesOwnGuideFirst() throws {
+        let html = try Self.built().read("Output/icml-2023/papers/thompson-sampling-with-delayed-feedback/index.html")
+        let related = html.components(separatedBy: "<ul class=\"related-list\">")[1].components(separatedBy: "</ul>")[0]
+            .components(separatedBy: "<li><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(related.prefix(2)) == ["/icml-2023/papers/regret-bounds-for-contextual-bandits/",
+                                           "/icml-2023/papers/coherent-hierarchical-forecasts/"])
+        #expect(Set(related.dropFirst(2)) == ["/acl-2024/papers/retrieval-augmented-forecasting-of-demand/",
+                                              "/acl-2024/papers/calibrated-evaluation-of-summaries/"])
+    }
+
     @Test func anAliasThatMatchesNoBylineIsAWarningWithItsLine() throws {
         let site = try TemporarySite(fixture: "three-guides")
         let warnings = try site.build().report.warnings.map(\.description)
@@ -204,5 +215,37 @@ import Testing
         #expect(site.exists("Output/authors/wei-wang-amazon/index.html"))
         #expect(try site.read("Output/authors/wei-wang-ucla/index.html").contains("A first paper title here"))
         #expect(!(try site.read("Output/authors/wei-wang-ucla/index.html")).contains("A second paper title here"))
+    }
+
+    /// A guide file added and removed while a session runs: its pages come and go,
+    /// and the output is each time what a full build gives.
+    @Test func aGuideFileAddedAndRemovedWithoutARestart() throws {
+        let site = try TemporarySite(fixture: "three-guides")
+        let session = BuildSession(options: site.options)
+        try session.build()
+        let file = site.root.appendingPathComponent("Content/kdd-2025.txt").path
+        var random = RandomEditTests.SeededRandom(state: 1)
+        try site.write(MultiGuideRandomEditTests.newGuide(15, random: &random), to: "Content/kdd-2025.txt")
+        _ = try session.rebuild(changedPaths: [file])
+        #expect(site.exists("Output/kdd-2025/papers/counting-motifs-in-guide-15/index.html"))
+        try site.build(output: "Full")
+        #expect(TemporarySite.firstDifference(site.snapshot("Output"), site.snapshot("Full")) == "none")
+
+        try site.remove("Content/kdd-2025.txt")
+        _ = try session.rebuild(changedPaths: [file])
+        #expect(!site.exists("Output/kdd-2025"))
+        try site.build(output: "Full")
+        #expect(TemporarySite.firstDifference(site.snapshot("Output"), site.snapshot("Full")) == "none")
+
+        // Down to one guide: it moves to the root.
+        for name in ["acl-2024", "slt"] {
+            try site.remove("Content/\(name).txt")
+            try site.remove("Content/\(name).yml")
+        }
+        _ = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/slt.txt").path])
+        #expect(site.exists("Output/papers/coherent-hierarchical-forecasts/index.html"))
+        #expect(!site.exists("Output/icml-2023"))
+        try site.build(output: "Full")
+        #expect(TemporarySite.firstDifference(site.snapshot("Output"), site.snapshot("Full")) == "none")
     }
 }

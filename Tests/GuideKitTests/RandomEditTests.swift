@@ -89,7 +89,7 @@ import Testing
             if report.pagesRendered < pageCount { partial += 1 }
             let (rebuilt, full) = (site.snapshot("Output"), site.snapshot("Full"))
             let differing = Set(rebuilt.keys).union(full.keys).filter { rebuilt[$0] != full[$0] }.sorted()
-            #expect(differing.isEmpty, "seed \(seed), step \(step), \(edit): \(differing.prefix(5))")
+            #expect(differing.isEmpty, "seed \(seed), step \(step), \(edit): \(differing.prefix(5)) \(TemporarySite.firstDifference(rebuilt, full))")
             if !differing.isEmpty { return }
         }
         #expect(partial > 6, "most edits keep the guide's shape and plan only some pages")

@@ -69,6 +69,19 @@ struct TemporarySite {
         return files
     }
 
+    /// Where the first file that differs between two snapshots differs, for a failure message.
+    static func firstDifference(_ a: [String: Data], _ b: [String: Data]) -> String {
+        guard let path = Set(a.keys).union(b.keys).sorted().first(where: { a[$0] != b[$0] }) else { return "none" }
+        guard let x = a[path], let y = b[path] else { return "\(path): only in \(a[path] == nil ? "the second" : "the first")" }
+        let (x8, y8) = (Array(x), Array(y))
+        let offset = x8.indices.first { $0 >= y8.count || x8[$0] != y8[$0] } ?? x8.count
+        func around(_ data: Data) -> String {
+            let bytes = Array(data)
+            return String(decoding: bytes[min(bytes.count, max(0, offset - 80))..<min(bytes.count, offset + 80)], as: UTF8.self)
+        }
+        return "\(path) at byte \(offset):\n--- rebuilt\n\(around(x))\n--- full\n\(around(y))"
+    }
+
     static let minimalGuide = """
     A quick guide to Northwind's papers at KDD 2024
 

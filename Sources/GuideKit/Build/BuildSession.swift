@@ -91,7 +91,7 @@ struct Rebuild {
         next.derived = steps.run("derive") {
             previous.derived.update(next.model, identities: &next.identities, templates: next.renderTemplates, changed: &changed)
         }
-        let plan = steps.run("plan") { OutputPlan(next, previous: previous, changed: &changed) }
+        let plan = steps.run("plan") { OutputPlan(&next, previous: previous, changed: &changed) }
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
                                     templates: next.renderTemplates, pagePaths: plan.pagePaths)
         let writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: true), workers: options.workers)
@@ -105,6 +105,7 @@ struct Rebuild {
         }
 
         next.pagePaths = plan.pagePaths
+        next.listings = plan.listings
         next.warnings = warnings
         report.pagesRendered = plan.dirty.filter(\.isPage).count
         report.warnings = warnings
@@ -129,7 +130,7 @@ struct Rebuild {
         }
         let assembled = SiteAssembler(config: next.settings.config, content: next.content)
             .assemble(BuildSteps.inputs(next.content, next.guides), aliases: next.settings.aliases,
-                      markdown: &next.markdown, identities: &next.identities)
+                      markdown: &next.markdown, identities: &next.identities, previous: previous.model)
         try SiteBuilder.checkTemplates(next.templates, for: assembled.model)
         next.model = assembled.model
         next.copies = assembled.copies
@@ -150,7 +151,7 @@ struct Rebuild {
     private func write(_ plan: OutputPlan, _ rendered: [(RenderedOutput, [Fact])], _ copies: [(PlannedCopy, [UInt8])],
                        into next: inout BuildState, report: inout RebuildReport, wroteFiles: inout Bool) throws(Diagnostic) {
         for (output, (_, facts)) in zip(plan.dirty, rendered) {
-            next.outputs[output.path] = OutputRecord(output: output, reads: facts)
+            next.outputs.set(output.id, OutputRecord(output: output, reads: facts))
         }
         let items = zip(plan.dirty, rendered).map { OutputFolder.Item(path: $0.path, content: $1.0, isPage: $0.isPage) }
             + copies.map { OutputFolder.Item(path: $0.path, content: .file($1), isPage: false) }
@@ -170,29 +171,8 @@ struct Rebuild {
         for path in removed {
             output.remove(path)
             next.hashes[path] = nil
-            next.outputs[path] = nil
             report.filesDeleted += 1
         }
-    }
-}
-
-/// Which outputs a rebuild renders: those whose reads changed, those new or
-/// now made of something else; and which it deletes.
-struct OutputPlan {
-    var dirty: [Output] = []
-    var removed: [String] = []
-    var pagePaths: [String]
-
-    init(_ next: BuildState, previous: BuildState, changed: inout FactSet) {
-        let outputs = OutputKind.outputs(next.model, next.derived, next.identities)
-        pagePaths = outputs.filter(\.isPage).map(\.path)
-        if pagePaths != previous.pagePaths { changed.insert(.pageList, 0) }
-        for output in outputs {
-            if let old = previous.outputs[output.path], old.output == output, !changed.intersects(old.reads) { continue }
-            dirty.append(output)
-        }
-        let paths = Set(outputs.map(\.path))
-        removed = previous.outputs.keys.filter { !paths.contains($0) }.sorted()
     }
 }
 

@@ -27,11 +27,15 @@ final class DerivationScratch {
     var touched: [Int32] = []
 }
 
-/// A derived value per id, with the facts computing it read (when recorded).
+/// A derived value per id, with the facts computing it read (when recorded)
+/// and who read what (`Dependents`).
 struct DerivedTable<Value: Equatable & Sendable>: Sendable {
     let aspect: Aspect
     private(set) var values: [Value?] = []
     private(set) var reads: [[Fact]] = []
+    /// The ids of the last computation, in order.
+    private(set) var domain: [Int32] = []
+    private var dependents = Dependents()
 
     init(_ aspect: Aspect) {
         self.aspect = aspect
@@ -52,13 +56,26 @@ struct DerivedTable<Value: Equatable & Sendable>: Sendable {
             values += Array(repeating: nil, count: index + 1 - values.count)
             reads += Array(repeating: [], count: index + 1 - reads.count)
         }
+        dependents.update(id, reads: facts, previously: reads[index])
         values[index] = value
         reads[index] = facts
     }
 
-    /// Ids that have a value.
-    var ids: [Int32] {
-        values.indices.filter { values[$0] != nil }.map(Int32.init)
+    /// The ids whose values read a fact of `changed`.
+    mutating func readers(of changed: FactSet) -> [Int32] {
+        let reads = self.reads
+        return dependents.readers(of: changed) { Int($0) < reads.count ? reads[Int($0)] : [] }
+    }
+
+    /// Sets the domain; returns the ids that joined it and those that left it.
+    mutating func setDomain(_ ids: [Int32]) -> (added: [Int32], removed: [Int32]) {
+        defer { domain = ids }
+        guard domain != ids else { return ([], []) }
+        let size = max(values.count, Int(ids.max() ?? 0) + 1)
+        var before = [Bool](repeating: false, count: size), after = [Bool](repeating: false, count: size)
+        for id in domain { before[Int(id)] = true }
+        for id in ids { after[Int(id)] = true }
+        return (ids.filter { !before[Int($0)] }, domain.filter { !after[Int($0)] })
     }
 }
 
@@ -67,6 +84,7 @@ struct DerivedValues: Sendable {
     var paperLinks = DerivedTable<String>(.paperLink)
     var authorLinks = DerivedTable<String>(.authorLink)
     var authorChips = DerivedTable<String>(.authorChip)
+    var authorEntries = DerivedTable<String>(.authorEntry)
     var paperCards = DerivedTable<String>(.paperCard)
     var topicCards = DerivedTable<String>(.topicCard)
     var related = DerivedTable<[PaperID]>(.related)
@@ -111,29 +129,32 @@ extension Derivation: AnyDerivation {
     func run(_ values: inout DerivedValues, model: SiteModel, identities: inout Identities,
              templates: RenderTemplates, records: Bool, changed: inout FactSet, all: Bool) {
         let ids = domain(model, &identities)
-        var table = values[keyPath: self.table]
-        let dirty = all ? ids : ids.filter { id in
-            table[id] == nil || changed.intersects(table.reads(of: id))
+        // Taken out while it changes, so that its arrays are not copied.
+        var table = DerivedTable<Value>(aspect)
+        swap(&table, &values[keyPath: self.table])
+        let (added, removed) = table.setDomain(ids)
+        for id in removed {
+            table.set(id, nil, reads: [])
+            changed.insert(aspect, id)
         }
-        if !all {
-            let kept = Set(ids)
-            for id in table.ids where !kept.contains(id) {
-                table.set(id, nil, reads: [])
-                changed.insert(aspect, id)
-            }
-        }
+        let dirty = all ? ids : Array(Set(added).union(table.readers(of: changed))).sorted()
         let snapshot = SiteSnapshot(model: model, derived: values, identities: identities, templates: templates)
         let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, aspect] scratch, index in
             let reader = Reader(snapshot, computing: aspect, records: records)
-            let value = compute(dirty[index], reader, scratch)
-            return (value, reader.facts)
+            return Computed(value: compute(dirty[index], reader, scratch), facts: reader.facts)
         }
-        for (id, (value, facts)) in zip(dirty, results) {
-            if !all, table[id] != value { changed.insert(aspect, id) }
-            table.set(id, value, reads: facts)
+        for (id, result) in zip(dirty, results) {
+            if !all, table[id] != result.value { changed.insert(aspect, id) }
+            table.set(id, result.value, reads: result.facts)
         }
-        values[keyPath: self.table] = table
+        swap(&table, &values[keyPath: self.table])
     }
+}
+
+/// A value and what computing it read.
+private struct Computed<Value: Sendable>: Sendable {
+    var value: Value
+    var facts: [Fact]
 }
 
 extension DerivedValues {
@@ -167,7 +188,7 @@ extension DerivedValues {
 /// Every derived value, in the order they are computed (the order of their aspects).
 enum Derivations {
     static let all: [any AnyDerivation] = [
-        paperLink, authorLink, authorChip, paperCard, topicCard,
+        paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, paperOrder, paperListPage, authorIndex, chrome,
         feedEntry, searchPaper, searchTopic, searchAuthor,
     ]
@@ -185,6 +206,11 @@ enum Derivations {
     /// `author-chip`, once per author.
     static let authorChip = Derivation(aspect: .authorChip, table: \.authorChips, values: { $0.derived.authorChips }, domain: authors) { id, reader, _ in
         fragment(.authorChip, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
+    }
+
+    /// `author-entry`, once per author: their line in the A–Z index.
+    static let authorEntry = Derivation(aspect: .authorEntry, table: \.authorEntries, values: { $0.derived.authorEntries }, domain: authors) { id, reader, _ in
+        fragment(.authorEntry, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
     }
 
     /// `paper-card`, once per paper.

@@ -3,6 +3,11 @@ import Foundation
 /// Makes the site model from the parsed guides: an id for every entity (by
 /// its key, `Identities`), routes and URLs, texts turned into HTML, counts,
 /// and the authors of every guide in one index, `authors.yml` applied.
+///
+/// In a session it is given the previous model: an entity whose value comes
+/// out the same keeps its box (the diff then finds it unchanged by identity),
+/// and one whose inputs are visibly the same (a paper's guide, title and slug;
+/// an author's name and slug) is not built again.
 struct SiteAssembler {
     /// A guide as read: its file, its parse and its settings.
     struct Input: Sendable {
@@ -21,6 +26,8 @@ struct SiteAssembler {
     let config: SiteConfig
     let content: ContentSource
 
+    static let defaultTitle = "Conference guides"
+
     /// The guides newest first: by date, else by year; guides without either last, then by slug.
     static func ordered(_ guides: [Input]) -> [Input] {
         func key(_ input: Input) -> String {
@@ -34,177 +41,228 @@ struct SiteAssembler {
     }
 
     func assemble(_ inputs: [Input], aliases: AuthorAliases, markdown: inout MarkdownCache,
-                  identities: inout Identities) -> Result {
-        let guides = Self.ordered(inputs)
-        let multiple = guides.count > 1
-        let base = config.basePath
-        var model = SiteModel()
-        var copies: [PlannedCopy] = []
-        var warnings: [Diagnostic] = []
-        markdown.prepare(Self.markdownTexts(guides))
-
-        var authorSlugs = SlugRegistry()
-        var siteAuthors: [AuthorID] = []
-        var papersByAuthor: [AuthorID: [PaperID]] = [:]
-        var bylineNames: Set<String> = []
-        var postingsByText: [String: PostingID] = [:]
-        var sitePostings: [PostingID] = []
-        var siteCounts = Counts(guides: guides.count)
-        var rankedPapers: [(guide: Int, key: GuideItemKey, id: Int32)] = []
-
-        for (position, input) in guides.enumerated() {
-            let parsed = input.guide, settings = input.settings, slug = input.file.slug
-            let guideID: GuideID = identities.guides.id(slug)
-            let prefix = Routes.guidePrefix(slug: slug, multipleGuides: multiple)
-
-            // Ids, by key: normalised title (or file name) and occurrence.
-            func keys(_ names: [String]) -> [GuideItemKey] {
-                var seen: [String: Int] = [:]
-                return names.map { name in
-                    let occurrence = seen[name, default: 0]
-                    seen[name] = occurrence + 1
-                    return GuideItemKey(guide: slug, name: name, occurrence: occurrence)
-                }
-            }
-            let topicKeys = keys(parsed.topics.map { FigureLinker.normalizedTitle($0.title.text) })
-            let topicIDs: [TopicID] = topicKeys.map { identities.topics.id($0) }
-            let paperKeys = keys(parsed.papers.map { FigureLinker.normalizedTitle($0.title.text) })
-            identities.papers.reserve(paperKeys.count)
-            let paperIDs: [PaperID] = paperKeys.map { identities.papers.id($0) }
-            let figureIDs: [FigureID] = keys(parsed.figures.map(\.fileName.text)).map { identities.figures.id($0) }
-            for (key, id) in zip(paperKeys, paperIDs) { rankedPapers.append((position, key, id.raw)) }
-
-            // Authors: one per person across guides.
-            let guideAuthors: [AuthorID] = parsed.authors.map { author in
-                bylineNames.insert(author.name)
-                let person = aliases.person(named: author.name, in: slug)
-                let id: AuthorID = identities.authors.id(person)
-                if model.authors[id.raw] == nil {
-                    let authorSlug = authorSlugs.claim(person)
-                    let path = Routes.author(slug: authorSlug)
-                    model.authors[id.raw] = AuthorInfo(name: person, slug: authorSlug, path: path, url: base + path,
-                                                       sortKey: SortKey.forName(person))
-                    siteAuthors.append(id)
-                }
-                return id
-            }
-
-            // Papers.
-            var loosePapers: [PaperID] = []
-            var authorsInGuide: Set<AuthorID> = []
-            for (index, paper) in parsed.papers.enumerated() {
-                let id = paperIDs[index]
-                var authors: [AuthorID] = []
-                for author in paper.authors.map({ guideAuthors[$0] }) where !authors.contains(author) {
-                    authors.append(author)
-                    papersByAuthor[author, default: []].append(id)
-                    authorsInGuide.insert(author)
-                }
-                let path = Routes.paper(prefix: prefix, slug: paper.slug)
-                model.paperTitles[id.raw] = PaperTitle(guide: guideID, title: paper.title.text, slug: paper.slug, path: path,
-                                                       url: base + path, sortKey: SortKey.of(paper.title.text))
-                model.papers[id.raw] = PaperInfo(authors: authors, topic: paper.topic.map { topicIDs[$0] },
-                                                 descriptionHTML: markdown.html(paragraphs: paper.description.map(\.text)),
-                                                 figures: paper.figures.map { figureIDs[$0] })
-                if paper.topic == nil { loosePapers.append(id) }
-            }
-
-            // Topics.
-            for (index, topic) in parsed.topics.enumerated() {
-                let id = topicIDs[index]
-                let path = Routes.topic(prefix: prefix, slug: topic.slug)
-                model.topics[id.raw] = TopicInfo(guide: guideID, title: topic.title.text, slug: topic.slug, path: path, url: base + path,
-                                                 descriptionHTML: markdown.html(paragraphs: topic.description.map(\.text)),
-                                                 figures: topic.figures.map { figureIDs[$0] },
-                                                 teasers: topic.teasers.map { parsed.teasers[$0].text.text })
-                model.topicPapers[id.raw] = topic.papers.map { paperIDs[$0] }
-            }
-
-            // Figures, and the images they copy.
-            var looseFigures: [FigureID] = []
-            for (index, figure) in parsed.figures.enumerated() {
-                let name = figure.fileName.text
-                var src = ""
-                if content.imageNames.contains(name) {
-                    let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
-                    let path = Routes.image(prefix: prefix, slug: figure.slug, extension: ext)
-                    copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
-                    src = base + path
-                } else {
-                    warnings.append(.warning(parsed.file, line: figure.fileName.line,
-                        "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
-                }
-                let caption = figure.caption?.text ?? ""
-                model.figures[figureIDs[index].raw] = FigureInfo(
-                    guide: guideID, elementID: "figure-\(figure.slug)", fileName: name, src: src,
-                    captionHTML: caption.isEmpty ? "" : markdown.inlineHTML(caption),
-                    alt: caption.isEmpty ? name : caption, paper: figure.paper.map { paperIDs[$0] })
-                if figure.topic == nil { looseFigures.append(figureIDs[index]) }
-            }
-
-            // Postings: the same text in several guides is one posting.
-            for posting in parsed.postings {
-                if let id = postingsByText[posting.text] {
-                    var info = model.postings[id.raw]!
-                    info.locations += posting.locations.filter { !info.locations.contains($0) }
-                    model.postings[id.raw] = info
-                } else {
-                    let id: PostingID = identities.postings.id(posting.text)
-                    postingsByText[posting.text] = id
-                    sitePostings.append(id)
-                    model.postings[id.raw] = PostingInfo(slug: "posting-\(sitePostings.count)", title: PostingText.title(posting.text),
-                                                         textHTML: markdown.html(PostingText.markdown(posting.text)),
-                                                         locations: posting.locations)
-                }
-            }
-
-            // The guide.
-            let event = parsed.event
-            let subtitle = parsed.subtitle?.text ?? ""
-            model.guides[guideID.raw] = GuideInfo(
-                slug: slug, prefix: prefix, url: base + prefix, title: parsed.title.text, subtitle: subtitle,
-                introHTML: markdown.html(paragraphs: parsed.intro.map(\.text)),
-                preamble: parsed.preamble.map { .init(text: $0.text.text, kind: $0.kind.rawValue) },
-                organization: settings.organization ?? event.organization ?? "",
-                conference: settings.conference ?? event.conference ?? "",
-                year: settings.year ?? event.year ?? settings.date.map { String($0.prefix(4)) } ?? "",
-                date: settings.date ?? "", location: settings.location ?? "",
-                description: parsed.subtitle?.text ?? PostingText.title(parsed.intro.first?.text ?? parsed.title.text),
-                file: parsed.file)
-            model.guideTopics[guideID.raw] = topicIDs
-            model.guidePapers[guideID.raw] = paperIDs
-            model.guideLoose[guideID.raw] = LooseItems(papers: loosePapers, figures: looseFigures)
-            model.guideModified[guideID.raw] = input.file.modified
-            model.guideCounts[guideID.raw] = Counts(papers: paperIDs.count, topics: topicIDs.count,
-                                                    authors: authorsInGuide.count, postings: parsed.postings.count, guides: 1)
-            siteCounts.papers += paperIDs.count
-            siteCounts.topics += topicIDs.count
+                  identities: inout Identities, previous: SiteModel? = nil) -> Result {
+        var assembly = Assembly(config: config, content: content, guides: Self.ordered(inputs), previous: previous)
+        assembly.renderTexts(&markdown)
+        for position in assembly.guides.indices {
+            assembly.addGuide(at: position, aliases: aliases, identities: &identities)
         }
-
-        for author in siteAuthors { model.authorPapers[author.raw] = papersByAuthor[author] ?? [] }
-        siteCounts.authors = siteAuthors.count
-        siteCounts.postings = sitePostings.count
-        model.site[SiteModel.siteID] = siteInfo(guides, multiple: multiple)
-        model.siteGuides[SiteModel.siteID] = guides.map { identities.guides.id($0.file.slug) }
-        model.siteAuthors[SiteModel.siteID] = siteAuthors
-        model.sitePostings[SiteModel.siteID] = sitePostings
-        model.siteCounts[SiteModel.siteID] = siteCounts
-        model.paperKeys = Self.keyOrder(rankedPapers, idCount: identities.papers.count)
-
-        warnings += aliases.warnings(bylineNames: bylineNames, guides: Set(guides.map(\.file.slug)))
-        if multiple, config.title == nil {
+        assembly.finish(identities: &identities)
+        var warnings = assembly.warnings + aliases.warnings(bylineNames: assembly.bylineNames, guides: Set(assembly.guides.map(\.file.slug)))
+        if assembly.multiple, config.title == nil {
             warnings.append(.warning(content.configDisplayPath,
-                "the site has \(guides.count) guides and no title: it is called \"\(Self.defaultTitle)\"; set `title:` in this file"))
+                "the site has \(assembly.guides.count) guides and no title: it is called \"\(Self.defaultTitle)\"; set `title:` in this file"))
         }
-        return Result(model: model, copies: copies, warnings: warnings)
+        return Result(model: assembly.model, copies: assembly.copies, warnings: warnings)
+    }
+}
+
+/// One assembly, guide after guide.
+private struct Assembly {
+    let config: SiteConfig
+    let content: ContentSource
+    let guides: [SiteAssembler.Input]
+    let multiple: Bool
+    let base: String
+    let previous: SiteModel?
+    /// The previous model, when its routes are made the same way: entities may be kept as they are.
+    let sameRoutes: SiteModel?
+
+    var model = SiteModel()
+    var copies: [PlannedCopy] = []
+    var warnings: [Diagnostic] = []
+    var bylineNames: Set<String> = []
+
+    private var html: [String] = []
+    private var inlineHTML: [String] = []
+    private var authorSlugs = SlugRegistry()
+    private var siteAuthors: [AuthorID] = []
+    private var papersByAuthor: [AuthorID: [PaperID]] = [:]
+    private var postingsByText: [String: PostingID] = [:]
+    private var postings: [PostingID: PostingInfo] = [:]
+    private var sitePostings: [PostingID] = []
+    private var siteCounts: Counts
+
+    init(config: SiteConfig, content: ContentSource, guides: [SiteAssembler.Input], previous: SiteModel?) {
+        self.config = config
+        self.content = content
+        self.guides = guides
+        multiple = guides.count > 1
+        base = config.basePath
+        self.previous = previous
+        let multiple = self.multiple, base = self.base
+        sameRoutes = previous?.site[SiteModel.siteID].map { $0.base == base && $0.multipleGuides == multiple } == true ? previous : nil
+        siteCounts = Counts(guides: guides.count)
     }
 
-    static let defaultTitle = "Conference guides"
+    /// Every Markdown text of every guide, in the order `addGuide` takes them,
+    /// turned into HTML at once (the new ones on every core).
+    mutating func renderTexts(_ markdown: inout MarkdownCache) {
+        var blocks: [String] = []
+        var inlines: [String] = []
+        for input in guides {
+            let guide = input.guide
+            blocks.append(MarkdownCache.paragraphs(guide.intro.map(\.text)))
+            blocks += guide.topics.map { MarkdownCache.paragraphs($0.description.map(\.text)) }
+            blocks += guide.papers.map { MarkdownCache.paragraphs($0.description.map(\.text)) }
+            blocks += guide.postings.map { PostingText.markdown($0.text) }
+            inlines += guide.figures.map { $0.caption?.text ?? "" }
+        }
+        html = markdown.html(blocks)
+        inlineHTML = markdown.inlineHTML(inlines)
+        html.reverse()
+        inlineHTML.reverse()
+    }
+
+    private mutating func nextHTML() -> String { html.removeLast() }
+    private mutating func nextInlineHTML() -> String { inlineHTML.removeLast() }
+
+    mutating func addGuide(at position: Int, aliases: AuthorAliases, identities: inout Identities) {
+        let input = guides[position]
+        let parsed = input.guide, settings = input.settings, slug = input.file.slug
+        let guideID: GuideID = identities.guides.id(slug)
+        let prefix = Routes.guidePrefix(slug: slug, multipleGuides: multiple)
+        let introHTML = nextHTML()
+
+        // Ids, by key: normalised title (or file name) and occurrence.
+        let topicIDs: [TopicID] = Self.keys(parsed.topics.map(\.title.text), guide: slug).map { identities.topics.id($0) }
+        let paperIDs: [PaperID] = Self.keys(parsed.papers.map(\.title.text), guide: slug).map { identities.paper($0) }
+        let figureIDs: [FigureID] = Self.keys(parsed.figures.map(\.fileName.text), guide: slug, normalising: false)
+            .map { identities.figures.id($0) }
+
+        // Authors: one per person across guides.
+        let guideAuthors: [AuthorID] = parsed.authors.map { author in
+            bylineNames.insert(author.name)
+            let person = aliases.person(named: author.name, in: slug)
+            let id: AuthorID = identities.authors.id(person)
+            if model.authors.box(id.raw) == nil { addAuthor(id, named: person) }
+            return id
+        }
+
+        // Topics.
+        for (index, topic) in parsed.topics.enumerated() {
+            let path = Routes.topic(prefix: prefix, slug: topic.slug)
+            model.topics.set(topicIDs[index].raw, TopicInfo(
+                guide: guideID, title: topic.title.text, slug: topic.slug, path: path, url: base + path,
+                descriptionHTML: nextHTML(), figures: topic.figures.map { figureIDs[$0] },
+                teasers: topic.teasers.map { parsed.teasers[$0].text.text }), previous: previous?.topics)
+            model.topicPapers.set(topicIDs[index].raw, topic.papers.map { paperIDs[$0] }, previous: previous?.topicPapers)
+        }
+
+        // Papers.
+        var loosePapers: [PaperID] = []
+        var authorsInGuide: Set<AuthorID> = []
+        for (index, paper) in parsed.papers.enumerated() {
+            let id = paperIDs[index]
+            var authors: [AuthorID] = []
+            for author in paper.authors.map({ guideAuthors[$0] }) where !authors.contains(author) {
+                authors.append(author)
+                papersByAuthor[author, default: []].append(id)
+                authorsInGuide.insert(author)
+            }
+            if let kept = sameRoutes?.paperTitles.box(id.raw), kept.guide == guideID, kept.slug == paper.slug,
+               kept.title == paper.title.text {
+                model.paperTitles.set(id.raw, box: kept)
+            } else {
+                let path = Routes.paper(prefix: prefix, slug: paper.slug)
+                model.paperTitles.set(id.raw, box: Box(PaperTitle(guide: guideID, title: paper.title.text, slug: paper.slug,
+                                                                  path: path, url: base + path, sortKey: SortKey.of(paper.title.text))))
+            }
+            model.papers.set(id.raw, PaperInfo(authors: authors, topic: paper.topic.map { topicIDs[$0] },
+                                               descriptionHTML: nextHTML(), figures: paper.figures.map { figureIDs[$0] }),
+                             previous: previous?.papers)
+            if paper.topic == nil { loosePapers.append(id) }
+        }
+
+        // Postings: the same text in several guides is one posting.
+        for posting in parsed.postings {
+            let textHTML = nextHTML()
+            if let id = postingsByText[posting.text] {
+                postings[id]!.locations += posting.locations.filter { !postings[id]!.locations.contains($0) }
+            } else {
+                let id: PostingID = identities.postings.id(posting.text)
+                postingsByText[posting.text] = id
+                sitePostings.append(id)
+                postings[id] = PostingInfo(slug: "posting-\(sitePostings.count)", title: PostingText.title(posting.text),
+                                           textHTML: textHTML, locations: posting.locations)
+            }
+        }
+
+        // Figures, and the images they copy.
+        var looseFigures: [FigureID] = []
+        for (index, figure) in parsed.figures.enumerated() {
+            let name = figure.fileName.text
+            var src = ""
+            if content.imageNames.contains(name) {
+                let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
+                let path = Routes.image(prefix: prefix, slug: figure.slug, extension: ext)
+                copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
+                src = base + path
+            } else {
+                warnings.append(.warning(parsed.file, line: figure.fileName.line,
+                    "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
+            }
+            let caption = figure.caption?.text ?? ""
+            model.figures.set(figureIDs[index].raw, FigureInfo(
+                guide: guideID, elementID: "figure-\(figure.slug)", fileName: name, src: src,
+                captionHTML: nextInlineHTML(), alt: caption.isEmpty ? name : caption,
+                paper: figure.paper.map { paperIDs[$0] }), previous: previous?.figures)
+            if figure.topic == nil { looseFigures.append(figureIDs[index]) }
+        }
+
+        // The guide.
+        let event = parsed.event
+        model.guides.set(guideID.raw, GuideInfo(
+            slug: slug, prefix: prefix, url: base + prefix, title: parsed.title.text,
+            organization: settings.organization ?? event.organization ?? "",
+            conference: settings.conference ?? event.conference ?? "",
+            year: settings.year ?? event.year ?? settings.date.map { String($0.prefix(4)) } ?? "",
+            date: settings.date ?? "", location: settings.location ?? "", file: parsed.file), previous: previous?.guides)
+        model.guideTexts.set(guideID.raw, GuideText(
+            subtitle: parsed.subtitle?.text ?? "", introHTML: introHTML,
+            preamble: parsed.preamble.map { .init(text: $0.text.text, kind: $0.kind.rawValue) },
+            description: parsed.subtitle?.text ?? PostingText.title(parsed.intro.first?.text ?? parsed.title.text)),
+            previous: previous?.guideTexts)
+        model.guideTopics.set(guideID.raw, topicIDs, previous: previous?.guideTopics)
+        model.guidePapers.set(guideID.raw, paperIDs, previous: previous?.guidePapers)
+        model.guideLoose.set(guideID.raw, LooseItems(papers: loosePapers, figures: looseFigures), previous: previous?.guideLoose)
+        model.guideModified.set(guideID.raw, input.file.modified, previous: previous?.guideModified)
+        model.guideCounts.set(guideID.raw, Counts(papers: paperIDs.count, topics: topicIDs.count, authors: authorsInGuide.count,
+                                                  postings: parsed.postings.count, guides: 1), previous: previous?.guideCounts)
+        siteCounts.papers += paperIDs.count
+        siteCounts.topics += topicIDs.count
+    }
+
+    /// An author's slug is claimed in order of first appearance, guides newest first.
+    private mutating func addAuthor(_ id: AuthorID, named person: String) {
+        let slug = authorSlugs.claim(person)
+        if let kept = sameRoutes?.authors.box(id.raw), kept.name == person, kept.slug == slug {
+            model.authors.set(id.raw, box: kept)
+        } else {
+            let path = Routes.author(slug: slug)
+            model.authors.set(id.raw, box: Box(AuthorInfo(name: person, slug: slug, path: path, url: base + path,
+                                                          sortKey: SortKey.forName(person))))
+        }
+        siteAuthors.append(id)
+    }
+
+    mutating func finish(identities: inout Identities) {
+        for author in siteAuthors { model.authorPapers.set(author.raw, papersByAuthor[author] ?? [], previous: previous?.authorPapers) }
+        for (id, info) in postings { model.postings.set(id.raw, info, previous: previous?.postings) }
+        siteCounts.authors = siteAuthors.count
+        siteCounts.postings = sitePostings.count
+        let site = SiteModel.siteID
+        model.site.set(site, siteInfo(), previous: previous?.site)
+        model.siteGuides.set(site, guides.map { identities.guides.id($0.file.slug) }, previous: previous?.siteGuides)
+        model.siteAuthors.set(site, siteAuthors, previous: previous?.siteAuthors)
+        model.sitePostings.set(site, sitePostings, previous: previous?.sitePostings)
+        model.siteCounts.set(site, siteCounts, previous: previous?.siteCounts)
+    }
 
     /// The site's words: a site of one guide is named after it; a site of
     /// several after `site.yml`, with the organization its guides share.
-    private func siteInfo(_ guides: [Input], multiple: Bool) -> SiteInfo {
-        var info = SiteInfo(title: config.title ?? Self.defaultTitle, subtitle: config.subtitle ?? "",
+    private func siteInfo() -> SiteInfo {
+        var info = SiteInfo(title: config.title ?? SiteAssembler.defaultTitle, subtitle: config.subtitle ?? "",
                             organization: "", conference: "", year: "",
                             base: config.basePath, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
                             language: config.language, papersPerPage: config.papersPerPage, multipleGuides: multiple)
@@ -222,33 +280,20 @@ struct SiteAssembler {
         return info
     }
 
-    /// Ranks by guide position, then key; and each paper's guide position.
-    private static func keyOrder(_ papers: [(guide: Int, key: GuideItemKey, id: Int32)], idCount: Int) -> PaperKeyOrder {
-        var order = PaperKeyOrder(ranks: Array(repeating: Int32.max, count: idCount), guides: Array(repeating: -1, count: idCount))
-        let sorted = papers.sorted { a, b in
-            if a.guide != b.guide { return a.guide < b.guide }
-            if a.key.name != b.key.name { return a.key.name < b.key.name }
-            return a.key.occurrence < b.key.occurrence
+    /// Keys of items named `names` in a guide: the normalised name (on every
+    /// core) and which occurrence of it the item is.
+    private static func keys(_ names: [String], guide: String, normalising: Bool = true) -> [GuideItemKey] {
+        let normalised = normalising ? parallelMap(names.count) { FigureLinker.normalizedTitle(names[$0]) } : names
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(normalised.count)
+        return normalised.map { name in
+            var occurrence = 0
+            if let earlier = seen.updateValue(1, forKey: name) {
+                occurrence = earlier
+                seen[name] = earlier + 1
+            }
+            return GuideItemKey(guide: guide, name: name, occurrence: occurrence)
         }
-        for (rank, paper) in sorted.enumerated() {
-            order.ranks[Int(paper.id)] = Int32(rank)
-            order.guides[Int(paper.id)] = Int32(paper.guide)
-        }
-        return order
-    }
-
-    /// Every Markdown text of the guides, to render the new ones at once.
-    private static func markdownTexts(_ guides: [Input]) -> MarkdownCache.Texts {
-        var texts = MarkdownCache.Texts()
-        for input in guides {
-            let guide = input.guide
-            texts.blocks.append(MarkdownCache.paragraphs(guide.intro.map(\.text)))
-            for topic in guide.topics { texts.blocks.append(MarkdownCache.paragraphs(topic.description.map(\.text))) }
-            for paper in guide.papers { texts.blocks.append(MarkdownCache.paragraphs(paper.description.map(\.text))) }
-            for posting in guide.postings { texts.blocks.append(PostingText.markdown(posting.text)) }
-            for figure in guide.figures { if let caption = figure.caption?.text, !caption.isEmpty { texts.inlines.append(caption) } }
-        }
-        return texts
     }
 }
 
@@ -260,11 +305,6 @@ struct MarkdownCache: Sendable {
     private var blocks: [String: String] = [:]
     private var inlines: [String: String] = [:]
 
-    struct Texts {
-        var blocks: [String] = []
-        var inlines: [String] = []
-    }
-
     init(renderer: MarkdownRenderer) {
         self.renderer = renderer
     }
@@ -274,26 +314,33 @@ struct MarkdownCache: Sendable {
         paragraphs.joined(separator: "\n\n")
     }
 
-    /// Renders the texts not rendered yet, on every core; forgets many that are no longer asked for.
-    mutating func prepare(_ texts: Texts) {
-        if blocks.count > 2 * texts.blocks.count + 1000 { blocks = [:] }
-        if inlines.count > 2 * texts.inlines.count + 1000 { inlines = [:] }
-        let newBlocks = Array(Set(texts.blocks.filter { !$0.isEmpty && blocks[$0] == nil }))
-        let newInlines = Array(Set(texts.inlines.filter { inlines[$0] == nil }))
+    /// Block HTML of each text, in order ("" for ""); new texts rendered on every core.
+    mutating func html(_ texts: [String]) -> [String] {
         let renderer = self.renderer
-        for (text, html) in zip(newBlocks, parallelMap(newBlocks.count) { renderer.html(newBlocks[$0]) }) { blocks[text] = html }
-        for (text, html) in zip(newInlines, parallelMap(newInlines.count) { renderer.inlineHTML(newInlines[$0]) }) { inlines[text] = html }
+        return Self.lookUp(texts, in: &blocks) { renderer.html($0) }
     }
 
-    func html(_ markdown: String) -> String {
-        markdown.isEmpty ? "" : blocks[markdown] ?? renderer.html(markdown)
+    /// Inline HTML of each text (a caption), in order ("" for "").
+    mutating func inlineHTML(_ texts: [String]) -> [String] {
+        let renderer = self.renderer
+        return Self.lookUp(texts, in: &inlines) { renderer.inlineHTML($0) }
     }
 
-    func html(paragraphs: [String]) -> String {
-        html(Self.paragraphs(paragraphs))
-    }
-
-    func inlineHTML(_ markdown: String) -> String {
-        inlines[markdown] ?? renderer.inlineHTML(markdown)
+    private static func lookUp(_ texts: [String], in cache: inout [String: String],
+                               render: @escaping @Sendable (String) -> String) -> [String] {
+        // Forget the texts of old builds once they outnumber this one's.
+        if cache.count > 2 * texts.count + 1000 { cache = [:] }
+        var results = [String?](repeating: nil, count: texts.count)
+        var missing: [Int] = []
+        for (index, text) in texts.enumerated() {
+            if text.isEmpty { results[index] = "" } else if let html = cache[text] { results[index] = html } else { missing.append(index) }
+        }
+        let toRender = missing
+        let rendered = parallelMap(toRender.count) { render(texts[toRender[$0]]) }
+        for (index, html) in zip(missing, rendered) {
+            results[index] = html
+            cache[texts[index]] = html
+        }
+        return results.map { $0! }
     }
 }

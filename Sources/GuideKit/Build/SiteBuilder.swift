@@ -43,8 +43,11 @@ public struct SiteBuilder: Sendable {
         let derived = steps.run("derive") {
             DerivedValues.compute(model, identities: &identities, templates: renderTemplates, records: keepingState)
         }
-        let outputs = OutputKind.outputs(model, derived, identities)
-        let pagePaths = outputs.filter(\.isPage).map(\.path)
+        var listings = OutputListings()
+        _ = listings.update(SiteSnapshot(model: model, derived: derived, identities: identities, templates: renderTemplates),
+                            identities: &identities, changed: nil, records: keepingState)
+        let outputs = listings.outputs
+        let pagePaths = listings.pagePaths
 
         let staged = try steps.run("prepare", warnings) {
             try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath)
@@ -69,10 +72,11 @@ public struct SiteBuilder: Sendable {
         report.otherFiles = outputs.count - pagePaths.count + assembled.copies.count + assets.count
         report.warnings = warnings
         report.phases = steps.phases
-        let records = keepingState ? Dictionary(uniqueKeysWithValues: zip(outputs, written.reads).map { ($0.path, OutputRecord(output: $0, reads: $1)) }) : [:]
+        var records = OutputTable()
+        if keepingState { for (output, reads) in zip(outputs, written.reads) { records.set(output.id, OutputRecord(output: output, reads: reads)) } }
         let state = BuildState(content: content, templates: templates, assets: assets, settings: settings, guides: guides,
                                identities: identities, markdown: markdown, model: model, derived: derived,
-                               renderTemplates: renderTemplates, outputs: records, pagePaths: pagePaths,
+                               renderTemplates: renderTemplates, outputs: records, listings: listings, pagePaths: pagePaths,
                                copies: assembled.copies, hashes: written.hashes, warnings: warnings)
         return Result(report: report, state: state)
     }
@@ -99,20 +103,15 @@ struct BuildState: Sendable {
     var model: SiteModel
     var derived: DerivedValues
     var renderTemplates: RenderTemplates
-    /// Every output, by path, with what it read.
-    var outputs: [String: OutputRecord]
+    /// Every output, by id, with what it read.
+    var outputs: OutputTable
+    var listings: OutputListings
     var pagePaths: [String]
     var copies: [PlannedCopy]
     /// Hash of the bytes of every file in the output folder, by path.
     var hashes: [String: Int]
     /// The warnings of the last build or rebuild.
     var warnings: [Diagnostic]
-}
-
-/// An output and the facts it read when it was last rendered.
-struct OutputRecord: Sendable {
-    var output: Output
-    var reads: [Fact]
 }
 
 /// Times the steps of a build and stamps a failing step's name on its error.

@@ -198,11 +198,13 @@ struct OutputFolder: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
-    /// Removes a file and, when that leaves it empty, its folder (`papers/old-slug/`).
+    /// Removes a file and the folders that leaves empty (`papers/old-slug/`, a removed guide's `acl-2024/`).
     func remove(_ path: String) {
         unlink(absolute(path))
-        let folder = Self.folder(of: path)
-        if !folder.isEmpty { rmdir(absolute(folder)) }
+        var folder = Self.folder(of: path)
+        while !folder.isEmpty, rmdir(absolute(folder)) == 0 {
+            folder = Self.folder(of: folder)
+        }
     }
 
     /// Tells whether a file's bytes changed between builds (`ByteHash`: several

@@ -6,7 +6,7 @@
 enum Aspect: UInt8, CaseIterable, Sendable {
     // Tables of the site model, compared between builds by `SiteModel.changes`.
     case site, siteGuides, siteAuthors, sitePostings, siteCounts
-    case guide, guideTopics, guidePapers, guideLoose, guideCounts, guideModified
+    case guide, guideText, guideTopics, guidePapers, guideLoose, guideCounts, guideModified
     case topic, topicPapers
     case paperTitle, paper
     case author, authorPapers
@@ -16,7 +16,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     /// The paths of every page, in order (what the sitemap lists).
     case pageList
     // Derived values, in the order `Derivations.all` computes them.
-    case paperLink, authorLink, authorChip, paperCard, topicCard
+    case paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard
     case related, coauthors, paperOrder, paperListPage, authorIndex, chrome
     case feedEntry, searchPaper, searchTopic, searchAuthor
 }
@@ -38,7 +38,11 @@ struct Fact: Hashable, Sendable, Comparable {
 /// Facts that changed in a rebuild: a bit per id, per aspect.
 struct FactSet: Sendable {
     private var bits: [[UInt64]] = Array(repeating: [], count: Aspect.allCases.count)
-    private(set) var count = 0
+    /// A bit per aspect with any fact in the set: most checks end here.
+    private var aspects: UInt64 = 0
+    /// The facts, in the order they were inserted.
+    private(set) var facts: [Fact] = []
+    var count: Int { facts.count }
 
     var isEmpty: Bool { count == 0 }
 
@@ -49,7 +53,8 @@ struct FactSet: Sendable {
         let mask: UInt64 = 1 << UInt64(id & 63)
         if bits[aspect][word] & mask == 0 {
             bits[aspect][word] |= mask
-            count += 1
+            aspects |= 1 << UInt64(aspect)
+            facts.append(fact)
         }
     }
 
@@ -57,8 +62,11 @@ struct FactSet: Sendable {
         insert(Fact(aspect, id))
     }
 
+    @inline(__always)
     func contains(_ fact: Fact) -> Bool {
-        let aspect = Int(fact.raw >> 32), id = Int(fact.id)
+        let aspect = Int(fact.raw >> 32)
+        guard aspects & (1 << UInt64(aspect)) != 0 else { return false }
+        let id = Int(fact.id)
         let word = id >> 6
         let row = bits[aspect]
         return word < row.count && row[word] & (1 << UInt64(id & 63)) != 0
@@ -71,6 +79,54 @@ struct FactSet: Sendable {
 
     /// Whether anything of `aspect` is in the set.
     func contains(aspect: Aspect) -> Bool {
-        bits[Int(aspect.rawValue)].contains { $0 != 0 }
+        aspects & (1 << UInt64(aspect.rawValue)) != 0
+    }
+}
+
+/// Who read each fact: the reverse of the reads of a table's entries (derived
+/// values, outputs), kept as entries are computed again, so that a rebuild
+/// finds what a change reaches without looking at every entry.
+///
+/// An entry computed again is added under the facts it newly reads; it stays
+/// listed under facts it no longer reads until a lookup finds it there and
+/// drops it (`readers(of:reads:)` checks each entry's current reads).
+struct Dependents: Sendable {
+    private var lists: [[[Int32]]] = Array(repeating: [], count: Aspect.allCases.count)
+
+    /// Records that `entry` now reads `new` (sorted), where it read `old` (sorted) before.
+    mutating func update(_ entry: Int32, reads new: [Fact], previously old: [Fact]) {
+        var index = 0
+        for fact in new {
+            while index < old.count, old[index] < fact { index += 1 }
+            if index < old.count, old[index] == fact { continue }
+            let aspect = Int(fact.aspect.rawValue), id = Int(fact.id)
+            if lists[aspect].count <= id { lists[aspect] += Array(repeating: [], count: id + 1 - lists[aspect].count) }
+            lists[aspect][id].append(entry)
+        }
+    }
+
+    /// The entries that read a fact of `changed`, each once, in ascending
+    /// order. `reads` gives an entry's current reads (sorted); entries that no
+    /// longer read a fact are dropped from its list.
+    mutating func readers(of changed: FactSet, reads: (Int32) -> [Fact]) -> [Int32] {
+        var found: [Int32] = []
+        for fact in changed.facts {
+            let aspect = Int(fact.aspect.rawValue), id = Int(fact.id)
+            guard id < lists[aspect].count, !lists[aspect][id].isEmpty else { continue }
+            var list: [Int32] = []
+            swap(&list, &lists[aspect][id])
+            list.removeAll { entry in
+                let current = reads(entry)
+                var (low, high) = (0, current.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if current[middle] < fact { low = middle + 1 } else { high = middle }
+                }
+                return low == current.count || current[low] != fact
+            }
+            found += list
+            swap(&list, &lists[aspect][id])
+        }
+        return Array(Set(found)).sorted()
     }
 }

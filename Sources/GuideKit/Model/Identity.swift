@@ -40,6 +40,15 @@ struct GuideItemKey: Hashable, Sendable {
     var guide: String
     var name: String
     var occurrence: Int
+
+    /// FNV-1a over the key's parts: the same on every run and machine.
+    var stableHash: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in guide.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (hash ^ UInt64(occurrence)) &* 0x100_0000_01b3
+    }
 }
 
 /// Hands out one id per key, in order, and the same id for the same key for as
@@ -82,7 +91,16 @@ struct IdentityTable<Key: Hashable & Sendable>: Sendable {
 struct Identities: Sendable {
     var guides = IdentityTable<String>()
     var topics = IdentityTable<GuideItemKey>()
-    var papers = IdentityTable<GuideItemKey>()
+    private(set) var papers = IdentityTable<GuideItemKey>()
+    /// A stable 64-bit hash of each paper's key, by raw id, for tie-breaks that
+    /// must depend on nothing that can change (`RelatedPapers`).
+    private(set) var paperKeyHashes: [UInt64] = []
+
+    mutating func paper(_ key: GuideItemKey) -> PaperID {
+        let id: PaperID = papers.id(key)
+        if Int(id.raw) == paperKeyHashes.count { paperKeyHashes.append(key.stableHash) }
+        return id
+    }
     var figures = IdentityTable<GuideItemKey>()
     /// By canonical name (after `authors.yml`).
     var authors = IdentityTable<String>()
@@ -91,11 +109,19 @@ struct Identities: Sendable {
     var paperListPages = IdentityTable<PaperListPageKey>()
     var chrome = IdentityTable<ChromeKey>()
     var templates = IdentityTable<String>()
+    /// By output kind and subject.
+    var outputs = IdentityTable<OutputKey>()
 }
 
 struct PaperListPageKey: Hashable, Sendable {
     var guide: String
     var number: Int
+}
+
+/// An output: its kind (index in `OutputKind.all`) and the id of what it shows.
+struct OutputKey: Hashable, Sendable {
+    var kind: Int
+    var subject: Int32
 }
 
 /// Chrome is rendered once per page kind, per guide (nil: a page of the whole site).

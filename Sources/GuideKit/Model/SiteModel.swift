@@ -23,6 +23,8 @@ struct SiteModel: Sendable {
     var siteCounts = Stored<Counts>(.siteCounts)
 
     var guides = Stored<GuideInfo>(.guide)
+    /// A guide's subtitle and intro: read by its home page, not by every page the guide's name is on.
+    var guideTexts = Stored<GuideText>(.guideText)
     var guideTopics = Stored<[TopicID]>(.guideTopics)
     /// A guide's papers in document order.
     var guidePapers = Stored<[PaperID]>(.guidePapers)
@@ -44,10 +46,6 @@ struct SiteModel: Sendable {
 
     var figures = Stored<FigureInfo>(.figure)
     var postings = Stored<PostingInfo>(.posting)
-
-    /// The papers' keys in order, by raw paper id: not a table, since a key
-    /// never changes for an id (see `PaperKeyOrder`).
-    var paperKeys = PaperKeyOrder()
 
     static let siteID: Int32 = 0
 
@@ -83,14 +81,25 @@ struct Stored<Value: Equatable & Sendable>: Sendable {
     }
 
     subscript(id: Int32) -> Value? {
-        get { box(id)?.value }
-        set {
-            if Int(id) >= boxes.count {
-                if newValue == nil { return }
-                boxes += Array(repeating: nil, count: Int(id) + 1 - boxes.count)
-            }
-            boxes[Int(id)] = newValue.map(Box.init)
+        box(id)?.value
+    }
+
+    /// Sets the value of `id`, keeping `previous`'s box when it holds the same
+    /// value: the next diff then finds it unchanged by identity alone.
+    mutating func set(_ id: Int32, _ value: Value, previous: Stored<Value>?) {
+        if let old = previous?.box(id), old.value == value {
+            set(id, box: old)
+        } else {
+            set(id, box: Box(value))
         }
+    }
+
+    /// Sets the box of `id`.
+    mutating func set(_ id: Int32, box: Box<Value>) {
+        if Int(id) >= boxes.count {
+            boxes += Array(repeating: nil, count: Int(id) + 1 - boxes.count)
+        }
+        boxes[Int(id)] = box
     }
 
     @inline(__always)
@@ -135,18 +144,6 @@ extension Stored: AnyStored {
     }
 }
 
-/// The order of the papers' keys, for tie-breaks that must not depend on where
-/// a paper stands in its guide: ranks by guide (newest first), then normalised
-/// title, then occurrence; and each paper's guide. A key never changes for an
-/// id, so the order of two papers of one guide never changes: reading it needs
-/// no fact. Only the order of guides can change, and whoever compares papers of
-/// several guides reads `siteGuides`.
-struct PaperKeyOrder: Sendable {
-    /// By raw paper id; every paper of the build has one.
-    var ranks: [Int32] = []
-    var guides: [Int32] = []
-}
-
 // MARK: - Values
 
 /// Settings and words that are the same on every page.
@@ -182,24 +179,14 @@ struct GuideInfo: Equatable, Sendable {
     var prefix: String
     var url: String
     var title: String
-    var subtitle: String
-    var introHTML: String
-    var preamble: [PreambleItem]
     var organization: String
     var conference: String
     var year: String
     /// ISO date, from the guide's settings.
     var date: String
     var location: String
-    /// The meta description of its home page.
-    var description: String
     /// The guide file, as diagnostics name it.
     var file: String
-
-    struct PreambleItem: Equatable, Sendable {
-        var text: String
-        var kind: String
-    }
 
     /// "ICML 2023"; the title when the guide names neither.
     var name: String {
@@ -211,6 +198,20 @@ struct GuideInfo: Equatable, Sendable {
     var eventSuffix: String {
         let event = [conference, year].filter { !$0.isEmpty }.joined(separator: " ")
         return event.isEmpty ? "" : " at \(event)"
+    }
+}
+
+/// The words of a guide's front page.
+struct GuideText: Equatable, Sendable {
+    var subtitle: String
+    var introHTML: String
+    var preamble: [PreambleItem]
+    /// The meta description of its home page.
+    var description: String
+
+    struct PreambleItem: Equatable, Sendable {
+        var text: String
+        var kind: String
     }
 }
 

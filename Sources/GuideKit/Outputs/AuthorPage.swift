@@ -2,8 +2,8 @@ import Mustache
 
 /// `authors/<slug>/`: an author's papers (by guide, newest first) and co-authors.
 enum AuthorPage {
-    static let kind = OutputKind(name: "author", page: .author, outputs: { model, _, _ in
-        model.siteAuthors[SiteModel.siteID]!.map { ($0.raw, Routes.file(of: model.authors[$0.raw]!.path)) }
+    static let kind = OutputKind(name: "author", page: .author, outputs: { reader in
+        reader.siteAuthors.map { ($0.raw, Routes.file(of: reader.author($0).path)) }
     }, render: { id, reader throws(Diagnostic) in
         let author = AuthorID(id)
         let info = reader.author(author)

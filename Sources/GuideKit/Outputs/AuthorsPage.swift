@@ -2,7 +2,7 @@ import Mustache
 
 /// `authors/`: every author of the site, A–Z by surname, with paper counts.
 enum AuthorsPage {
-    static let kind = OutputKind(name: "authors", page: .authors, outputs: { _, _, _ in
+    static let kind = OutputKind(name: "authors", page: .authors, outputs: { _ in
         [(SiteModel.siteID, Routes.file(of: Routes.authors))]
     }, render: { _, reader throws(Diagnostic) in
         let counts = reader.siteCounts
@@ -49,6 +49,7 @@ enum AuthorsPage {
             case "letter": asText(letter)
             case "id": asText(id)
             case "authors": authors.map { AuthorLinkView(reader: reader, id: $0) }
+            case "authors_html": joined(authors, Derivations.authorEntry, reader, separator: "\n      ")
             default: nil
             }
         }

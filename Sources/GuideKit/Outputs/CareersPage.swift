@@ -2,8 +2,8 @@ import Mustache
 
 /// `careers/`: the job postings of every guide, each once with all its locations.
 enum CareersPage {
-    static let kind = OutputKind(name: "careers", page: .careers, outputs: { model, _, _ in
-        model.sitePostings[SiteModel.siteID]!.isEmpty ? [] : [(SiteModel.siteID, Routes.file(of: Routes.careers))]
+    static let kind = OutputKind(name: "careers", page: .careers, outputs: { reader in
+        reader.siteCounts.postings == 0 ? [] : [(SiteModel.siteID, Routes.file(of: Routes.careers))]
     }, render: { _, reader throws(Diagnostic) in
         try PageLayout.render(.careers, route: Routes.careers, guide: nil, title: "Careers",
                               description: "Related job postings.", body: Body(reader: reader), reader)

@@ -3,14 +3,14 @@ import Foundation
 /// A guide's Atom feed, one entry per paper: `/feed.xml` for the only guide,
 /// `/<guide>/feed.xml` on a site of several.
 enum GuideFeed {
-    static let kind = OutputKind(name: "feed", page: nil, outputs: { model, _, _ in
-        PageLayout.guides(model).map { ($0.raw, Routes.feed(prefix: model.guides[$0.raw]!.prefix)) }
+    static let kind = OutputKind(name: "feed", page: nil, outputs: { reader in
+        reader.siteGuides.map { ($0.raw, Routes.feed(prefix: reader.guide($0).prefix)) }
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)
         let base = reader.site.absoluteBase + info.prefix
         let updated = Feed.timestamp(reader.modified(guide))
-        var xml = Array(Feed.head(title: info.title, subtitle: info.subtitle, base: base, updated: updated,
+        var xml = Array(Feed.head(title: info.title, subtitle: reader.text(of: guide).subtitle, base: base, updated: updated,
                                   author: info.organization.isEmpty ? info.title : info.organization).utf8)
         let entryEnd = Array("    <updated>\(updated)</updated>\n  </entry>\n".utf8)
         for paper in reader.papers(of: guide) {
@@ -24,8 +24,8 @@ enum GuideFeed {
 
 /// `/feed.xml` of a site of several guides: one entry per guide.
 enum SiteFeed {
-    static let kind = OutputKind(name: "site feed", page: nil, outputs: { model, _, _ in
-        PageLayout.site(model).multipleGuides ? [(SiteModel.siteID, Routes.feed(prefix: ""))] : []
+    static let kind = OutputKind(name: "site feed", page: nil, outputs: { reader in
+        reader.site.multipleGuides ? [(SiteModel.siteID, Routes.feed(prefix: ""))] : []
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site
         let guides = reader.siteGuides
@@ -41,7 +41,7 @@ enum SiteFeed {
                 <title>\(e(guide.title))</title>
                 <id>\(e(url))</id>
                 <link href="\(e(url))"/>
-                <summary>\(e(guide.description))</summary>
+                <summary>\(e(reader.text(of: id).description))</summary>
                 <updated>\(Feed.timestamp(reader.modified(id)))</updated>
               </entry>
 

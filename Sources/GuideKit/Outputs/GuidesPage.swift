@@ -2,8 +2,8 @@ import Mustache
 
 /// `/` of a site of several guides: the guides, newest first.
 enum GuidesPage {
-    static let kind = OutputKind(name: "guides", page: .guides, outputs: { model, _, _ in
-        PageLayout.site(model).multipleGuides ? [(SiteModel.siteID, Routes.file(of: ""))] : []
+    static let kind = OutputKind(name: "guides", page: .guides, outputs: { reader in
+        reader.site.multipleGuides ? [(SiteModel.siteID, Routes.file(of: ""))] : []
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site
         let counts = reader.siteCounts

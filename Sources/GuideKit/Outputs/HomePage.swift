@@ -3,13 +3,13 @@ import Mustache
 /// A guide's front page (`/`, or `/<guide>/` on a site of several): title,
 /// subtitle, intro, the topics with their papers.
 enum HomePage {
-    static let kind = OutputKind(name: "home", page: .home, outputs: { model, _, _ in
-        PageLayout.guides(model).map { ($0.raw, Routes.file(of: model.guides[$0.raw]!.prefix)) }
+    static let kind = OutputKind(name: "home", page: .home, outputs: { reader in
+        reader.siteGuides.map { ($0.raw, Routes.file(of: reader.guide($0).prefix)) }
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)
         return try PageLayout.render(.home, route: info.prefix, guide: guide, title: info.title,
-                                     description: info.description, body: Body(reader: reader, guide: guide), reader)
+                                     description: reader.text(of: guide).description, body: Body(reader: reader, guide: guide), reader)
     })
 
     /// `guide` (from the page), `topics` (`topics_html`), `papers_without_topic`

@@ -9,6 +9,8 @@ struct Output: Hashable, Sendable {
     /// The id of what it shows (a guide, topic, paper, author, page of a list), or 0.
     let subject: Int32
     let path: String
+    /// Handed out by (kind, subject) (`Identities.outputs`).
+    let id: Int32
 
     var isPage: Bool { OutputKind.all[kind].page != nil }
 }
@@ -27,8 +29,9 @@ struct OutputKind: Sendable {
     let name: String
     /// The page kind, whose template lays it out; nil for a generated file.
     let page: PageKind?
-    /// Every output of this kind: the id of what it shows, and its path.
-    let outputs: @Sendable (SiteModel, DerivedValues, Identities) -> [(subject: Int32, path: String)]
+    /// Every output of this kind: the id of what it shows, and its path (read through a `Reader`,
+    /// so that a rebuild lists a kind again only when what the list read changed).
+    let outputs: @Sendable (Reader) -> [(subject: Int32, path: String)]
     let render: @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput
 
     /// Every kind, in the order their outputs are listed (the sitemap's order).
@@ -38,12 +41,6 @@ struct OutputKind: Sendable {
         Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind, SearchIndex.kind,
     ]
 
-    /// Every output of the site, in order.
-    static func outputs(_ model: SiteModel, _ derived: DerivedValues, _ identities: Identities) -> [Output] {
-        all.indices.flatMap { index in
-            all[index].outputs(model, derived, identities).map { Output(kind: index, subject: $0.subject, path: $0.path) }
-        }
-    }
 
     /// Templates that rendering may look for: every page kind's and every fragment's.
     static var templateNames: [String] {
@@ -68,14 +65,6 @@ enum PageLayout {
         return .page(html)
     }
 
-    /// The site's guides, newest first.
-    static func guides(_ model: SiteModel) -> [GuideID] {
-        model.siteGuides[SiteModel.siteID]!
-    }
-
-    static func site(_ model: SiteModel) -> SiteInfo {
-        model.site[SiteModel.siteID]!
-    }
 }
 
 /// Bodies with nothing but what every page has.

@@ -2,9 +2,9 @@ import Mustache
 
 /// `papers/<slug>/`: a paper, its authors, topic, figures, other papers by its authors, BibTeX.
 enum PaperPage {
-    static let kind = OutputKind(name: "paper", page: .paper, outputs: { model, _, _ in
-        PageLayout.guides(model).flatMap { guide in
-            model.guidePapers[guide.raw]!.map { ($0.raw, Routes.file(of: model.paperTitles[$0.raw]!.path)) }
+    static let kind = OutputKind(name: "paper", page: .paper, outputs: { reader in
+        reader.siteGuides.flatMap { guide in
+            reader.papers(of: guide).map { ($0.raw, Routes.file(of: reader.title($0).path)) }
         }
     }, render: { id, reader throws(Diagnostic) in
         let paper = PaperID(id)

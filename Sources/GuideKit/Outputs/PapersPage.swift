@@ -2,12 +2,13 @@ import Mustache
 
 /// `papers/`, `papers/page/2/`, …: every paper of a guide, A–Z, `papers_per_page` to a page.
 enum PapersPage {
-    static let kind = OutputKind(name: "papers", page: .papers, outputs: { model, derived, identities in
-        PageLayout.guides(model).flatMap { guide in
-            let info = model.guides[guide.raw]!
-            let pages = PaperListPages(model.guidePapers[guide.raw]!.count, perPage: PageLayout.site(model).papersPerPage)
+    static let kind = OutputKind(name: "papers", page: .papers, outputs: { reader in
+        reader.siteGuides.flatMap { guide in
+            let info = reader.guide(guide)
+            let pages = PaperListPages(reader.counts(of: guide).papers, perPage: reader.site.papersPerPage)
             return pages.numbers.map { number in
-                let id: ID<Entity.PaperListPage> = identities.paperListPages.existingID(PaperListPageKey(guide: info.slug, number: number))!
+                let key = PaperListPageKey(guide: info.slug, number: number)
+                let id: ID<Entity.PaperListPage> = reader.snapshot.identities.paperListPages.existingID(key)!
                 return (id.raw, Routes.file(of: Routes.paperList(prefix: info.prefix, number: number)))
             }
         }

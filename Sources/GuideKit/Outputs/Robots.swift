@@ -1,6 +1,6 @@
 /// `/robots.txt`: everything may be crawled; the sitemap is named when the base URL is absolute.
 enum Robots {
-    static let kind = OutputKind(name: "robots", page: nil, outputs: { _, _, _ in
+    static let kind = OutputKind(name: "robots", page: nil, outputs: { _ in
         [(SiteModel.siteID, Routes.robots)]
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site

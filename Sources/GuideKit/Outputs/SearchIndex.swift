@@ -5,7 +5,7 @@
 /// guide (`"guide":"ICML 2023"`). Written directly, an entry per derived value:
 /// `JSONEncoder` took about 90 ms for a 10,000-paper guide, on every rebuild.
 enum SearchIndex {
-    static let kind = OutputKind(name: "search index", page: nil, outputs: { _, _, _ in
+    static let kind = OutputKind(name: "search index", page: nil, outputs: { _ in
         [(SiteModel.siteID, Routes.searchIndex)]
     }, render: { _, reader throws(Diagnostic) in
         var json = Array(#"{"entries":["#.utf8)

@@ -2,7 +2,7 @@ import Mustache
 
 /// `search/`: search over `search/index.json` in the browser.
 enum SearchPage {
-    static let kind = OutputKind(name: "search", page: .search, outputs: { _, _, _ in
+    static let kind = OutputKind(name: "search", page: .search, outputs: { _ in
         [(SiteModel.siteID, Routes.file(of: Routes.search))]
     }, render: { _, reader throws(Diagnostic) in
         try PageLayout.render(.search, route: Routes.search, guide: nil, title: "Search",

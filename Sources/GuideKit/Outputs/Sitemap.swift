@@ -1,6 +1,6 @@
 /// `/sitemap.xml`: every page but the 404 page.
 enum Sitemap {
-    static let kind = OutputKind(name: "sitemap", page: nil, outputs: { _, _, _ in
+    static let kind = OutputKind(name: "sitemap", page: nil, outputs: { _ in
         [(SiteModel.siteID, Routes.sitemap)]
     }, render: { _, reader throws(Diagnostic) in
         let base = reader.site.absoluteBase

@@ -2,9 +2,9 @@ import Mustache
 
 /// `topics/<slug>/`: a topic's description, figures and papers; the previous and next topic.
 enum TopicPage {
-    static let kind = OutputKind(name: "topic", page: .topic, outputs: { model, _, _ in
-        PageLayout.guides(model).flatMap { guide in
-            model.guideTopics[guide.raw]!.map { ($0.raw, Routes.file(of: model.topics[$0.raw]!.path)) }
+    static let kind = OutputKind(name: "topic", page: .topic, outputs: { reader in
+        reader.siteGuides.flatMap { guide in
+            reader.topics(of: guide).map { ($0.raw, Routes.file(of: reader.topic($0).path)) }
         }
     }, render: { id, reader throws(Diagnostic) in
         let topic = reader.topic(TopicID(id))

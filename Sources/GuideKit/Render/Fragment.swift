@@ -20,6 +20,8 @@ public enum Fragment: String, CaseIterable, Sendable {
     case authorChip = "author-chip"
     /// An author's name linked to their page, as bylines show it: `{{{link_html}}}`.
     case authorLink = "author-link"
+    /// An author in the A–Z index of authors: `{{{entry_html}}}`, a letter's `authors_html`.
+    case authorEntry = "author-entry"
     /// A topic on the front page: `{{{card_html}}}`.
     case topicCard = "topic-card"
     /// What every page's `<head>` shares: `{{{head_html}}}`.

@@ -111,6 +111,7 @@ final class Reader {
     var siteCounts: Counts { read(snapshot.model.siteCounts, SiteModel.siteID).value }
 
     func guide(_ id: GuideID) -> Box<GuideInfo> { read(snapshot.model.guides, id.raw) }
+    func text(of guide: GuideID) -> Box<GuideText> { read(snapshot.model.guideTexts, guide.raw) }
     func topics(of guide: GuideID) -> [TopicID] { read(snapshot.model.guideTopics, guide.raw).value }
     func papers(of guide: GuideID) -> [PaperID] { read(snapshot.model.guidePapers, guide.raw).value }
     func loose(in guide: GuideID) -> LooseItems { read(snapshot.model.guideLoose, guide.raw).value }

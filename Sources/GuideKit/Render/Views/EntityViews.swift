@@ -128,6 +128,7 @@ struct AuthorLinkView: MustacheParent {
         case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
         case "link_html": reader.derived(Derivations.authorLink, id.raw).map(TemplateText.init)
         case "chip_html": reader.derived(Derivations.authorChip, id.raw).map(TemplateText.init)
+        case "entry_html": reader.derived(Derivations.authorEntry, id.raw).map(TemplateText.init)
         default: nil
         }
     }

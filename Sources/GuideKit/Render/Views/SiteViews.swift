@@ -52,9 +52,9 @@ struct GuideView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "title": asText(reader.guide(id).title)
-        case "subtitle": nonEmpty(reader.guide(id).subtitle)
-        case "intro_html": nonEmpty(reader.guide(id).introHTML)
-        case "preamble": reader.guide(id).preamble.map { PreambleView(text: $0.text, kind: $0.kind) }
+        case "subtitle": nonEmpty(reader.text(of: id).subtitle)
+        case "intro_html": nonEmpty(reader.text(of: id).introHTML)
+        case "preamble": reader.text(of: id).preamble.map { PreambleView(text: $0.text, kind: $0.kind) }
         case "url": asText(reader.guide(id).url)
         case "name": asText(reader.guide(id).name)
         case "organization": nonEmpty(reader.guide(id).organization)
