@@ -24,15 +24,10 @@ enum BuildSteps {
         return (config, warnings)
     }
 
-    /// The guide, or every error the parser found. Given the previous parse
-    /// and the bytes it read, an edit that rewrote lines in place is patched
-    /// into the previous guide (`GuidePatch`) instead of parsed in full.
+    /// The guide, or every error the parser found. Given the previous parse,
+    /// only the blocks of lines that changed are read again.
     static func parse(_ content: ContentSource, previous: (parsed: GuideParser.Result, bytes: [UInt8])? = nil) throws -> GuideParser.Result {
-        let patched = previous.flatMap { previous in
-            previous.parsed.guide.file == content.guideDisplayPath
-                ? GuidePatch.reparse(content.guideBytes, previous: previous.parsed, previousBytes: previous.bytes) : nil
-        }
-        let parsed = try patched ?? GuideParser().parse(bytes: content.guideBytes, file: content.guideDisplayPath)
+        let parsed = try GuideParser().parse(bytes: content.guideBytes, file: content.guideDisplayPath, reusing: previous?.parsed)
         let errors = parsed.diagnostics.filter(\.isError)
         if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
         return parsed

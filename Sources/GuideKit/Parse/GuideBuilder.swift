@@ -1,14 +1,26 @@
 /// Assembles a `Guide` from the parser's items: the state machine that decides
 /// where each paragraph, paper and figure belongs.
+///
+/// It runs over every item of the guide on every parse, also when most
+/// items come from the memo, so it does no string work on them: authors,
+/// slugs and repeated titles are found by the numbers the items carry.
 struct GuideBuilder {
     var guide: Guide
     private(set) var diagnostics: [Diagnostic]
-    private var authorIndex = StringTable()
+    private let memo: ParseMemo
+    /// The author of each name in the memo (`ParseMemo.AuthorKey.name`), or -1.
+    private var authorOfName: [Int32]
     /// The last paper of each author, so a name twice in one byline lists the paper once.
     private var lastPaperOfAuthor: [Int] = []
     /// Each author's number of papers: the authors get their paper lists at the
     /// end, from the papers' author lists, each allocated once at its size.
     private var paperCounts: [Int] = []
+    /// The slugs each element makes before a repeat gets its "-2" (`ParseMemo.slugs`).
+    private var authorSlugs: [Int32] = []
+    private var topicSlugs: [Int32] = []
+    private var figureSlugs: [Int32] = []
+    private var paperSlugs: [Int32] = []
+    private var paperTitleKeys: [Int32] = []
 
     /// Where the next paragraph goes.
     private enum Focus {
@@ -19,26 +31,28 @@ struct GuideBuilder {
     private var focus = Focus.intro
     private var topic: Int?
 
-    init(file: String, header: GuideParser.Header) {
+    init(file: String, header: GuideParser.Header, memo: ParseMemo) {
         guide = Guide(file: file, title: header.title, event: EventTitle.parse(header.title.text))
         guide.preamble = header.preamble
         diagnostics = header.diagnostics
+        self.memo = memo
+        authorOfName = Array(repeating: -1, count: memo.nameCount)
     }
 
-    mutating func read(_ items: inout GuideItemStream) {
+    mutating func read(_ items: inout GuideItemCursor) {
         reserveCapacity(papers: items.maximumPaperCount)
         while let item = items.next() {
             switch item {
-            case .heading(let text):
-                if items.peek(0, \.isHeadingOrMarker) ?? true {
+            case .heading(let text, let slug):
+                if items.peek(0)?.isHeadingOrMarker ?? true {
                     guide.emptyHeadings.append(text)
                 } else {
-                    startTopic(text)
+                    startTopic(text, slug: slug)
                 }
             case .paragraph(let text):
                 addParagraph(text)
             case .relatedMarker(let marker):
-                if let teaser = items.peek(0, \.singleLine) ?? nil {
+                if let teaser = items.peek(0)?.singleLine {
                     let teaserIndex = guide.teasers.count
                     guide.teasers.append(Teaser(heading: marker, text: teaser, topic: topic))
                     if let topic { guide.topics[topic].teasers.append(teaserIndex) }
@@ -46,10 +60,10 @@ struct GuideBuilder {
                 } else {
                     guide.emptyHeadings.append(marker)
                 }
-            case .figure(let fileName, let caption):
-                addFigure(fileName: fileName, caption: caption)
-            case .paper(let title, let byline, let names, let slug):
-                addPaper(title: title, byline: byline, names: names, slugBase: slug)
+            case .figure(let fileName, let caption, let slug):
+                addFigure(fileName: fileName, caption: caption, slug: slug)
+            case .paper(let paper):
+                addPaper(paper)
             }
         }
     }
@@ -57,11 +71,14 @@ struct GuideBuilder {
     /// Room for every paper up front; pages of it left unused are never touched.
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
+        paperSlugs.reserveCapacity(papers)
+        paperTitleKeys.reserveCapacity(papers)
     }
 
-    private mutating func startTopic(_ title: SourceText) {
+    private mutating func startTopic(_ title: SourceText, slug: Int32) {
         topic = guide.topics.count
         guide.topics.append(Topic(title: title))
+        topicSlugs.append(slug)
         focus = .topic(topic!)
     }
 
@@ -73,11 +90,12 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addFigure(fileName: SourceText, caption: SourceText?) {
+    private mutating func addFigure(fileName: SourceText, caption: SourceText?, slug: Int32) {
         let index = guide.figures.count
         var figure = Figure(fileName: fileName, caption: caption)
         figure.topic = topic
         guide.figures.append(figure)
+        figureSlugs.append(slug)
         if let topic { guide.topics[topic].figures.append(index) }
         if caption == nil {
             diagnostics.append(.warning(guide.file, line: fileName.line,
@@ -85,22 +103,35 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addPaper(title: SourceText, byline: SourceText, names: [String], slugBase: String) {
+    private mutating func addPaper(_ paper: PaperItem) {
         let index = guide.papers.count
-        let authors = names.map { authorID(for: $0, paper: index) }
+        var authors: [Int] = []
+        authors.reserveCapacity(paper.authors.count)
+        for (position, key) in paper.authors.enumerated() {
+            authors.append(authorID(for: key, spelled: paper.names[position], paper: index))
+        }
         // Built in place: a local Paper would be copied into the array.
-        guide.papers.append(Paper(title: title, authorLine: byline))
-        guide.papers[index].slugBase = slugBase
+        guide.papers.append(Paper(title: paper.title, authorLine: paper.byline))
         guide.papers[index].topic = topic
         guide.papers[index].authors = authors
+        paperSlugs.append(paper.slug)
+        paperTitleKeys.append(paper.titleKey)
         if let topic { guide.topics[topic].papers.append(index) }
         focus = .paper(index)
     }
 
-    private mutating func authorID(for name: String, paper: Int) -> Int {
-        let id = authorIndex.value(for: name, insertingIfAbsent: guide.authors.count)
-        if id == guide.authors.count {
+    /// The author named `key`, who is new (and named as spelled here) if no paper before named them.
+    private mutating func authorID(for key: ParseMemo.AuthorKey, spelled name: String, paper: Int) -> Int {
+        // Names are numbered as blocks are cut, while the builder reads them.
+        if Int(key.name) >= authorOfName.count {
+            authorOfName += repeatElement(-1, count: memo.nameCount - authorOfName.count)
+        }
+        var id = Int(authorOfName[Int(key.name)])
+        if id < 0 {
+            id = guide.authors.count
+            authorOfName[Int(key.name)] = Int32(id)
             guide.authors.append(Author(name: name))
+            authorSlugs.append(key.slug)
             lastPaperOfAuthor.append(-1)
             paperCounts.append(0)
         }
@@ -157,7 +188,7 @@ struct GuideBuilder {
 
     // MARK: - Finish
 
-    mutating func finish() -> GuideParser.Result {
+    mutating func finish() -> (guide: Guide, diagnostics: [Diagnostic]) {
         for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
         for paper in guide.papers.indices {
             for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
@@ -165,37 +196,33 @@ struct GuideBuilder {
             }
         }
         assignSlugs()
-        let titleDiagnostics = PaperTitles.resolve(&guide)
-        return GuideParser.Result(guide: guide, structuralDiagnostics: diagnostics, titleDiagnostics: titleDiagnostics)
+        let titleDiagnostics = PaperTitles.resolve(&guide, titleKeys: paperTitleKeys, memo: memo)
+        // In the order of the lines they name; those about one line in the order they were found.
+        let all = diagnostics + titleDiagnostics
+        let sorted = all.indices.sorted { (all[$0].line ?? 0, $0) < (all[$1].line ?? 0, $1) }.map { all[$0] }
+        return (guide, sorted)
     }
 
     private mutating func assignSlugs() {
-        var topics = SlugRegistry(capacity: guide.topics.count)
+        var topics = SlugRegistry()
         for index in guide.topics.indices {
-            guide.topics[index].slug = topics.claim(guide.topics[index].title.text)
+            guide.topics[index].slug = topics.claim(topicSlugs[index], in: &memo.slugs)
         }
-        var authors = SlugRegistry(capacity: guide.authors.count)
+        var authors = SlugRegistry()
         for index in guide.authors.indices {
-            guide.authors[index].slug = authors.claim(guide.authors[index].name)
+            guide.authors[index].slug = authors.claim(authorSlugs[index], in: &memo.slugs)
         }
-        var figures = SlugRegistry(capacity: guide.figures.count)
+        var figures = SlugRegistry()
         for index in guide.figures.indices {
-            let name = guide.figures[index].fileName.text
-            let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-            guide.figures[index].slug = figures.claim(stem)
+            guide.figures[index].slug = figures.claim(figureSlugs[index], in: &memo.slugs)
         }
-        var postings = SlugRegistry(capacity: guide.postings.count)
+        // "posting-1", "posting-2", ...: all different.
         for index in guide.postings.indices {
-            guide.postings[index].slug = postings.claim(slug: "posting-\(index + 1)")
+            guide.postings[index].slug = "posting-\(index + 1)"
         }
-    }
-}
-
-private extension GuideItem {
-    var isHeadingOrMarker: Bool {
-        switch self {
-        case .heading, .relatedMarker: true
-        default: false
+        var papers = SlugRegistry()
+        for index in guide.papers.indices {
+            guide.papers[index].slug = papers.claim(paperSlugs[index], in: &memo.slugs)
         }
     }
 }

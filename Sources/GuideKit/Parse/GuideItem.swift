@@ -1,46 +1,56 @@
 /// One unit of the article body, cut from a block: the vocabulary the guide
 /// parser's state machine reads.
+///
+/// Items are cut once per distinct block and kept (`ParseMemo`), so their
+/// line numbers count from the block's first line (0) until `rebased(by:)`
+/// moves them to where the block is now; what the state machine needs of
+/// their texts (names, slugs, title keys) is worked out here, once, and
+/// referred to by number.
 enum GuideItem: Sendable {
-    case heading(SourceText)
+    /// `slug`: the slug the heading makes as a topic (`ParseMemo.slugs`).
+    case heading(SourceText, slug: Int32)
     case paragraph(SourceText)
     /// A "Related content" line.
     case relatedMarker(SourceText)
-    case figure(fileName: SourceText, caption: SourceText?)
-    /// `slug` is the one the title makes, before the "-2" of a repeated title:
-    /// made here, where blocks are cut in parallel.
-    case paper(title: SourceText, byline: SourceText, names: [String], slug: String)
+    /// `slug`: the slug of the file name's stem.
+    case figure(fileName: SourceText, caption: SourceText?, slug: Int32)
+    case paper(PaperItem)
 
-    /// Cuts a block into items, appended to `items`. A block usually holds one
-    /// item, but authors do not always leave blank lines: "Heading / Title /
-    /// Authors" is a heading and a paper, "Title / Authors / Title / Authors" two papers.
-    static func cut(_ block: Block, into items: inout [GuideItem]) {
-        let lines = block.lines
+    /// Cuts a block into items. A block usually holds one item, but authors
+    /// do not always leave blank lines: "Heading / Title / Authors" is a
+    /// heading and a paper, "Title / Authors / Title / Authors" two papers.
+    static func cut(_ lines: [String], memo: ParseMemo) -> [GuideItem] {
+        var items: [GuideItem] = []
         var proseStart: Int?
         func flushProse(before end: Int) {
             guard let start = proseStart else { return }
-            items.append(proseItem(Block(lines: lines[start..<end])))
+            items.append(proseItem(lines[start..<end], line: start, memo: memo))
             proseStart = nil
         }
 
-        var index = lines.startIndex
-        while index < lines.endIndex {
+        var index = 0
+        while index < lines.count {
             let line = lines[index]
-            let hasNext = index + 1 < lines.endIndex
-            if LinePatterns.isImageFileName(line.text) {
+            let hasNext = index + 1 < lines.count
+            if LinePatterns.isImageFileName(line) {
                 flushProse(before: index)
-                let hasCaption = hasNext && !LinePatterns.isImageFileName(lines[index + 1].text)
+                let hasCaption = hasNext && !LinePatterns.isImageFileName(lines[index + 1])
+                let stem = line.lastIndex(of: ".").map { String(line[..<$0]) } ?? line
                 items.append(.figure(
-                    fileName: SourceText(line.text, line: line.number),
-                    caption: hasCaption ? SourceText(lines[index + 1].text, line: lines[index + 1].number) : nil))
+                    fileName: SourceText(line, line: index),
+                    caption: hasCaption ? SourceText(lines[index + 1], line: index + 1) : nil,
+                    slug: memo.slugs.id(Slug.make(stem))))
                 index += hasCaption ? 2 : 1
-            } else if hasNext, !LinePatterns.isRelatedContentMarker(line.text),
-                      let names = AuthorList.names(in: lines[index + 1].text) {
+            } else if hasNext, !LinePatterns.isRelatedContentMarker(line),
+                      let names = AuthorList.names(in: lines[index + 1]) {
                 flushProse(before: index)
-                items.append(.paper(
-                    title: SourceText(line.text, line: line.number),
-                    byline: SourceText(lines[index + 1].text, line: lines[index + 1].number),
+                items.append(.paper(PaperItem(
+                    title: SourceText(line, line: index),
+                    byline: SourceText(lines[index + 1], line: index + 1),
                     names: names,
-                    slug: Slug.make(line.text)))
+                    authors: names.map { memo.author($0) },
+                    slug: memo.slugs.id(Slug.make(line)),
+                    titleKey: memo.titleKeys.id(FigureLinker.normalizedTitle(line)))))
                 index += 2
             } else {
                 if proseStart == nil { proseStart = index }
@@ -48,20 +58,47 @@ enum GuideItem: Sendable {
             }
         }
         flushProse(before: index)
+        return items
     }
 
-    private static func proseItem(_ block: Block) -> GuideItem {
-        let text = block.sourceText
-        guard block.lines.count == 1 else { return .paragraph(text) }
-        if LinePatterns.isRelatedContentMarker(text.text) { return .relatedMarker(text) }
-        return LinePatterns.isHeadingLike(text.text) ? .heading(text) : .paragraph(text)
+    private static func proseItem(_ lines: ArraySlice<String>, line: Int, memo: ParseMemo) -> GuideItem {
+        // One line is its own text: joining would copy it.
+        guard lines.count == 1, let single = lines.first else {
+            return .paragraph(SourceText(lines.joined(separator: "\n"), line: line, lineCount: lines.count))
+        }
+        let text = SourceText(single, line: line)
+        if LinePatterns.isRelatedContentMarker(single) { return .relatedMarker(text) }
+        return LinePatterns.isHeadingLike(single) ? .heading(text, slug: memo.slugs.id(Slug.make(single))) : .paragraph(text)
+    }
+
+    /// The item with its lines counted from `firstLine` instead of 0.
+    func rebased(by firstLine: Int) -> GuideItem {
+        switch self {
+        case .heading(var text, let slug):
+            text.line += firstLine
+            return .heading(text, slug: slug)
+        case .paragraph(var text):
+            text.line += firstLine
+            return .paragraph(text)
+        case .relatedMarker(var text):
+            text.line += firstLine
+            return .relatedMarker(text)
+        case .figure(var fileName, var caption, let slug):
+            fileName.line += firstLine
+            caption?.line += firstLine
+            return .figure(fileName: fileName, caption: caption, slug: slug)
+        case .paper(var paper):
+            paper.title.line += firstLine
+            paper.byline.line += firstLine
+            return .paper(paper)
+        }
     }
 
     /// A single line that can stand as a teaser after "Related content".
     var singleLine: SourceText? {
         switch self {
-        case .heading(let text), .paragraph(let text):
-            text.lines.count == 1 ? text : nil
+        case .heading(let text, _), .paragraph(let text):
+            text.lineCount == 1 ? text : nil
         default:
             nil
         }
@@ -74,4 +111,24 @@ enum GuideItem: Sendable {
     var isParagraph: Bool {
         if case .paragraph = self { true } else { false }
     }
+
+    var isHeadingOrMarker: Bool {
+        switch self {
+        case .heading, .relatedMarker: true
+        default: false
+        }
+    }
+}
+
+/// A title line and the byline under it.
+struct PaperItem: Sendable {
+    var title: SourceText
+    var byline: SourceText
+    /// As written in the byline.
+    var names: [String]
+    var authors: [ParseMemo.AuthorKey]
+    /// The slug the title makes, before the "-2" of a repeated title.
+    var slug: Int32
+    /// The normalised title (`FigureLinker.normalizedTitle`), in `ParseMemo.titleKeys`.
+    var titleKey: Int32
 }
