@@ -23,6 +23,12 @@ public struct SourceText: Hashable, Sendable {
         self.init(text, line: lines.first ?? 0, lineCount: lines.count)
     }
 
+    /// The same text with its lines counted from `firstLine` (a text cut from
+    /// a block counts them from 0, the block's first line).
+    func moved(to firstLine: Int) -> SourceText {
+        SourceText(text, line: line + firstLine, lineCount: lineCount)
+    }
+
     /// 1-based line numbers, in source order.
     public var lines: [Int] { Array(line..<(line + lineCount)) }
 }

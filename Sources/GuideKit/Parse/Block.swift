@@ -4,28 +4,34 @@
 /// A block is found on the file's bytes without decoding them: it is the
 /// bytes from the start of its first line to the end of its last, and its
 /// place in the file.
-struct Block {
+struct Block: Sendable {
     /// Byte offsets into the file (after a byte order mark), the last line's break excluded.
     var bytes: Range<Int>
     /// 1-based.
     var firstLine: Int
     var lineCount: Int
+    /// The memo's entry for the bytes (`ParseMemo.entry`), once looked up.
+    var entry: Int32 = -1
 
-    /// The blocks of `bytes`, in order. Lines break at "\n", "\r\n" or "\r",
-    /// as `SourceLines` breaks them, and a line is blank when `SourceLines`
-    /// trims it to nothing.
-    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+    /// The blocks of `bytes`, in order, from `start` (the start of a line
+    /// numbered `line`, after a blank line or none) until `stop` says to stop
+    /// at the block starting there. Lines break at "\n", "\r\n" or "\r", as
+    /// `SourceLines` breaks them, and a line is blank when `SourceLines` trims it to nothing.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, line: Int = 1,
+                      stoppingAt stop: (Block) -> Bool = { _ in false }) -> (blocks: [Block], stoppedAt: Block?) {
         var blocks: [Block] = []
         var current: Block?
-        var lineStart = 0
-        var number = 1
+        var lineStart = start
+        var number = line
         while true {
             let lineEnd = SourceLines.nextLineBreak(in: bytes, from: lineStart)
             if isBlank(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
                 if let block = current { blocks.append(block) }
                 current = nil
             } else if current == nil {
-                current = Block(bytes: lineStart..<lineEnd, firstLine: number, lineCount: 1)
+                let block = Block(bytes: lineStart..<lineEnd, firstLine: number, lineCount: 1)
+                if stop(block) { return (blocks, block) }
+                current = block
             } else {
                 current!.bytes = current!.bytes.lowerBound..<lineEnd
                 current!.lineCount += 1
@@ -37,7 +43,7 @@ struct Block {
             number += 1
         }
         if let block = current { blocks.append(block) }
-        return blocks
+        return (blocks, nil)
     }
 
     /// Blanks and tabs only, or white space that `SourceLines` trims (a

@@ -7,9 +7,8 @@
 struct GuideBuilder {
     var guide: Guide
     private(set) var diagnostics: [Diagnostic]
-    private let memo: ParseMemo
     /// The author of each name in the memo (`ParseMemo.AuthorKey.name`), or -1.
-    private var authorOfName: [Int32]
+    private var authorOfName: [Int32] = []
     /// The last paper of each author, so a name twice in one byline lists the paper once.
     private var lastPaperOfAuthor: [Int] = []
     /// Each author's number of papers: the authors get their paper lists at the
@@ -31,39 +30,37 @@ struct GuideBuilder {
     private var focus = Focus.intro
     private var topic: Int?
 
-    init(file: String, header: GuideParser.Header, memo: ParseMemo) {
+    init(file: String, header: GuideParser.Header) {
         guide = Guide(file: file, title: header.title, event: EventTitle.parse(header.title.text))
         guide.preamble = header.preamble
         diagnostics = header.diagnostics
-        self.memo = memo
-        authorOfName = Array(repeating: -1, count: memo.nameCount)
     }
 
-    mutating func read(_ items: inout GuideItemCursor) {
+    mutating func read(_ items: inout GuideItemCursor, memo: inout ParseMemo) {
         reserveCapacity(papers: items.maximumPaperCount)
-        while let item = items.next() {
+        while let (item, firstLine) = items.next(&memo) {
             switch item {
             case .heading(let text, let slug):
-                if items.peek(0)?.isHeadingOrMarker ?? true {
-                    guide.emptyHeadings.append(text)
+                if items.peek(0, &memo)?.item.isHeadingOrMarker ?? true {
+                    guide.emptyHeadings.append(text.moved(to: firstLine))
                 } else {
-                    startTopic(text, slug: slug)
+                    startTopic(text.moved(to: firstLine), slug: slug)
                 }
             case .paragraph(let text):
-                addParagraph(text)
+                addParagraph(text.moved(to: firstLine))
             case .relatedMarker(let marker):
-                if let teaser = items.peek(0)?.singleLine {
+                if let (next, nextFirstLine) = items.peek(0, &memo), let teaser = next.singleLine {
                     let teaserIndex = guide.teasers.count
-                    guide.teasers.append(Teaser(heading: marker, text: teaser, topic: topic))
+                    guide.teasers.append(Teaser(heading: marker.moved(to: firstLine), text: teaser.moved(to: nextFirstLine), topic: topic))
                     if let topic { guide.topics[topic].teasers.append(teaserIndex) }
-                    _ = items.next()
+                    _ = items.next(&memo)
                 } else {
-                    guide.emptyHeadings.append(marker)
+                    guide.emptyHeadings.append(marker.moved(to: firstLine))
                 }
             case .figure(let fileName, let caption, let slug):
-                addFigure(fileName: fileName, caption: caption, slug: slug)
+                addFigure(fileName: fileName.moved(to: firstLine), caption: caption?.moved(to: firstLine), slug: slug)
             case .paper(let paper):
-                addPaper(paper)
+                addPaper(paper, firstLine: firstLine, nameCount: memo.nameCount)
             }
         }
     }
@@ -103,15 +100,15 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addPaper(_ paper: PaperItem) {
+    private mutating func addPaper(_ paper: PaperItem, firstLine: Int, nameCount: Int) {
         let index = guide.papers.count
         var authors: [Int] = []
         authors.reserveCapacity(paper.authors.count)
-        for (position, key) in paper.authors.enumerated() {
-            authors.append(authorID(for: key, spelled: paper.names[position], paper: index))
+        for (name, key) in paper.authors {
+            authors.append(authorID(for: key, spelled: name, paper: index, nameCount: nameCount))
         }
         // Built in place: a local Paper would be copied into the array.
-        guide.papers.append(Paper(title: paper.title, authorLine: paper.byline))
+        guide.papers.append(Paper(title: paper.title.moved(to: firstLine), authorLine: paper.byline.moved(to: firstLine)))
         guide.papers[index].topic = topic
         guide.papers[index].authors = authors
         paperSlugs.append(paper.slug)
@@ -121,10 +118,10 @@ struct GuideBuilder {
     }
 
     /// The author named `key`, who is new (and named as spelled here) if no paper before named them.
-    private mutating func authorID(for key: ParseMemo.AuthorKey, spelled name: String, paper: Int) -> Int {
+    private mutating func authorID(for key: ParseMemo.AuthorKey, spelled name: String, paper: Int, nameCount: Int) -> Int {
         // Names are numbered as blocks are cut, while the builder reads them.
         if Int(key.name) >= authorOfName.count {
-            authorOfName += repeatElement(-1, count: memo.nameCount - authorOfName.count)
+            authorOfName += repeatElement(-1, count: nameCount - authorOfName.count)
         }
         var id = Int(authorOfName[Int(key.name)])
         if id < 0 {
@@ -188,33 +185,33 @@ struct GuideBuilder {
 
     // MARK: - Finish
 
-    mutating func finish() -> (guide: Guide, diagnostics: [Diagnostic]) {
+    mutating func finish(memo: inout ParseMemo) -> (guide: Guide, diagnostics: [Diagnostic]) {
         for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
         for paper in guide.papers.indices {
             for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
                 guide.authors[author].papers.append(paper)
             }
         }
-        assignSlugs()
-        let titleDiagnostics = PaperTitles.resolve(&guide, titleKeys: paperTitleKeys, memo: memo)
+        assignSlugs(&memo.slugs)
+        let titleDiagnostics = PaperTitles.resolve(&guide, titleKeys: paperTitleKeys, keys: memo.titleKeys)
         // In the order of the lines they name; those about one line in the order they were found.
         let all = diagnostics + titleDiagnostics
         let sorted = all.indices.sorted { (all[$0].line ?? 0, $0) < (all[$1].line ?? 0, $1) }.map { all[$0] }
         return (guide, sorted)
     }
 
-    private mutating func assignSlugs() {
+    private mutating func assignSlugs(_ slugs: inout Interned) {
         var topics = SlugRegistry()
         for index in guide.topics.indices {
-            guide.topics[index].slug = topics.claim(topicSlugs[index], in: &memo.slugs)
+            guide.topics[index].slug = topics.claim(topicSlugs[index], in: &slugs)
         }
         var authors = SlugRegistry()
         for index in guide.authors.indices {
-            guide.authors[index].slug = authors.claim(authorSlugs[index], in: &memo.slugs)
+            guide.authors[index].slug = authors.claim(authorSlugs[index], in: &slugs)
         }
         var figures = SlugRegistry()
         for index in guide.figures.indices {
-            guide.figures[index].slug = figures.claim(figureSlugs[index], in: &memo.slugs)
+            guide.figures[index].slug = figures.claim(figureSlugs[index], in: &slugs)
         }
         // "posting-1", "posting-2", ...: all different.
         for index in guide.postings.indices {
@@ -222,7 +219,7 @@ struct GuideBuilder {
         }
         var papers = SlugRegistry()
         for index in guide.papers.indices {
-            guide.papers[index].slug = papers.claim(paperSlugs[index], in: &memo.slugs)
+            guide.papers[index].slug = papers.claim(paperSlugs[index], in: &slugs)
         }
     }
 }

@@ -2,10 +2,10 @@
 /// parser's state machine reads.
 ///
 /// Items are cut once per distinct block and kept (`ParseMemo`), so their
-/// line numbers count from the block's first line (0) until `rebased(by:)`
-/// moves them to where the block is now; what the state machine needs of
-/// their texts (names, slugs, title keys) is worked out here, once, and
-/// referred to by number.
+/// line numbers count from the block's first line (0): the state machine
+/// moves what it keeps to where the block is now (`SourceText.moved(to:)`).
+/// What it needs of their texts (names, slugs, title keys) is worked out
+/// here, once, and referred to by number.
 enum GuideItem: Sendable {
     /// `slug`: the slug the heading makes as a topic (`ParseMemo.slugs`).
     case heading(SourceText, slug: Int32)
@@ -19,12 +19,12 @@ enum GuideItem: Sendable {
     /// Cuts a block into items. A block usually holds one item, but authors
     /// do not always leave blank lines: "Heading / Title / Authors" is a
     /// heading and a paper, "Title / Authors / Title / Authors" two papers.
-    static func cut(_ lines: [String], memo: ParseMemo) -> [GuideItem] {
+    static func cut(_ lines: [String], memo: inout ParseMemo) -> [GuideItem] {
         var items: [GuideItem] = []
         var proseStart: Int?
         func flushProse(before end: Int) {
             guard let start = proseStart else { return }
-            items.append(proseItem(lines[start..<end], line: start, memo: memo))
+            items.append(proseItem(lines[start..<end], line: start, slugs: &memo.slugs))
             proseStart = nil
         }
 
@@ -42,13 +42,12 @@ enum GuideItem: Sendable {
                     slug: memo.slugs.id(Slug.make(stem))))
                 index += hasCaption ? 2 : 1
             } else if hasNext, !LinePatterns.isRelatedContentMarker(line),
-                      let names = AuthorList.names(in: lines[index + 1]) {
+                      let names = AuthorList.names(in: lines[index + 1], check: { memo.personalName($0) }) {
                 flushProse(before: index)
                 items.append(.paper(PaperItem(
                     title: SourceText(line, line: index),
                     byline: SourceText(lines[index + 1], line: index + 1),
-                    names: names,
-                    authors: names.map { memo.author($0) },
+                    authors: names,
                     slug: memo.slugs.id(Slug.make(line)),
                     titleKey: memo.titleKeys.id(FigureLinker.normalizedTitle(line)))))
                 index += 2
@@ -61,37 +60,14 @@ enum GuideItem: Sendable {
         return items
     }
 
-    private static func proseItem(_ lines: ArraySlice<String>, line: Int, memo: ParseMemo) -> GuideItem {
+    private static func proseItem(_ lines: ArraySlice<String>, line: Int, slugs: inout Interned) -> GuideItem {
         // One line is its own text: joining would copy it.
         guard lines.count == 1, let single = lines.first else {
             return .paragraph(SourceText(lines.joined(separator: "\n"), line: line, lineCount: lines.count))
         }
         let text = SourceText(single, line: line)
         if LinePatterns.isRelatedContentMarker(single) { return .relatedMarker(text) }
-        return LinePatterns.isHeadingLike(single) ? .heading(text, slug: memo.slugs.id(Slug.make(single))) : .paragraph(text)
-    }
-
-    /// The item with its lines counted from `firstLine` instead of 0.
-    func rebased(by firstLine: Int) -> GuideItem {
-        switch self {
-        case .heading(var text, let slug):
-            text.line += firstLine
-            return .heading(text, slug: slug)
-        case .paragraph(var text):
-            text.line += firstLine
-            return .paragraph(text)
-        case .relatedMarker(var text):
-            text.line += firstLine
-            return .relatedMarker(text)
-        case .figure(var fileName, var caption, let slug):
-            fileName.line += firstLine
-            caption?.line += firstLine
-            return .figure(fileName: fileName, caption: caption, slug: slug)
-        case .paper(var paper):
-            paper.title.line += firstLine
-            paper.byline.line += firstLine
-            return .paper(paper)
-        }
+        return LinePatterns.isHeadingLike(single) ? .heading(text, slug: slugs.id(Slug.make(single))) : .paragraph(text)
     }
 
     /// A single line that can stand as a teaser after "Related content".
@@ -120,15 +96,19 @@ enum GuideItem: Sendable {
     }
 }
 
-/// A title line and the byline under it.
-struct PaperItem: Sendable {
-    var title: SourceText
-    var byline: SourceText
+/// A title line and the byline under it. A class: an item is copied each
+/// time the guide is assembled, and this is most of what a guide holds.
+final class PaperItem: Sendable {
+    let title: SourceText
+    let byline: SourceText
     /// As written in the byline.
-    var names: [String]
-    var authors: [ParseMemo.AuthorKey]
+    let authors: [(name: String, info: ParseMemo.AuthorKey)]
     /// The slug the title makes, before the "-2" of a repeated title.
-    var slug: Int32
+    let slug: Int32
     /// The normalised title (`FigureLinker.normalizedTitle`), in `ParseMemo.titleKeys`.
-    var titleKey: Int32
+    let titleKey: Int32
+
+    init(title: SourceText, byline: SourceText, authors: [(name: String, info: ParseMemo.AuthorKey)], slug: Int32, titleKey: Int32) {
+        (self.title, self.byline, self.authors, self.slug, self.titleKey) = (title, byline, authors, slug, titleKey)
+    }
 }

@@ -22,8 +22,13 @@ public struct GuideParser: Sendable {
         public var guide: Guide
         /// Every diagnostic, in the order of the lines they name.
         public var diagnostics: [Diagnostic]
-        /// What a later parse of an edited guide reuses.
-        let memo: ParseMemo
+        /// What a later parse of an edited guide reuses: the blocks read, the
+        /// file they were found in (from `bodyStart`, after a byte order mark),
+        /// and the memo that holds what they are.
+        let memo: ParseMemo.Shared
+        let source: [UInt8]
+        let bodyStart: Int
+        let blocks: [Block]
     }
 
     /// - Parameter previous: an earlier parse, of this guide before an edit, say:
@@ -38,29 +43,31 @@ public struct GuideParser: Sendable {
         try parse(Array(text.utf8), from: 0, file: file, reusing: previous)
     }
 
-    /// A block of the guide: the memo's entry for its bytes, and where it is.
-    struct PlacedBlock {
-        var entry: Int32
-        var firstLine: Int
-        var lineCount: Int
-    }
-
     private func parse(_ bytes: [UInt8], from bodyStart: Int, file: String, reusing previous: Result?) throws(Diagnostic) -> Result {
-        let memo = previous?.memo.reusable ?? ParseMemo()
-        return try memo.withLock { () throws(Diagnostic) -> Result in
-            let placed = bytes.withUnsafeBufferPointer { bytes -> [PlacedBlock]? in
+        let shared = previous?.memo.reusable ?? ParseMemo.Shared()
+        return try shared.withLock { (memo: inout ParseMemo) throws(Diagnostic) -> Result in
+            let blocks = bytes.withUnsafeBufferPointer { bytes -> [Block]? in
                 let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
-                var placed: [PlacedBlock] = []
-                for block in Block.split(body) {
-                    guard let entry = memo.entry(UnsafeBufferPointer(rebasing: body[block.bytes])) else { return nil }
-                    placed.append(PlacedBlock(entry: entry, firstLine: block.firstLine, lineCount: block.lineCount))
+                var blocks: [Block]
+                if let previous, previous.memo === shared, previous.bodyStart == bodyStart {
+                    blocks = previous.source.withUnsafeBufferPointer { old in
+                        EditedBlocks.blocks(of: body, old: UnsafeBufferPointer(rebasing: old[bodyStart...]), oldBlocks: previous.blocks)
+                    }
+                } else {
+                    blocks = Block.split(body).blocks
                 }
-                return placed
+                memo.reserveCapacity(blocks: blocks.count)
+                for index in blocks.indices where blocks[index].entry < 0 {
+                    guard let entry = memo.entry(UnsafeBufferPointer(rebasing: body[blocks[index].bytes])) else { return nil }
+                    blocks[index].entry = entry
+                }
+                return blocks
             }
             // Not valid UTF-8: `SourceLines` says where.
-            guard let placed else { throw Self.invalidUTF8(bytes, file: file) }
-            memo.noteBlocksInUse(placed.count)
-            return try Self.assemble(placed, file: file, memo: memo)
+            guard let blocks else { throw Self.invalidUTF8(bytes, file: file) }
+            memo.noteBlocksInUse(blocks.count)
+            let (guide, diagnostics) = try Self.assemble(blocks, file: file, memo: &memo)
+            return Result(guide: guide, diagnostics: diagnostics, memo: shared, source: bytes, bodyStart: bodyStart, blocks: blocks)
         }
     }
 
@@ -73,28 +80,27 @@ public struct GuideParser: Sendable {
         preconditionFailure("a block that is not valid UTF-8 in a file that is")
     }
 
-    private static func assemble(_ placed: [PlacedBlock], file: String, memo: ParseMemo) throws(Diagnostic) -> Result {
+    private static func assemble(_ placed: [Block], file: String, memo: inout ParseMemo) throws(Diagnostic) -> (Guide, [Diagnostic]) {
         var blocks = placed[...]
         guard !blocks.isEmpty else {
             throw .error(file, line: 1, "the guide is empty: expected a title on the first line")
         }
-        var builder = GuideBuilder(file: file, header: header(&blocks, file: file, memo: memo), memo: memo)
+        var builder = GuideBuilder(file: file, header: header(&blocks, file: file, memo: memo))
         let postings = splitOffPostings(&blocks, memo: memo)
-        var items = GuideItemCursor(blocks, memo: memo)
-        if let subtitle = subtitle(items) {
+        var items = GuideItemCursor(blocks, memo: &memo)
+        if let subtitle = subtitle(items, &memo) {
             builder.guide.subtitle = subtitle
-            _ = items.next()
+            _ = items.next(&memo)
         }
-        builder.read(&items)
+        builder.read(&items, memo: &memo)
         if let (heading, lines) = postings {
             builder.readPostings(heading: heading, lines: lines)
         }
-        let (guide, diagnostics) = builder.finish()
-        return Result(guide: guide, diagnostics: diagnostics, memo: memo)
+        return builder.finish(memo: &memo)
     }
 
     /// The numbered lines of a block.
-    private static func lines(of block: PlacedBlock, memo: ParseMemo) -> [SourceLines.Line] {
+    private static func lines(of block: Block, memo: ParseMemo) -> [SourceLines.Line] {
         memo.lines(block.entry).enumerated().map { SourceLines.Line(number: block.firstLine + $0.offset, text: $0.element) }
     }
 
@@ -109,7 +115,7 @@ public struct GuideParser: Sendable {
     /// The title is the last line of the first block; lines above it in that
     /// block are the preamble. A short first block followed by a one-line block
     /// that reads as a guide title is a preamble set apart by a blank line.
-    static func header(_ blocks: inout ArraySlice<PlacedBlock>, file: String, memo: ParseMemo) -> Header {
+    static func header(_ blocks: inout ArraySlice<Block>, file: String, memo: ParseMemo) -> Header {
         var headerLines = lines(of: blocks.removeFirst(), memo: memo)
         if let next = blocks.first, next.lineCount == 1, headerLines.count <= 3,
            !looksLikeGuideTitle(headerLines.last!.text), looksLikeGuideTitle(memo.lines(next.entry)[0]) {
@@ -141,16 +147,16 @@ public struct GuideParser: Sendable {
 
     /// The item after the title is a subtitle when it is one short sentence
     /// followed by more prose; a title followed directly by the intro has none.
-    static func subtitle(_ items: GuideItemCursor) -> SourceText? {
-        guard items.peek(1)?.isParagraph == true,
-              let text = items.peek(0)?.paragraphText, text.lineCount == 1,
+    static func subtitle(_ items: GuideItemCursor, _ memo: inout ParseMemo) -> SourceText? {
+        guard items.peek(1, &memo)?.item.isParagraph == true, let (first, firstLine) = items.peek(0, &memo),
+              let text = first.paragraphText, text.lineCount == 1,
               LinePatterns.isSubtitleLike(text.text) else { return nil }
-        return text
+        return text.moved(to: firstLine)
     }
 
     /// Cuts off the postings section: a "Related content" line followed by a
     /// location line such as "US, WA, Seattle" (after a blank line or not).
-    static func splitOffPostings(_ blocks: inout ArraySlice<PlacedBlock>, memo: ParseMemo) -> (SourceText, [SourceLines.Line])? {
+    static func splitOffPostings(_ blocks: inout ArraySlice<Block>, memo: ParseMemo) -> (SourceText, [SourceLines.Line])? {
         for index in blocks.indices {
             let lines = memo.lines(blocks[index].entry)
             guard LinePatterns.isRelatedContentMarker(lines[0]) else { continue }

@@ -3,10 +3,10 @@
 enum PaperTitles {
     /// Sets figure links on a guide whose figures are not linked yet; returns
     /// the warnings about repeated titles and captions.
-    /// - Parameter titleKeys: each paper's normalised title, numbered in `memo.titleKeys`.
-    static func resolve(_ guide: inout Guide, titleKeys: [Int32], memo: ParseMemo) -> [Diagnostic] {
+    /// - Parameter titleKeys: each paper's normalised title, numbered in `keys`.
+    static func resolve(_ guide: inout Guide, titleKeys: [Int32], keys: Interned) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var firstPaperWithTitle = [Int32](repeating: -1, count: memo.titleKeys.count)
+        var firstPaperWithTitle = [Int32](repeating: -1, count: keys.count)
         for index in guide.papers.indices {
             let key = Int(titleKeys[index])
             let earlier = Int(firstPaperWithTitle[key])
@@ -18,7 +18,7 @@ enum PaperTitles {
             }
         }
         FigureLinker.link(&guide, diagnostics: &diagnostics) { normalizedTitle in
-            memo.titleKeys.existingID(normalizedTitle).flatMap { key in
+            keys.existingID(normalizedTitle).flatMap { key in
                 firstPaperWithTitle[Int(key)] < 0 ? nil : Int(firstPaperWithTitle[Int(key)])
             }
         }

@@ -11,15 +11,31 @@ import Foundation
 /// an empty one gives. It only grows: a parse starts a new memo once the old
 /// one holds more unused blocks than `maximumUnused` (`reusable`).
 ///
-/// A class, shared by the results that used it and locked while a parse uses
-/// it: a re-parse adds to it instead of copying it.
-final class ParseMemo: @unchecked Sendable {
-    private let lock = NSLock()
+/// A value, kept in a `Shared` box by the results that used it and taken
+/// out of it (`withLock`) while a parse uses it: a re-parse adds to it
+/// instead of copying it, and works on it as a local value.
+struct ParseMemo {
+    /// The memo of the results that used it, locked while a parse uses it.
+    final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var memo = ParseMemo()
+
+        /// A memo for the next parse: this one, unless most of it is unused.
+        var reusable: Shared? {
+            withLock { $0.entries.count <= $0.blocksInUse + ParseMemo.maximumUnused ? self : nil }
+        }
+
+        func withLock<Result, Failure: Error>(_ body: (inout ParseMemo) throws(Failure) -> Result) throws(Failure) -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(&memo)
+        }
+    }
 
     /// One distinct block.
     struct Entry {
-        var hash: UInt64
-        var bytes: [UInt8]
+        /// Where the block's bytes are in `keyBytes`.
+        var key: Range<Int>
         /// The next entry whose bytes have the same hash, or -1.
         var nextWithSameHash: Int32
         /// Trimmed, as `SourceLines` gives them.
@@ -28,59 +44,64 @@ final class ParseMemo: @unchecked Sendable {
         var items: [GuideItem]?
     }
 
-    private(set) var entries: [Entry] = []
+    private var entries: [Entry] = []
+    /// The bytes of every entry's block, one after the other.
+    private var keyBytes: [UInt8] = []
     private var entryByHash: [UInt64: Int32] = [:]
     /// Blocks in the last guide parsed with this memo.
     private var blocksInUse = 0
 
     /// Author names, matched as `String`s match (canonical equivalence).
     private var names = Interned()
-    /// For each name, the slug of the spelling it was first seen in.
-    private var nameSlugs: [Int32] = []
+    /// Every spelling of a personal name seen in a byline: its words and author.
+    private var knownNames: [ExactString: (words: Int, info: AuthorKey)] = [:]
     var slugs = Interned()
     var titleKeys = Interned()
 
     static let maximumUnused = 10_000
 
-    /// A memo for the next parse: this one, unless most of it is unused.
-    var reusable: ParseMemo? {
-        withLock { entries.count <= blocksInUse + Self.maximumUnused ? self : nil }
-    }
-
-    func withLock<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
-    }
-
     /// The entry for a block's bytes, decoding them if they are new; nil when they are not valid UTF-8.
-    func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    mutating func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = ByteHash.of(bytes)
         let first = entryByHash[hash] ?? -1
         var candidate = first
         while candidate >= 0 {
-            if entries[Int(candidate)].bytes.withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return candidate }
+            let key = entries[Int(candidate)].key
+            if keyBytes.withUnsafeBufferPointer({ Self.equal(UnsafeBufferPointer(rebasing: $0[key]), bytes) }) { return candidate }
             candidate = entries[Int(candidate)].nextWithSameHash
         }
         guard let lines = SourceLines.texts(in: bytes) else { return nil }
         let index = Int32(entries.count)
-        entries.append(Entry(hash: hash, bytes: Array(bytes), nextWithSameHash: first, lines: lines))
+        keyBytes.append(contentsOf: bytes)
+        entries.append(Entry(key: (keyBytes.count - bytes.count)..<keyBytes.count, nextWithSameHash: first, lines: lines))
         entryByHash[hash] = index
         return index
+    }
+
+    /// Room for the blocks of a guide and what they name, when the memo is new.
+    mutating func reserveCapacity(blocks: Int) {
+        guard entries.isEmpty else { return }
+        entries.reserveCapacity(blocks)
+        keyBytes.reserveCapacity(blocks * 128)
+        entryByHash.reserveCapacity(blocks)
+        names.reserveCapacity(blocks)
+        knownNames.reserveCapacity(blocks)
+        slugs.reserveCapacity(blocks * 3 / 2)
+        titleKeys.reserveCapacity(blocks)
     }
 
     func lines(_ entry: Int32) -> [String] {
         entries[Int(entry)].lines
     }
 
-    func items(_ entry: Int32) -> [GuideItem] {
+    mutating func items(_ entry: Int32) -> [GuideItem] {
         if let items = entries[Int(entry)].items { return items }
-        let items = GuideItem.cut(entries[Int(entry)].lines, memo: self)
+        let items = GuideItem.cut(entries[Int(entry)].lines, memo: &self)
         entries[Int(entry)].items = items
         return items
     }
 
-    func noteBlocksInUse(_ count: Int) {
+    mutating func noteBlocksInUse(_ count: Int) {
         blocksInUse = count
     }
 
@@ -90,18 +111,19 @@ final class ParseMemo: @unchecked Sendable {
     struct AuthorKey: Sendable {
         /// The same for names that are equal as strings.
         var name: Int32
-        /// The slug of this spelling of the name.
+        /// The slug this spelling of the name makes.
         var slug: Int32
     }
 
-    func author(_ name: String) -> AuthorKey {
-        let id = names.id(name)
-        if Int(id) == nameSlugs.count {
-            nameSlugs.append(slugs.id(Slug.make(name)))
-        }
-        // An equal name in another form ("e\u{301}" for "é") may make another slug.
-        let slug = names[id].hasSameBytes(as: name) ? nameSlugs[Int(id)] : slugs.id(Slug.make(name))
-        return AuthorKey(name: id, slug: slug)
+    /// A name read in a byline: its number of words and the author it names,
+    /// or nil when it is not a personal name (`AuthorList.wordCount(of:)`).
+    /// Each spelling is read once.
+    mutating func personalName(_ name: String) -> (words: Int, info: AuthorKey)? {
+        if let known = knownNames[ExactString(name)] { return known }
+        guard let words = AuthorList.wordCount(of: name) else { return nil }
+        let key = AuthorKey(name: names.id(name), slug: slugs.id(Slug.make(name)))
+        knownNames[ExactString(name)] = (words, key)
+        return (words, key)
     }
 
     var nameCount: Int { names.count }
@@ -131,12 +153,35 @@ struct Interned {
         return id
     }
 
+    mutating func reserveCapacity(_ capacity: Int) {
+        strings.reserveCapacity(capacity)
+        ids.reserveCapacity(capacity)
+    }
+
     func existingID(_ string: String) -> Int32? {
         ids[string]
     }
 
     /// Reads an entry through `Dictionary`'s `default:` accessor, which stores the default when the key is absent: one lookup.
     private static func valueOrInsert(_ value: inout Int32) -> Int32 { value }
+}
+
+/// A string that equals another only with the same UTF-8 (not only canonically
+/// equivalent), hashed as bytes (`ByteHash`): no normalisation to compare or hash it.
+struct ExactString: Hashable {
+    let string: String
+
+    init(_ string: String) {
+        self.string = string
+    }
+
+    static func == (a: ExactString, b: ExactString) -> Bool {
+        a.string.hasSameBytes(as: b.string)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(string.withUTF8Bytes(ByteHash.of))
+    }
 }
 
 extension String {

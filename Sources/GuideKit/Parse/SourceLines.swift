@@ -54,6 +54,8 @@ public struct SourceLines: Sendable {
     /// nil when `validating` and a line is not valid UTF-8.
     static func texts(in bytes: UnsafeBufferPointer<UInt8>, validating: Bool = true) -> [String]? {
         var texts: [String] = []
+        // Most blocks are a title and a byline.
+        texts.reserveCapacity(2)
         var start = 0
         var index = 0
         while true {
