@@ -1,5 +1,5 @@
 /// Consecutive non-blank lines: the unit the guide format is written in, and
-/// the unit a re-parse reuses (`BlockMemo`).
+/// the unit a re-parse reuses (`ParseMemo`).
 ///
 /// A block is found on the file's bytes without decoding them: it is the
 /// bytes from the start of its first line to the end of its last, and its
@@ -12,6 +12,9 @@ struct Block: Sendable {
     var lineCount: Int
     /// The memo's entry for the bytes (`ParseMemo.entry`), once looked up.
     var entry: Int32 = -1
+    /// Whether the first line is a "Related content" line (from the entry):
+    /// the blocks are searched for the postings on every parse.
+    var startsWithMarker = false
 
     /// The blocks of `bytes`, in order, from `start` (the start of a line
     /// numbered `line`, after a blank line or none) until `stop` says to stop

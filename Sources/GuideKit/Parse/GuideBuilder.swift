@@ -14,12 +14,14 @@ struct GuideBuilder {
     /// Each author's number of papers: the authors get their paper lists at the
     /// end, from the papers' author lists, each allocated once at its size.
     private var paperCounts: [Int] = []
-    /// The slugs each element makes before a repeat gets its "-2" (`ParseMemo.slugs`).
-    private var authorSlugs: [Int32] = []
-    private var topicSlugs: [Int32] = []
-    private var figureSlugs: [Int32] = []
-    private var paperSlugs: [Int32] = []
+    /// Slugs handed out so far, claimed as each element is added (`ParseMemo.slugs`).
+    private var authorSlugs = SlugRegistry()
+    private var topicSlugs = SlugRegistry()
+    private var figureSlugs = SlugRegistry()
+    private var paperSlugs = SlugRegistry()
     private var paperTitleKeys: [Int32] = []
+    /// The first paper of each topic: a topic's papers are those up to the next topic's first.
+    private var firstPaperOfTopic: [Int] = []
 
     /// Where the next paragraph goes.
     private enum Focus {
@@ -37,14 +39,14 @@ struct GuideBuilder {
     }
 
     mutating func read(_ items: inout GuideItemCursor, memo: inout ParseMemo) {
-        reserveCapacity(papers: items.maximumPaperCount)
+        reserveCapacity(papers: memo.paperCount + 64)
         while let (item, firstLine) = items.next(&memo) {
             switch item {
             case .heading(let text, let slug):
                 if items.peek(0, &memo)?.item.isHeadingOrMarker ?? true {
                     guide.emptyHeadings.append(text.moved(to: firstLine))
                 } else {
-                    startTopic(text.moved(to: firstLine), slug: slug)
+                    startTopic(text.moved(to: firstLine), slug: slug, slugs: &memo.slugs)
                 }
             case .paragraph(let text):
                 addParagraph(text.moved(to: firstLine))
@@ -58,25 +60,27 @@ struct GuideBuilder {
                     guide.emptyHeadings.append(marker.moved(to: firstLine))
                 }
             case .figure(let fileName, let caption, let slug):
-                addFigure(fileName: fileName.moved(to: firstLine), caption: caption?.moved(to: firstLine), slug: slug)
+                addFigure(fileName: fileName.moved(to: firstLine), caption: caption?.moved(to: firstLine),
+                          slug: figureSlugs.claim(slug, in: &memo.slugs))
             case .paper(let paper):
-                addPaper(paper, firstLine: firstLine, nameCount: memo.nameCount)
+                addPaper(paper, firstLine: firstLine, memo: &memo)
             }
         }
     }
 
-    /// Room for every paper up front; pages of it left unused are never touched.
+    /// Room for as many papers as the last parse found and a few more.
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
-        paperSlugs.reserveCapacity(papers)
         paperTitleKeys.reserveCapacity(papers)
     }
 
-    private mutating func startTopic(_ title: SourceText, slug: Int32) {
+    private mutating func startTopic(_ title: SourceText, slug: Int32, slugs: inout Interned) {
         topic = guide.topics.count
-        guide.topics.append(Topic(title: title))
-        topicSlugs.append(slug)
-        focus = .topic(topic!)
+        var topic = Topic(title: title)
+        topic.slug = topicSlugs.claim(slug, in: &slugs)
+        guide.topics.append(topic)
+        firstPaperOfTopic.append(guide.papers.count)
+        focus = .topic(self.topic!)
     }
 
     private mutating func addParagraph(_ text: SourceText) {
@@ -87,12 +91,12 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addFigure(fileName: SourceText, caption: SourceText?, slug: Int32) {
+    private mutating func addFigure(fileName: SourceText, caption: SourceText?, slug: String) {
         let index = guide.figures.count
         var figure = Figure(fileName: fileName, caption: caption)
         figure.topic = topic
+        figure.slug = slug
         guide.figures.append(figure)
-        figureSlugs.append(slug)
         if let topic { guide.topics[topic].figures.append(index) }
         if caption == nil {
             diagnostics.append(.warning(guide.file, line: fileName.line,
@@ -100,25 +104,30 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addPaper(_ paper: PaperItem, firstLine: Int, nameCount: Int) {
+    private mutating func addPaper(_ item: PaperItem, firstLine: Int, memo: inout ParseMemo) {
         let index = guide.papers.count
-        var authors: [Int] = []
-        authors.reserveCapacity(paper.authors.count)
-        for (name, key) in paper.authors {
-            authors.append(authorID(for: key, spelled: name, paper: index, nameCount: nameCount))
+        let authors = withUnsafeTemporaryAllocation(of: Int.self, capacity: item.authors.count) { ids in
+            var same = item.lastAuthors.count == ids.count
+            for position in item.authors.indices {
+                ids[position] = authorID(for: item.authors[position], of: item, at: position, paper: index,
+                                         nameCount: memo.nameCount, slugs: &memo.slugs)
+                same = same && item.lastAuthors[position] == ids[position]
+            }
+            if !same { item.lastAuthors = Array(ids) }
+            return item.lastAuthors
         }
         // Built in place: a local Paper would be copied into the array.
-        guide.papers.append(Paper(title: paper.title.moved(to: firstLine), authorLine: paper.byline.moved(to: firstLine)))
+        guide.papers.append(Paper(title: item.title.moved(to: firstLine), authorLine: item.byline.moved(to: firstLine)))
         guide.papers[index].topic = topic
         guide.papers[index].authors = authors
-        paperSlugs.append(paper.slug)
-        paperTitleKeys.append(paper.titleKey)
-        if let topic { guide.topics[topic].papers.append(index) }
+        guide.papers[index].slug = paperSlugs.claim(item.slug, in: &memo.slugs)
+        paperTitleKeys.append(item.titleKey)
         focus = .paper(index)
     }
 
-    /// The author named `key`, who is new (and named as spelled here) if no paper before named them.
-    private mutating func authorID(for key: ParseMemo.AuthorKey, spelled name: String, paper: Int, nameCount: Int) -> Int {
+    /// The author named `key`, who is new (and named as `item` spells them) if no paper before named them.
+    private mutating func authorID(for key: ParseMemo.AuthorKey, of item: PaperItem, at position: Int, paper: Int,
+                                   nameCount: Int, slugs: inout Interned) -> Int {
         // Names are numbered as blocks are cut, while the builder reads them.
         if Int(key.name) >= authorOfName.count {
             authorOfName += repeatElement(-1, count: nameCount - authorOfName.count)
@@ -127,8 +136,9 @@ struct GuideBuilder {
         if id < 0 {
             id = guide.authors.count
             authorOfName[Int(key.name)] = Int32(id)
-            guide.authors.append(Author(name: name))
-            authorSlugs.append(key.slug)
+            var author = Author(name: item.names[position])
+            author.slug = authorSlugs.claim(key.slug, in: &slugs)
+            guide.authors.append(author)
             lastPaperOfAuthor.append(-1)
             paperCounts.append(0)
         }
@@ -186,13 +196,12 @@ struct GuideBuilder {
     // MARK: - Finish
 
     mutating func finish(memo: inout ParseMemo) -> (guide: Guide, diagnostics: [Diagnostic]) {
-        for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
-        for paper in guide.papers.indices {
-            for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
-                guide.authors[author].papers.append(paper)
-            }
+        memo.paperCount = guide.papers.count
+        listPapers()
+        // "posting-1", "posting-2", ...: all different.
+        for index in guide.postings.indices {
+            guide.postings[index].slug = "posting-\(index + 1)"
         }
-        assignSlugs(&memo.slugs)
         let titleDiagnostics = PaperTitles.resolve(&guide, titleKeys: paperTitleKeys, keys: memo.titleKeys)
         // In the order of the lines they name; those about one line in the order they were found.
         let all = diagnostics + titleDiagnostics
@@ -200,26 +209,19 @@ struct GuideBuilder {
         return (guide, sorted)
     }
 
-    private mutating func assignSlugs(_ slugs: inout Interned) {
-        var topics = SlugRegistry()
-        for index in guide.topics.indices {
-            guide.topics[index].slug = topics.claim(topicSlugs[index], in: &slugs)
+    /// Each topic's and each author's papers, in document order; each list
+    /// allocated once, at its size.
+    private mutating func listPapers() {
+        for topic in guide.topics.indices {
+            let end = topic + 1 < firstPaperOfTopic.count ? firstPaperOfTopic[topic + 1] : guide.papers.count
+            guide.topics[topic].papers.reserveCapacity(end - firstPaperOfTopic[topic])
+            guide.topics[topic].papers.append(contentsOf: firstPaperOfTopic[topic]..<end)
         }
-        var authors = SlugRegistry()
-        for index in guide.authors.indices {
-            guide.authors[index].slug = authors.claim(authorSlugs[index], in: &slugs)
-        }
-        var figures = SlugRegistry()
-        for index in guide.figures.indices {
-            guide.figures[index].slug = figures.claim(figureSlugs[index], in: &slugs)
-        }
-        // "posting-1", "posting-2", ...: all different.
-        for index in guide.postings.indices {
-            guide.postings[index].slug = "posting-\(index + 1)"
-        }
-        var papers = SlugRegistry()
-        for index in guide.papers.indices {
-            guide.papers[index].slug = papers.claim(paperSlugs[index], in: &slugs)
+        for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
+        for paper in guide.papers.indices {
+            for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
+                guide.authors[author].papers.append(paper)
+            }
         }
     }
 }

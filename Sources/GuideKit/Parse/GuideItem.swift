@@ -6,14 +6,16 @@
 /// moves what it keeps to where the block is now (`SourceText.moved(to:)`).
 /// What it needs of their texts (names, slugs, title keys) is worked out
 /// here, once, and referred to by number.
+/// Each case holds one reference (a box, or a `PaperItem`): an item is
+/// copied each time the guide is assembled.
 enum GuideItem: Sendable {
     /// `slug`: the slug the heading makes as a topic (`ParseMemo.slugs`).
-    case heading(SourceText, slug: Int32)
-    case paragraph(SourceText)
+    indirect case heading(SourceText, slug: Int32)
+    indirect case paragraph(SourceText)
     /// A "Related content" line.
-    case relatedMarker(SourceText)
+    indirect case relatedMarker(SourceText)
     /// `slug`: the slug of the file name's stem.
-    case figure(fileName: SourceText, caption: SourceText?, slug: Int32)
+    indirect case figure(fileName: SourceText, caption: SourceText?, slug: Int32)
     case paper(PaperItem)
 
     /// Cuts a block into items. A block usually holds one item, but authors
@@ -47,7 +49,8 @@ enum GuideItem: Sendable {
                 items.append(.paper(PaperItem(
                     title: SourceText(line, line: index),
                     byline: SourceText(lines[index + 1], line: index + 1),
-                    authors: names,
+                    names: names.map(\.name),
+                    authors: names.map(\.info),
                     slug: memo.slugs.id(Slug.make(line)),
                     titleKey: memo.titleKeys.id(FigureLinker.normalizedTitle(line)))))
                 index += 2
@@ -97,18 +100,27 @@ enum GuideItem: Sendable {
 }
 
 /// A title line and the byline under it. A class: an item is copied each
-/// time the guide is assembled, and this is most of what a guide holds.
-final class PaperItem: Sendable {
+/// time the guide is assembled, and papers are most of a guide.
+///
+/// It keeps the author list it was last given (`lastAuthors`), which the
+/// next parse reuses when the paper's authors have the same numbers: a
+/// parse allocates no list for a paper whose authors did not move. Changed
+/// only by a parse, under the memo's lock.
+final class PaperItem: @unchecked Sendable {
     let title: SourceText
     let byline: SourceText
-    /// As written in the byline.
-    let authors: [(name: String, info: ParseMemo.AuthorKey)]
+    /// The names as written in the byline, and the authors they name: apart,
+    /// as the names themselves are needed only for authors a guide has not met yet.
+    let names: [String]
+    let authors: [ParseMemo.AuthorKey]
     /// The slug the title makes, before the "-2" of a repeated title.
     let slug: Int32
     /// The normalised title (`FigureLinker.normalizedTitle`), in `ParseMemo.titleKeys`.
     let titleKey: Int32
+    /// `Paper.authors` as the last parse made it.
+    var lastAuthors: [Int] = []
 
-    init(title: SourceText, byline: SourceText, authors: [(name: String, info: ParseMemo.AuthorKey)], slug: Int32, titleKey: Int32) {
-        (self.title, self.byline, self.authors, self.slug, self.titleKey) = (title, byline, authors, slug, titleKey)
+    init(title: SourceText, byline: SourceText, names: [String], authors: [ParseMemo.AuthorKey], slug: Int32, titleKey: Int32) {
+        (self.title, self.byline, self.names, self.authors, self.slug, self.titleKey) = (title, byline, names, authors, slug, titleKey)
     }
 }

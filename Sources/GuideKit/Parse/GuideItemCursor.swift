@@ -8,14 +8,10 @@ struct GuideItemCursor {
     private var items: [GuideItem] = []
     private var item = 0
 
-    /// The most papers the blocks can hold: one per two lines.
-    let maximumPaperCount: Int
-
     init(_ blocks: ArraySlice<Block>, memo: inout ParseMemo) {
         self.blocks = blocks
         block = blocks.startIndex
         if block < blocks.endIndex { items = memo.items(blocks[block].entry) }
-        maximumPaperCount = blocks.reduce(0) { $0 + $1.lineCount } / 2
     }
 
     /// The item `offset` places ahead and the first line of its block; nil past the last item.

@@ -60,6 +60,7 @@ public struct GuideParser: Sendable {
                 for index in blocks.indices where blocks[index].entry < 0 {
                     guard let entry = memo.entry(UnsafeBufferPointer(rebasing: body[blocks[index].bytes])) else { return nil }
                     blocks[index].entry = entry
+                    blocks[index].startsWithMarker = memo.startsWithMarker(entry)
                 }
                 return blocks
             }
@@ -157,9 +158,8 @@ public struct GuideParser: Sendable {
     /// Cuts off the postings section: a "Related content" line followed by a
     /// location line such as "US, WA, Seattle" (after a blank line or not).
     static func splitOffPostings(_ blocks: inout ArraySlice<Block>, memo: ParseMemo) -> (SourceText, [SourceLines.Line])? {
-        for index in blocks.indices {
+        for index in blocks.indices where blocks[index].startsWithMarker {
             let lines = memo.lines(blocks[index].entry)
-            guard LinePatterns.isRelatedContentMarker(lines[0]) else { continue }
             let following = lines.count > 1 ? lines[1] : blocks[(index + 1)...].first.map { memo.lines($0.entry)[0] }
             guard let following, LinePatterns.isLocation(following) else { continue }
             let marker = SourceText(lines[0], line: blocks[index].firstLine)

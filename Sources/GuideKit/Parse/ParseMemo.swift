@@ -42,6 +42,7 @@ struct ParseMemo {
         var lines: [String]
         /// Cut on first use: the header's and the postings' blocks never are.
         var items: [GuideItem]?
+        var startsWithMarker: Bool
     }
 
     private var entries: [Entry] = []
@@ -50,6 +51,8 @@ struct ParseMemo {
     private var entryByHash: [UInt64: Int32] = [:]
     /// Blocks in the last guide parsed with this memo.
     private var blocksInUse = 0
+    /// Papers in the last guide parsed with this memo.
+    var paperCount = 0
 
     /// Author names, matched as `String`s match (canonical equivalence).
     private var names = Interned()
@@ -73,7 +76,8 @@ struct ParseMemo {
         guard let lines = SourceLines.texts(in: bytes) else { return nil }
         let index = Int32(entries.count)
         keyBytes.append(contentsOf: bytes)
-        entries.append(Entry(key: (keyBytes.count - bytes.count)..<keyBytes.count, nextWithSameHash: first, lines: lines))
+        entries.append(Entry(key: (keyBytes.count - bytes.count)..<keyBytes.count, nextWithSameHash: first, lines: lines,
+                             startsWithMarker: LinePatterns.isRelatedContentMarker(lines[0])))
         entryByHash[hash] = index
         return index
     }
@@ -88,6 +92,10 @@ struct ParseMemo {
         knownNames.reserveCapacity(blocks)
         slugs.reserveCapacity(blocks * 3 / 2)
         titleKeys.reserveCapacity(blocks)
+    }
+
+    func startsWithMarker(_ entry: Int32) -> Bool {
+        entries[Int(entry)].startsWithMarker
     }
 
     func lines(_ entry: Int32) -> [String] {
