@@ -21,7 +21,7 @@ struct Block: Sendable {
     /// at the block starting there. Lines break at "\n", "\r\n" or "\r", as
     /// `SourceLines` breaks them, and a line is blank when `SourceLines` trims it to nothing.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, line: Int = 1,
-                      stoppingAt stop: (Block) -> Bool = { _ in false }) -> (blocks: [Block], stoppedAt: Block?) {
+                      stoppingAt stop: (Block) -> Bool = { _ in false }) -> [Block] {
         var blocks: [Block] = []
         var current: Block?
         var lineStart = start
@@ -33,7 +33,7 @@ struct Block: Sendable {
                 current = nil
             } else if current == nil {
                 let block = Block(bytes: lineStart..<lineEnd, firstLine: number, lineCount: 1)
-                if stop(block) { return (blocks, block) }
+                if stop(block) { return blocks }
                 current = block
             } else {
                 current!.bytes = current!.bytes.lowerBound..<lineEnd
@@ -46,7 +46,7 @@ struct Block: Sendable {
             number += 1
         }
         if let block = current { blocks.append(block) }
-        return (blocks, nil)
+        return blocks
     }
 
     /// Blanks and tabs only, or white space that `SourceLines` trims (a

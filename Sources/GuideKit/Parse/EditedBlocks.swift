@@ -26,7 +26,7 @@ enum EditedBlocks {
         // block started before the edit: all that follows is as it was.
         let byteShift = new.count - old.count
         var tail: (first: Int, lineShift: Int)?
-        let (split, _) = Block.split(new, from: restart.0, line: restart.1) { block in
+        let split = Block.split(new, from: restart.0, line: restart.1) { block in
             guard block.bytes.lowerBound >= new.count - suffix else { return false }
             let oldStart = block.bytes.lowerBound - byteShift
             let index = firstBlock(in: oldBlocks, startingAtOrAfter: oldStart)

@@ -54,7 +54,7 @@ public struct GuideParser: Sendable {
                         EditedBlocks.blocks(of: body, old: UnsafeBufferPointer(rebasing: old[bodyStart...]), oldBlocks: previous.blocks)
                     }
                 } else {
-                    blocks = Block.split(body).blocks
+                    blocks = Block.split(body)
                 }
                 memo.reserveCapacity(blocks: blocks.count)
                 for index in blocks.indices where blocks[index].entry < 0 {

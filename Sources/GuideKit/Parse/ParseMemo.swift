@@ -42,6 +42,7 @@ struct ParseMemo {
         var lines: [String]
         /// Cut on first use: the header's and the postings' blocks never are.
         var items: [GuideItem]?
+        /// The first line is a "Related content" line (`Block.startsWithMarker`).
         var startsWithMarker: Bool
     }
 
