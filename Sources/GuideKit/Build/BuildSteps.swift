@@ -44,7 +44,8 @@ enum BuildSteps {
     }
 
     /// Every guide, by slug, parsed on every core; a guide whose file and
-    /// settings did not change since `previous` keeps its parse. Every error
+    /// settings did not change since `previous` keeps its parse, and one that
+    /// changed reuses the blocks of lines that did not (`GuideParser`). Every error
     /// of every guide stops the build together.
     static func parse(_ content: ContentSource, previous: [String: ParsedGuide] = [:]) throws -> [String: ParsedGuide] {
         let files = content.guides
@@ -63,7 +64,8 @@ enum BuildSteps {
                 }
             }
             do throws(Diagnostic) {
-                let parse = try GuideParser().parse(bytes: file.bytes, file: file.displayPath)
+                // Only the blocks of lines that changed are read again.
+                let parse = try GuideParser().parse(bytes: file.bytes, file: file.displayPath, reusing: old?.parse)
                 warnings += parse.diagnostics.filter { !$0.isError }
                 errors += parse.diagnostics.filter(\.isError)
                 guard errors.isEmpty else { return .failure(DiagnosticList(diagnostics: warnings + errors)) }

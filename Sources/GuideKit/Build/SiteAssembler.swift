@@ -76,6 +76,7 @@ private struct Assembly {
     private var html: [String] = []
     private var inlineHTML: [String] = []
     private var authorSlugs = SlugRegistry()
+    private var slugNumbers = Interned()
     private var siteAuthors: [AuthorID] = []
     private var papersByAuthor: [AuthorID: [PaperID]] = [:]
     private var postingsByText: [String: PostingID] = [:]
@@ -235,7 +236,7 @@ private struct Assembly {
 
     /// An author's slug is claimed in order of first appearance, guides newest first.
     private mutating func addAuthor(_ id: AuthorID, named person: String) {
-        let slug = authorSlugs.claim(person)
+        let slug = authorSlugs.claim(slugNumbers.id(Slug.make(person)), in: &slugNumbers)
         if let kept = sameRoutes?.authors.box(id.raw), kept.name == person, kept.slug == slug {
             model.authors.set(id.raw, box: kept)
         } else {

@@ -106,9 +106,6 @@ public struct Topic: Hashable, Sendable {
 public struct Paper: Hashable, Sendable {
     public var title: SourceText
     public var slug: String = ""
-    /// The slug the title makes before a repeat gets its "-2": slugs are
-    /// claimed again from these when a title is edited.
-    var slugBase: String = ""
     /// The author line as written.
     public var authorLine: SourceText
     /// Indices into `Guide.authors`, in byline order.

@@ -3,16 +3,16 @@ import Foundation
 /// Links each figure to the paper its caption names: a quoted title (straight
 /// or curly quotes) or a caption that starts with the title itself.
 enum FigureLinker {
-    /// - Parameter papersByTitle: normalised title → first paper with that title.
-    static func link(_ guide: inout Guide, papersByTitle: StringTable, diagnostics: inout [Diagnostic]) {
+    /// - Parameter paperTitled: normalised title → first paper with that title.
+    static func link(_ guide: inout Guide, diagnostics: inout [Diagnostic], paperTitled: (String) -> Int?) {
         guard !guide.figures.isEmpty else { return }
-        var papersByTitle = papersByTitle
 
         for index in guide.figures.indices {
             guard let caption = guide.figures[index].caption else { continue }
             let quotes = quotedPhrases(caption.text)
-            let paper = quotes.lazy.compactMap { papersByTitle.value(for: normalizedTitle($0)) }.first
-                ?? longestTitlePrefix(of: normalizedTitle(caption.text), in: &papersByTitle)
+            var paper: Int?
+            for quote in quotes where paper == nil { paper = paperTitled(normalizedTitle(quote)) }
+            paper = paper ?? longestTitlePrefix(of: normalizedTitle(caption.text), paperTitled: paperTitled)
             if let paper {
                 guide.figures[index].paper = paper
                 guide.papers[paper].figures.append(index)
@@ -25,12 +25,12 @@ enum FigureLinker {
 
     /// The paper whose title the caption starts with, trying the longest prefix
     /// first so "Learning X at scale" wins over "Learning X".
-    private static func longestTitlePrefix(of caption: String, in papers: inout StringTable) -> Int? {
+    private static func longestTitlePrefix(of caption: String, paperTitled: (String) -> Int?) -> Int? {
         var ends = caption.indices.filter { caption[$0] == " " || caption[$0] == ":" || caption[$0] == "," || caption[$0] == "." }
         ends.append(caption.endIndex)
         for end in ends.reversed() {
             let prefix = normalizedTitle(String(caption[..<end]))
-            if !prefix.isEmpty, let paper = papers.value(for: prefix) { return paper }
+            if !prefix.isEmpty, let paper = paperTitled(prefix) { return paper }
         }
         return nil
     }
@@ -64,16 +64,6 @@ enum FigureLinker {
             result.removeLast()
         }
         return result
-    }
-
-    /// Calls `body` with the UTF-8 of `normalizedTitle(title)`; an ASCII title needs no string for it.
-    static func withNormalizedTitle<Result>(_ title: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        title.withUTF8Bytes { bytes in
-            guard bytes.isASCII else { return normalizedTitle(title).withUTF8Bytes(body) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                body(UnsafeBufferPointer(rebasing: buffer[..<normalizeASCII(bytes, into: buffer)]))
-            }
-        }
     }
 
     /// Writes the normalised ASCII title into `result` and returns its length, never

@@ -1,14 +1,27 @@
 /// Assembles a `Guide` from the parser's items: the state machine that decides
 /// where each paragraph, paper and figure belongs.
+///
+/// It runs over every item of the guide on every parse, also when most
+/// items come from the memo, so it does no string work on them: authors,
+/// slugs and repeated titles are found by the numbers the items carry.
 struct GuideBuilder {
     var guide: Guide
     private(set) var diagnostics: [Diagnostic]
-    private var authorIndex = StringTable()
+    /// The author of each name in the memo (`ParseMemo.AuthorKey.name`), or -1.
+    private var authorOfName: [Int32] = []
     /// The last paper of each author, so a name twice in one byline lists the paper once.
     private var lastPaperOfAuthor: [Int] = []
     /// Each author's number of papers: the authors get their paper lists at the
     /// end, from the papers' author lists, each allocated once at its size.
     private var paperCounts: [Int] = []
+    /// Slugs handed out so far, claimed as each element is added (`ParseMemo.slugs`).
+    private var authorSlugs = SlugRegistry()
+    private var topicSlugs = SlugRegistry()
+    private var figureSlugs = SlugRegistry()
+    private var paperSlugs = SlugRegistry()
+    private var paperTitleKeys: [Int32] = []
+    /// The first paper of each topic: a topic's papers are those up to the next topic's first.
+    private var firstPaperOfTopic: [Int] = []
 
     /// Where the next paragraph goes.
     private enum Focus {
@@ -25,44 +38,49 @@ struct GuideBuilder {
         diagnostics = header.diagnostics
     }
 
-    mutating func read(_ items: inout GuideItemStream) {
-        reserveCapacity(papers: items.maximumPaperCount)
-        while let item = items.next() {
+    mutating func read(_ items: inout GuideItemCursor, memo: inout ParseMemo) {
+        reserveCapacity(papers: memo.paperCount + 64)
+        while let (item, firstLine) = items.next(&memo) {
             switch item {
-            case .heading(let text):
-                if items.peek(0, \.isHeadingOrMarker) ?? true {
-                    guide.emptyHeadings.append(text)
+            case .heading(let text, let slug):
+                if items.peek(0, &memo)?.item.isHeadingOrMarker ?? true {
+                    guide.emptyHeadings.append(text.moved(to: firstLine))
                 } else {
-                    startTopic(text)
+                    startTopic(text.moved(to: firstLine), slug: slug, slugs: &memo.slugs)
                 }
             case .paragraph(let text):
-                addParagraph(text)
+                addParagraph(text.moved(to: firstLine))
             case .relatedMarker(let marker):
-                if let teaser = items.peek(0, \.singleLine) ?? nil {
+                if let (next, nextFirstLine) = items.peek(0, &memo), let teaser = next.singleLine {
                     let teaserIndex = guide.teasers.count
-                    guide.teasers.append(Teaser(heading: marker, text: teaser, topic: topic))
+                    guide.teasers.append(Teaser(heading: marker.moved(to: firstLine), text: teaser.moved(to: nextFirstLine), topic: topic))
                     if let topic { guide.topics[topic].teasers.append(teaserIndex) }
-                    _ = items.next()
+                    _ = items.next(&memo)
                 } else {
-                    guide.emptyHeadings.append(marker)
+                    guide.emptyHeadings.append(marker.moved(to: firstLine))
                 }
-            case .figure(let fileName, let caption):
-                addFigure(fileName: fileName, caption: caption)
-            case .paper(let title, let byline, let names, let slug):
-                addPaper(title: title, byline: byline, names: names, slugBase: slug)
+            case .figure(let fileName, let caption, let slug):
+                addFigure(fileName: fileName.moved(to: firstLine), caption: caption?.moved(to: firstLine),
+                          slug: figureSlugs.claim(slug, in: &memo.slugs))
+            case .paper(let paper):
+                addPaper(paper, firstLine: firstLine, memo: &memo)
             }
         }
     }
 
-    /// Room for every paper up front; pages of it left unused are never touched.
+    /// Room for as many papers as the last parse found and a few more.
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
+        paperTitleKeys.reserveCapacity(papers)
     }
 
-    private mutating func startTopic(_ title: SourceText) {
+    private mutating func startTopic(_ title: SourceText, slug: Int32, slugs: inout Interned) {
         topic = guide.topics.count
-        guide.topics.append(Topic(title: title))
-        focus = .topic(topic!)
+        var topic = Topic(title: title)
+        topic.slug = topicSlugs.claim(slug, in: &slugs)
+        guide.topics.append(topic)
+        firstPaperOfTopic.append(guide.papers.count)
+        focus = .topic(self.topic!)
     }
 
     private mutating func addParagraph(_ text: SourceText) {
@@ -73,10 +91,11 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addFigure(fileName: SourceText, caption: SourceText?) {
+    private mutating func addFigure(fileName: SourceText, caption: SourceText?, slug: String) {
         let index = guide.figures.count
         var figure = Figure(fileName: fileName, caption: caption)
         figure.topic = topic
+        figure.slug = slug
         guide.figures.append(figure)
         if let topic { guide.topics[topic].figures.append(index) }
         if caption == nil {
@@ -85,22 +104,41 @@ struct GuideBuilder {
         }
     }
 
-    private mutating func addPaper(title: SourceText, byline: SourceText, names: [String], slugBase: String) {
+    private mutating func addPaper(_ item: PaperItem, firstLine: Int, memo: inout ParseMemo) {
         let index = guide.papers.count
-        let authors = names.map { authorID(for: $0, paper: index) }
+        let authors = withUnsafeTemporaryAllocation(of: Int.self, capacity: item.authors.count) { ids in
+            var same = item.lastAuthors.count == ids.count
+            for position in item.authors.indices {
+                ids[position] = authorID(for: item.authors[position], of: item, at: position, paper: index,
+                                         nameCount: memo.nameCount, slugs: &memo.slugs)
+                same = same && item.lastAuthors[position] == ids[position]
+            }
+            if !same { item.lastAuthors = Array(ids) }
+            return item.lastAuthors
+        }
         // Built in place: a local Paper would be copied into the array.
-        guide.papers.append(Paper(title: title, authorLine: byline))
-        guide.papers[index].slugBase = slugBase
+        guide.papers.append(Paper(title: item.title.moved(to: firstLine), authorLine: item.byline.moved(to: firstLine)))
         guide.papers[index].topic = topic
         guide.papers[index].authors = authors
-        if let topic { guide.topics[topic].papers.append(index) }
+        guide.papers[index].slug = paperSlugs.claim(item.slug, in: &memo.slugs)
+        paperTitleKeys.append(item.titleKey)
         focus = .paper(index)
     }
 
-    private mutating func authorID(for name: String, paper: Int) -> Int {
-        let id = authorIndex.value(for: name, insertingIfAbsent: guide.authors.count)
-        if id == guide.authors.count {
-            guide.authors.append(Author(name: name))
+    /// The author named `key`, who is new (and named as `item` spells them) if no paper before named them.
+    private mutating func authorID(for key: ParseMemo.AuthorKey, of item: PaperItem, at position: Int, paper: Int,
+                                   nameCount: Int, slugs: inout Interned) -> Int {
+        // Names are numbered as blocks are cut, while the builder reads them.
+        if Int(key.name) >= authorOfName.count {
+            authorOfName += repeatElement(-1, count: nameCount - authorOfName.count)
+        }
+        var id = Int(authorOfName[Int(key.name)])
+        if id < 0 {
+            id = guide.authors.count
+            authorOfName[Int(key.name)] = Int32(id)
+            var author = Author(name: item.names[position])
+            author.slug = authorSlugs.claim(key.slug, in: &slugs)
+            guide.authors.append(author)
             lastPaperOfAuthor.append(-1)
             paperCounts.append(0)
         }
@@ -157,45 +195,33 @@ struct GuideBuilder {
 
     // MARK: - Finish
 
-    mutating func finish() -> GuideParser.Result {
+    mutating func finish(memo: inout ParseMemo) -> (guide: Guide, diagnostics: [Diagnostic]) {
+        memo.paperCount = guide.papers.count
+        listPapers()
+        // "posting-1", "posting-2", ...: all different.
+        for index in guide.postings.indices {
+            guide.postings[index].slug = "posting-\(index + 1)"
+        }
+        let titleDiagnostics = PaperTitles.resolve(&guide, titleKeys: paperTitleKeys, keys: memo.titleKeys)
+        // In the order of the lines they name; those about one line in the order they were found.
+        let all = diagnostics + titleDiagnostics
+        let sorted = all.indices.sorted { (all[$0].line ?? 0, $0) < (all[$1].line ?? 0, $1) }.map { all[$0] }
+        return (guide, sorted)
+    }
+
+    /// Each topic's and each author's papers, in document order; each list
+    /// allocated once, at its size.
+    private mutating func listPapers() {
+        for topic in guide.topics.indices {
+            let end = topic + 1 < firstPaperOfTopic.count ? firstPaperOfTopic[topic + 1] : guide.papers.count
+            guide.topics[topic].papers.reserveCapacity(end - firstPaperOfTopic[topic])
+            guide.topics[topic].papers.append(contentsOf: firstPaperOfTopic[topic]..<end)
+        }
         for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
         for paper in guide.papers.indices {
             for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
                 guide.authors[author].papers.append(paper)
             }
-        }
-        assignSlugs()
-        let titleDiagnostics = PaperTitles.resolve(&guide)
-        return GuideParser.Result(guide: guide, structuralDiagnostics: diagnostics, titleDiagnostics: titleDiagnostics)
-    }
-
-    private mutating func assignSlugs() {
-        var topics = SlugRegistry(capacity: guide.topics.count)
-        for index in guide.topics.indices {
-            guide.topics[index].slug = topics.claim(guide.topics[index].title.text)
-        }
-        var authors = SlugRegistry(capacity: guide.authors.count)
-        for index in guide.authors.indices {
-            guide.authors[index].slug = authors.claim(guide.authors[index].name)
-        }
-        var figures = SlugRegistry(capacity: guide.figures.count)
-        for index in guide.figures.indices {
-            let name = guide.figures[index].fileName.text
-            let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-            guide.figures[index].slug = figures.claim(stem)
-        }
-        var postings = SlugRegistry(capacity: guide.postings.count)
-        for index in guide.postings.indices {
-            guide.postings[index].slug = postings.claim(slug: "posting-\(index + 1)")
-        }
-    }
-}
-
-private extension GuideItem {
-    var isHeadingOrMarker: Bool {
-        switch self {
-        case .heading, .relatedMarker: true
-        default: false
         }
     }
 }

@@ -1,46 +1,58 @@
 /// One unit of the article body, cut from a block: the vocabulary the guide
 /// parser's state machine reads.
+///
+/// Items are cut once per distinct block and kept (`ParseMemo`), so their
+/// line numbers count from the block's first line (0): the state machine
+/// moves what it keeps to where the block is now (`SourceText.moved(to:)`).
+/// What it needs of their texts (names, slugs, title keys) is worked out
+/// here, once, and referred to by number.
+/// Each case holds one reference (a box, or a `PaperItem`): an item is
+/// copied each time the guide is assembled.
 enum GuideItem: Sendable {
-    case heading(SourceText)
-    case paragraph(SourceText)
+    /// `slug`: the slug the heading makes as a topic (`ParseMemo.slugs`).
+    indirect case heading(SourceText, slug: Int32)
+    indirect case paragraph(SourceText)
     /// A "Related content" line.
-    case relatedMarker(SourceText)
-    case figure(fileName: SourceText, caption: SourceText?)
-    /// `slug` is the one the title makes, before the "-2" of a repeated title:
-    /// made here, where blocks are cut in parallel.
-    case paper(title: SourceText, byline: SourceText, names: [String], slug: String)
+    indirect case relatedMarker(SourceText)
+    /// `slug`: the slug of the file name's stem.
+    indirect case figure(fileName: SourceText, caption: SourceText?, slug: Int32)
+    case paper(PaperItem)
 
-    /// Cuts a block into items, appended to `items`. A block usually holds one
-    /// item, but authors do not always leave blank lines: "Heading / Title /
-    /// Authors" is a heading and a paper, "Title / Authors / Title / Authors" two papers.
-    static func cut(_ block: Block, into items: inout [GuideItem]) {
-        let lines = block.lines
+    /// Cuts a block into items. A block usually holds one item, but authors
+    /// do not always leave blank lines: "Heading / Title / Authors" is a
+    /// heading and a paper, "Title / Authors / Title / Authors" two papers.
+    static func cut(_ lines: [String], memo: inout ParseMemo) -> [GuideItem] {
+        var items: [GuideItem] = []
         var proseStart: Int?
         func flushProse(before end: Int) {
             guard let start = proseStart else { return }
-            items.append(proseItem(Block(lines: lines[start..<end])))
+            items.append(proseItem(lines[start..<end], line: start, slugs: &memo.slugs))
             proseStart = nil
         }
 
-        var index = lines.startIndex
-        while index < lines.endIndex {
+        var index = 0
+        while index < lines.count {
             let line = lines[index]
-            let hasNext = index + 1 < lines.endIndex
-            if LinePatterns.isImageFileName(line.text) {
+            let hasNext = index + 1 < lines.count
+            if LinePatterns.isImageFileName(line) {
                 flushProse(before: index)
-                let hasCaption = hasNext && !LinePatterns.isImageFileName(lines[index + 1].text)
+                let hasCaption = hasNext && !LinePatterns.isImageFileName(lines[index + 1])
+                let stem = line.lastIndex(of: ".").map { String(line[..<$0]) } ?? line
                 items.append(.figure(
-                    fileName: SourceText(line.text, line: line.number),
-                    caption: hasCaption ? SourceText(lines[index + 1].text, line: lines[index + 1].number) : nil))
+                    fileName: SourceText(line, line: index),
+                    caption: hasCaption ? SourceText(lines[index + 1], line: index + 1) : nil,
+                    slug: memo.slugs.id(Slug.make(stem))))
                 index += hasCaption ? 2 : 1
-            } else if hasNext, !LinePatterns.isRelatedContentMarker(line.text),
-                      let names = AuthorList.names(in: lines[index + 1].text) {
+            } else if hasNext, !LinePatterns.isRelatedContentMarker(line),
+                      let names = AuthorList.names(in: lines[index + 1], check: { memo.personalName($0) }) {
                 flushProse(before: index)
-                items.append(.paper(
-                    title: SourceText(line.text, line: line.number),
-                    byline: SourceText(lines[index + 1].text, line: lines[index + 1].number),
-                    names: names,
-                    slug: Slug.make(line.text)))
+                items.append(.paper(PaperItem(
+                    title: SourceText(line, line: index),
+                    byline: SourceText(lines[index + 1], line: index + 1),
+                    names: names.map(\.name),
+                    authors: names.map(\.info),
+                    slug: memo.slugs.id(Slug.make(line)),
+                    titleKey: memo.titleKeys.id(FigureLinker.normalizedTitle(line)))))
                 index += 2
             } else {
                 if proseStart == nil { proseStart = index }
@@ -48,20 +60,24 @@ enum GuideItem: Sendable {
             }
         }
         flushProse(before: index)
+        return items
     }
 
-    private static func proseItem(_ block: Block) -> GuideItem {
-        let text = block.sourceText
-        guard block.lines.count == 1 else { return .paragraph(text) }
-        if LinePatterns.isRelatedContentMarker(text.text) { return .relatedMarker(text) }
-        return LinePatterns.isHeadingLike(text.text) ? .heading(text) : .paragraph(text)
+    private static func proseItem(_ lines: ArraySlice<String>, line: Int, slugs: inout Interned) -> GuideItem {
+        // One line is its own text: joining would copy it.
+        guard lines.count == 1, let single = lines.first else {
+            return .paragraph(SourceText(lines.joined(separator: "\n"), line: line, lineCount: lines.count))
+        }
+        let text = SourceText(single, line: line)
+        if LinePatterns.isRelatedContentMarker(single) { return .relatedMarker(text) }
+        return LinePatterns.isHeadingLike(single) ? .heading(text, slug: slugs.id(Slug.make(single))) : .paragraph(text)
     }
 
     /// A single line that can stand as a teaser after "Related content".
     var singleLine: SourceText? {
         switch self {
-        case .heading(let text), .paragraph(let text):
-            text.lines.count == 1 ? text : nil
+        case .heading(let text, _), .paragraph(let text):
+            text.lineCount == 1 ? text : nil
         default:
             nil
         }
@@ -73,5 +89,38 @@ enum GuideItem: Sendable {
 
     var isParagraph: Bool {
         if case .paragraph = self { true } else { false }
+    }
+
+    var isHeadingOrMarker: Bool {
+        switch self {
+        case .heading, .relatedMarker: true
+        default: false
+        }
+    }
+}
+
+/// A title line and the byline under it. A class: an item is copied each
+/// time the guide is assembled, and papers are most of a guide.
+///
+/// It keeps the author list it was last given (`lastAuthors`), which the
+/// next parse reuses when the paper's authors have the same numbers: a
+/// parse allocates no list for a paper whose authors did not move. Changed
+/// only by a parse, under the memo's lock.
+final class PaperItem: @unchecked Sendable {
+    let title: SourceText
+    let byline: SourceText
+    /// The names as written in the byline, and the authors they name: apart,
+    /// as the names themselves are needed only for authors a guide has not met yet.
+    let names: [String]
+    let authors: [ParseMemo.AuthorKey]
+    /// The slug the title makes, before the "-2" of a repeated title.
+    let slug: Int32
+    /// The normalised title (`FigureLinker.normalizedTitle`), in `ParseMemo.titleKeys`.
+    let titleKey: Int32
+    /// `Paper.authors` as the last parse made it.
+    var lastAuthors: [Int] = []
+
+    init(title: SourceText, byline: SourceText, names: [String], authors: [ParseMemo.AuthorKey], slug: Int32, titleKey: Int32) {
+        (self.title, self.byline, self.names, self.authors, self.slug, self.titleKey) = (title, byline, names, authors, slug, titleKey)
     }
 }

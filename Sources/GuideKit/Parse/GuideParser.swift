@@ -8,6 +8,11 @@
 ///
 /// The parser is lossless: every non-blank line lands in exactly one model
 /// element (`Guide.placedLines`), or in a diagnostic with its line number.
+///
+/// A parse can reuse an earlier one (`parse(bytes:file:reusing:)`): only the
+/// blocks (runs of non-blank lines) whose bytes it has not seen are decoded
+/// and cut into items, and the guide is assembled from all items again. The
+/// result is always the one a parse from scratch gives.
 public struct GuideParser: Sendable {
     public init() {}
 
@@ -15,45 +20,89 @@ public struct GuideParser: Sendable {
     /// diagnostic must not be published.
     public struct Result: Sendable {
         public var guide: Guide
-        /// What the guide's structure gave rise to: the header, figures without
-        /// a caption, postings. An edit that keeps the structure keeps these.
-        var structuralDiagnostics: [Diagnostic]
-        /// Repeated titles and captions that name no paper (`PaperTitles`).
-        var titleDiagnostics: [Diagnostic]
-
         /// Every diagnostic, in the order of the lines they name.
-        public var diagnostics: [Diagnostic] {
-            (structuralDiagnostics + titleDiagnostics).enumerated()
-                .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
-                .map(\.element)
+        public var diagnostics: [Diagnostic]
+        /// What a later parse of an edited guide reuses: the blocks read, the
+        /// file they were found in (from `bodyStart`, after a byte order mark),
+        /// and the memo that holds what they are.
+        let memo: ParseMemo.Shared
+        let source: [UInt8]
+        let bodyStart: Int
+        let blocks: [Block]
+    }
+
+    /// - Parameter previous: an earlier parse, of this guide before an edit, say:
+    ///   the blocks it read are not read again.
+    public func parse(bytes: [UInt8], file: String, reusing previous: Result? = nil) throws(Diagnostic) -> Result {
+        let bodyStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return try parse(bytes, from: bodyStart, file: file, reusing: previous)
+    }
+
+    /// A text keeps a byte order mark at its start as a character of its first line.
+    public func parse(text: String, file: String, reusing previous: Result? = nil) throws(Diagnostic) -> Result {
+        try parse(Array(text.utf8), from: 0, file: file, reusing: previous)
+    }
+
+    private func parse(_ bytes: [UInt8], from bodyStart: Int, file: String, reusing previous: Result?) throws(Diagnostic) -> Result {
+        let shared = previous?.memo.reusable ?? ParseMemo.Shared()
+        return try shared.withLock { (memo: inout ParseMemo) throws(Diagnostic) -> Result in
+            let blocks = bytes.withUnsafeBufferPointer { bytes -> [Block]? in
+                let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
+                var blocks: [Block]
+                if let previous, previous.memo === shared, previous.bodyStart == bodyStart {
+                    blocks = previous.source.withUnsafeBufferPointer { old in
+                        EditedBlocks.blocks(of: body, old: UnsafeBufferPointer(rebasing: old[bodyStart...]), oldBlocks: previous.blocks)
+                    }
+                } else {
+                    blocks = Block.split(body)
+                }
+                memo.reserveCapacity(blocks: blocks.count)
+                for index in blocks.indices where blocks[index].entry < 0 {
+                    guard let entry = memo.entry(UnsafeBufferPointer(rebasing: body[blocks[index].bytes])) else { return nil }
+                    blocks[index].entry = entry
+                    blocks[index].startsWithMarker = memo.startsWithMarker(entry)
+                }
+                return blocks
+            }
+            // Not valid UTF-8: `SourceLines` says where.
+            guard let blocks else { throw Self.invalidUTF8(bytes, file: file) }
+            memo.noteBlocksInUse(blocks.count)
+            let (guide, diagnostics) = try Self.assemble(blocks, file: file, memo: &memo)
+            return Result(guide: guide, diagnostics: diagnostics, memo: shared, source: bytes, bodyStart: bodyStart, blocks: blocks)
         }
     }
 
-    public func parse(bytes: [UInt8], file: String) throws(Diagnostic) -> Result {
-        try parse(SourceLines(bytes: bytes, file: file), file: file)
+    private static func invalidUTF8(_ bytes: [UInt8], file: String) -> Diagnostic {
+        do {
+            _ = try SourceLines(bytes: bytes, file: file)
+        } catch {
+            return error
+        }
+        preconditionFailure("a block that is not valid UTF-8 in a file that is")
     }
 
-    public func parse(text: String, file: String) throws(Diagnostic) -> Result {
-        try parse(SourceLines(text: text), file: file)
-    }
-
-    func parse(_ source: SourceLines, file: String) throws(Diagnostic) -> Result {
-        var blocks = Block.split(source.lines)[...]
+    private static func assemble(_ placed: [Block], file: String, memo: inout ParseMemo) throws(Diagnostic) -> (Guide, [Diagnostic]) {
+        var blocks = placed[...]
         guard !blocks.isEmpty else {
             throw .error(file, line: 1, "the guide is empty: expected a title on the first line")
         }
-        var builder = GuideBuilder(file: file, header: Self.header(&blocks, file: file))
-        let postings = Self.splitOffPostings(&blocks)
-        var items = GuideItemStream(blocks)
-        if let subtitle = Self.subtitle(&items) {
+        var builder = GuideBuilder(file: file, header: header(&blocks, file: file, memo: memo))
+        let postings = splitOffPostings(&blocks, memo: memo)
+        var items = GuideItemCursor(blocks, memo: &memo)
+        if let subtitle = subtitle(items, &memo) {
             builder.guide.subtitle = subtitle
-            _ = items.next()
+            _ = items.next(&memo)
         }
-        builder.read(&items)
+        builder.read(&items, memo: &memo)
         if let (heading, lines) = postings {
             builder.readPostings(heading: heading, lines: lines)
         }
-        return builder.finish()
+        return builder.finish(memo: &memo)
+    }
+
+    /// The numbered lines of a block.
+    private static func lines(of block: Block, memo: ParseMemo) -> [SourceLines.Line] {
+        memo.lines(block.entry).enumerated().map { SourceLines.Line(number: block.firstLine + $0.offset, text: $0.element) }
     }
 
     // MARK: - Header
@@ -67,11 +116,11 @@ public struct GuideParser: Sendable {
     /// The title is the last line of the first block; lines above it in that
     /// block are the preamble. A short first block followed by a one-line block
     /// that reads as a guide title is a preamble set apart by a blank line.
-    static func header(_ blocks: inout ArraySlice<Block>, file: String) -> Header {
-        var headerLines = Array(blocks.removeFirst().lines)
-        if let next = blocks.first, next.lines.count == 1, headerLines.count <= 3,
-           !looksLikeGuideTitle(headerLines.last!.text), looksLikeGuideTitle(next.lines.first!.text) {
-            headerLines += blocks.removeFirst().lines
+    static func header(_ blocks: inout ArraySlice<Block>, file: String, memo: ParseMemo) -> Header {
+        var headerLines = lines(of: blocks.removeFirst(), memo: memo)
+        if let next = blocks.first, next.lineCount == 1, headerLines.count <= 3,
+           !looksLikeGuideTitle(headerLines.last!.text), looksLikeGuideTitle(memo.lines(next.entry)[0]) {
+            headerLines += lines(of: blocks.removeFirst(), memo: memo)
         }
         let titleLine = headerLines.removeLast()
         var diagnostics: [Diagnostic] = []
@@ -99,24 +148,25 @@ public struct GuideParser: Sendable {
 
     /// The item after the title is a subtitle when it is one short sentence
     /// followed by more prose; a title followed directly by the intro has none.
-    static func subtitle(_ items: inout GuideItemStream) -> SourceText? {
-        guard items.peek(1, \.isParagraph) == true,
-              let text = items.peek(0, \.paragraphText) ?? nil, text.lines.count == 1,
+    static func subtitle(_ items: GuideItemCursor, _ memo: inout ParseMemo) -> SourceText? {
+        guard items.peek(1, &memo)?.item.isParagraph == true, let (first, firstLine) = items.peek(0, &memo),
+              let text = first.paragraphText, text.lineCount == 1,
               LinePatterns.isSubtitleLike(text.text) else { return nil }
-        return text
+        return text.moved(to: firstLine)
     }
 
     /// Cuts off the postings section: a "Related content" line followed by a
     /// location line such as "US, WA, Seattle" (after a blank line or not).
-    static func splitOffPostings(_ blocks: inout ArraySlice<Block>) -> (SourceText, [SourceLines.Line])? {
-        for index in blocks.indices {
-            let lines = blocks[index].lines
-            guard LinePatterns.isRelatedContentMarker(lines.first!.text) else { continue }
-            let following = lines.dropFirst() + (blocks[(index + 1)...].first?.lines ?? [])
-            guard let firstPostingLine = following.first, LinePatterns.isLocation(firstPostingLine.text) else { continue }
-            let postingLines = Array(lines.dropFirst()) + blocks[(index + 1)...].flatMap(\.lines)
+    static func splitOffPostings(_ blocks: inout ArraySlice<Block>, memo: ParseMemo) -> (SourceText, [SourceLines.Line])? {
+        for index in blocks.indices where blocks[index].startsWithMarker {
+            let lines = memo.lines(blocks[index].entry)
+            let following = lines.count > 1 ? lines[1] : blocks[(index + 1)...].first.map { memo.lines($0.entry)[0] }
+            guard let following, LinePatterns.isLocation(following) else { continue }
+            let marker = SourceText(lines[0], line: blocks[index].firstLine)
+            let postingLines = Array(Self.lines(of: blocks[index], memo: memo).dropFirst())
+                + blocks[(index + 1)...].flatMap { Self.lines(of: $0, memo: memo) }
             blocks = blocks[..<index]
-            return (SourceText(lines.first!.text, line: lines.first!.number), postingLines)
+            return (marker, postingLines)
         }
         return nil
     }

@@ -9,7 +9,7 @@ enum LinePatterns {
             guard let dot = bytes[max(0, bytes.count - 5)...].lastIndex(of: UInt8(ascii: ".")), dot != 0,
                   isImageExtension(UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])) else { return false }
             // No more characters than bytes: only a long line needs counting.
-            return (bytes.count <= 200 || line.count <= 200)
+            return (bytes.count <= 200 || characterCount(line) <= 200)
                 && !bytes.contains(UInt8(ascii: "/")) && !bytes.contains(UInt8(ascii: "\\"))
         }
     }
@@ -54,12 +54,17 @@ enum LinePatterns {
     /// A short line that reads as a heading rather than a sentence.
     static func isHeadingLike(_ line: String) -> Bool {
         // A line of more than 120 bytes may still be 120 characters or fewer.
-        guard line.utf8.count <= 120 || line.count <= 120, let last = line.utf8.last else { return false }
+        guard line.utf8.count <= 120 || characterCount(line) <= 120, let last = line.utf8.last else { return false }
         if last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") {
             return false
         }
-        if (last == UInt8(ascii: "?") || last == UInt8(ascii: "!")) && line.count > 80 { return false }
+        if (last == UInt8(ascii: "?") || last == UInt8(ascii: "!")) && characterCount(line) > 80 { return false }
         return !containsSentenceBreak(line)
+    }
+
+    /// `line.count`; counted on bytes when they are ASCII, as most lines are.
+    static func characterCount(_ line: String) -> Int {
+        line.withUTF8Bytes(\.isASCII) ? line.utf8.count : line.count
     }
 
     /// "First sentence. Second" – a full stop inside the line followed by a capital.
@@ -81,7 +86,7 @@ enum LinePatterns {
 
     /// A one-sentence line short enough to be a dek under the title.
     static func isSubtitleLike(_ line: String) -> Bool {
-        line.count <= 200 && !containsSentenceBreak(String(line.dropLast()))
+        characterCount(line) <= 200 && !containsSentenceBreak(String(line.dropLast()))
     }
 
     /// Credit lines under a photo: "Credit: Getty Images", "Photo by ...", "© 2023 ...".

@@ -118,25 +118,28 @@ public enum Slug {
 
 /// Hands out unique slugs within one namespace (papers, authors, ...):
 /// a collision gets a numeric suffix, "-2", "-3", in order of appearance.
+/// Slugs are numbered in an `Interned` table (the parse memo's), so a claim
+/// is an array lookup, not a hash of the slug.
 struct SlugRegistry {
-    private var taken: StringTable
+    /// Indexed by slug number.
+    private var taken: [Bool] = []
 
-    init(reserved: Set<String> = [], capacity: Int = 0) {
-        taken = StringTable(minimumCapacity: reserved.count + capacity)
-        for slug in reserved { _ = taken.insert(slug) }
-    }
-
-    mutating func claim(_ text: String, maxLength: Int = 80) -> String {
-        claim(slug: Slug.make(text, maxLength: maxLength))
-    }
-
-    mutating func claim(slug base: String) -> String {
-        var slug = base
+    /// The slug numbered `base`, or the first of "base-2", "base-3", ... not taken yet.
+    mutating func claim(_ base: Int32, in slugs: inout Interned) -> String {
+        if take(base, of: slugs) { return slugs[base] }
         var suffix = 2
-        while !taken.insert(slug) {
-            slug = "\(base)-\(suffix)"
+        while true {
+            let slug = "\(slugs[base])-\(suffix)"
+            if take(slugs.id(slug), of: slugs) { return slug }
             suffix += 1
         }
-        return slug
+    }
+
+    /// Takes the slug numbered `id`; false when it was taken already.
+    private mutating func take(_ id: Int32, of slugs: Interned) -> Bool {
+        if taken.count < slugs.count { taken += repeatElement(false, count: slugs.count - taken.count) }
+        if taken[Int(id)] { return false }
+        taken[Int(id)] = true
+        return true
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A guide file decoded into numbered lines: UTF-8 validated, byte order mark
 /// removed, CRLF/CR line endings and trailing spaces normalised.
 public struct SourceLines: Sendable {
@@ -40,30 +38,8 @@ public struct SourceLines: Sendable {
     /// The lines of `bytes`, or nil when `validating` and they are not valid UTF-8.
     /// Validating line by line is validating the whole: UTF-8 sequences never
     /// contain ASCII bytes, and lines are cut at ASCII bytes only.
-    ///
-    /// A large file is read in two halves on two cores, split after the first
-    /// "\n" past the middle: the first half then ends with an empty line that
-    /// is really the start of the second half's first line.
     private static func lines(in bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> [Line]? {
-        var lines: [Line]
-        if bytes.count >= 1 << 18, ProcessInfo.processInfo.activeProcessorCount > 1,
-           let newline = bytes[(bytes.count / 2)...].firstIndex(of: 0x0A) {
-            nonisolated(unsafe) let bytes = bytes
-            let halves = parallelMap(2) { half in
-                half == 0
-                    ? linesWithoutTheEnd(UnsafeBufferPointer(rebasing: bytes[...newline]), validating: validating)
-                    : linesWithoutTheEnd(UnsafeBufferPointer(rebasing: bytes[(newline + 1)...]), validating: validating)
-            }
-            guard var first = halves[0], let second = halves[1] else { return nil }
-            first.removeLast()
-            let offset = first.count
-            first.reserveCapacity(offset + second.count)
-            for line in second { first.append(Line(number: line.number + offset, text: line.text)) }
-            lines = first
-        } else {
-            guard let all = linesWithoutTheEnd(bytes, validating: validating) else { return nil }
-            lines = all
-        }
+        guard var lines = linesWithoutTheEnd(bytes, validating: validating) else { return nil }
         // A final newline ends the last line; it does not start an empty one.
         if let last = lines.last, last.isBlank { lines.removeLast() }
         return lines
@@ -71,25 +47,32 @@ public struct SourceLines: Sendable {
 
     /// Every line, numbered from 1, including the empty one after a final line break.
     private static func linesWithoutTheEnd(_ bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> [Line]? {
-        var lines: [Line] = []
+        texts(in: bytes, validating: validating)?.enumerated().map { Line(number: $0.offset + 1, text: $0.element) }
+    }
+
+    /// The text of every line, including the empty one after a final line break;
+    /// nil when `validating` and a line is not valid UTF-8.
+    static func texts(in bytes: UnsafeBufferPointer<UInt8>, validating: Bool = true) -> [String]? {
+        var texts: [String] = []
+        // Most blocks are a title and a byline.
+        texts.reserveCapacity(2)
         var start = 0
         var index = 0
         while true {
             index = nextLineBreak(in: bytes, from: index)
-            let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            guard let text = trimmed(line, validating: validating) else { return nil }
-            lines.append(Line(number: lines.count + 1, text: text))
+            guard let text = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<index]), validating: validating) else { return nil }
+            texts.append(text)
             guard index < bytes.count else { break }
             // "\r\n" is one line break.
             if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
             index += 1
             start = index
         }
-        return lines
+        return texts
     }
 
     /// The index of the next "\n" or "\r" at or after `start`, or the end.
-    private static func nextLineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func nextLineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         if let base = bytes.baseAddress {
             // Eight bytes at a time while none of them is below 0x0E (a line break, a tab, a control).
