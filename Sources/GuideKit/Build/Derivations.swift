@@ -14,11 +14,12 @@ struct Derivation<Value: Equatable & Sendable>: Sendable {
     /// Where the values are kept, for the build to store them.
     let table: WritableKeyPath<DerivedValues, DerivedTable<Value>> & Sendable
     /// The same table, for readers: a property access, not a key path, which
-    /// would copy every table on each read. (`DerivationTests` checks both agree.)
-    let values: @Sendable (SiteSnapshot) -> DerivedTable<Value>
+    /// would copy every table on each read. (`CoreTests` checks both agree.)
+    let values: @Sendable (DerivedValues) -> DerivedTable<Value>
     /// The ids to compute a value for. May hand out ids for new keys.
     let domain: @Sendable (SiteModel, inout Identities) -> [Int32]
-    let compute: @Sendable (Int32, Reader, DerivationScratch) -> Value
+    /// The value of an id, given its previous value in a rebuild (to update rather than start over).
+    let compute: @Sendable (Int32, Reader, DerivationScratch, Value?) -> Value
 }
 
 /// Reusable buffers of one worker, for derivations that count.
@@ -53,8 +54,8 @@ struct DerivedTable<Value: Equatable & Sendable>: Sendable {
         let index = Int(id)
         if index >= values.count {
             if value == nil { return }
-            values += Array(repeating: nil, count: index + 1 - values.count)
-            reads += Array(repeating: [], count: index + 1 - reads.count)
+            values.append(contentsOf: repeatElement(nil, count: index + 1 - values.count))
+            reads.append(contentsOf: repeatElement([], count: index + 1 - reads.count))
         }
         dependents.update(id, reads: facts, previously: reads[index])
         values[index] = value
@@ -89,7 +90,8 @@ struct DerivedValues: Sendable {
     var topicCards = DerivedTable<String>(.topicCard)
     var related = DerivedTable<[PaperID]>(.related)
     var coauthors = DerivedTable<[Coauthor]>(.coauthors)
-    var paperOrders = DerivedTable<[PaperID]>(.paperOrder)
+    var bibtex = DerivedTable<BibTeX>(.bibtex)
+    var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
     var paperListPages = DerivedTable<PaperListSlice>(.paperListPage)
     var authorIndex = DerivedTable<[AuthorID]>(.authorIndex)
     var chrome = DerivedTable<[String]>(.chrome)
@@ -118,6 +120,9 @@ struct PaperListSlice: Equatable, Sendable {
 /// Type-erased `Derivation`, to run a list of them.
 protocol AnyDerivation: Sendable {
     var aspect: Aspect { get }
+    /// Where this derivation's values are in `derived` (`[Value?]`), and how
+    /// many: `SiteSnapshot` reads them in place. `derived` must outlive their use.
+    func values(in derived: DerivedValues) -> (base: UnsafeRawPointer?, count: Int)
     /// Computes the values of this derivation that are missing from `values` or
     /// whose reads are in `changed`, removes those whose id left the domain, and
     /// adds to `changed` the ids whose value differs from before.
@@ -126,6 +131,10 @@ protocol AnyDerivation: Sendable {
 }
 
 extension Derivation: AnyDerivation {
+    func values(in derived: DerivedValues) -> (base: UnsafeRawPointer?, count: Int) {
+        values(derived).values.withUnsafeBufferPointer { (UnsafeRawPointer($0.baseAddress), $0.count) }
+    }
+
     func run(_ values: inout DerivedValues, model: SiteModel, identities: inout Identities,
              templates: RenderTemplates, records: Bool, changed: inout FactSet, all: Bool) {
         let ids = domain(model, &identities)
@@ -139,9 +148,10 @@ extension Derivation: AnyDerivation {
         }
         let dirty = all ? ids : Array(Set(added).union(table.readers(of: changed))).sorted()
         let snapshot = SiteSnapshot(model: model, derived: values, identities: identities, templates: templates)
+        let previous = all ? [] : dirty.map { table[$0] }
         let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, aspect] scratch, index in
             let reader = Reader(snapshot, computing: aspect, records: records)
-            return Computed(value: compute(dirty[index], reader, scratch), facts: reader.facts)
+            return Computed(value: compute(dirty[index], reader, scratch, all ? nil : previous[index]), facts: reader.facts)
         }
         for (id, result) in zip(dirty, results) {
             if !all, table[id] != result.value { changed.insert(aspect, id) }
@@ -189,37 +199,37 @@ extension DerivedValues {
 enum Derivations {
     static let all: [any AnyDerivation] = [
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
-        related, coauthors, paperOrder, paperListPage, authorIndex, chrome,
+        related, coauthors, bibtex, paperOrder, paperListPage, authorIndex, chrome,
         feedEntry, searchPaper, searchTopic, searchAuthor,
     ]
 
     /// `paper-link`, once per paper.
-    static let paperLink = Derivation(aspect: .paperLink, table: \.paperLinks, values: { $0.derived.paperLinks }, domain: papers) { id, reader, _ in
+    static let paperLink = Derivation(aspect: .paperLink, table: \.paperLinks, values: { $0.paperLinks }, domain: papers) { id, reader, _, _ in
         fragment(.paperLink, PaperLinkView(reader: reader, id: PaperID(id)), reader)
     }
 
     /// `author-link`, once per author.
-    static let authorLink = Derivation(aspect: .authorLink, table: \.authorLinks, values: { $0.derived.authorLinks }, domain: authors) { id, reader, _ in
+    static let authorLink = Derivation(aspect: .authorLink, table: \.authorLinks, values: { $0.authorLinks }, domain: authors) { id, reader, _, _ in
         fragment(.authorLink, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
     }
 
     /// `author-chip`, once per author.
-    static let authorChip = Derivation(aspect: .authorChip, table: \.authorChips, values: { $0.derived.authorChips }, domain: authors) { id, reader, _ in
+    static let authorChip = Derivation(aspect: .authorChip, table: \.authorChips, values: { $0.authorChips }, domain: authors) { id, reader, _, _ in
         fragment(.authorChip, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
     }
 
     /// `author-entry`, once per author: their line in the A–Z index.
-    static let authorEntry = Derivation(aspect: .authorEntry, table: \.authorEntries, values: { $0.derived.authorEntries }, domain: authors) { id, reader, _ in
+    static let authorEntry = Derivation(aspect: .authorEntry, table: \.authorEntries, values: { $0.authorEntries }, domain: authors) { id, reader, _, _ in
         fragment(.authorEntry, AuthorLinkView(reader: reader, id: AuthorID(id)), reader)
     }
 
     /// `paper-card`, once per paper.
-    static let paperCard = Derivation(aspect: .paperCard, table: \.paperCards, values: { $0.derived.paperCards }, domain: papers) { id, reader, _ in
+    static let paperCard = Derivation(aspect: .paperCard, table: \.paperCards, values: { $0.paperCards }, domain: papers) { id, reader, _, _ in
         fragment(.paperCard, PaperCardView(reader: reader, id: PaperID(id)), reader)
     }
 
     /// `topic-card`, once per topic.
-    static let topicCard = Derivation(aspect: .topicCard, table: \.topicCards, values: { $0.derived.topicCards }, domain: topics) { id, reader, _ in
+    static let topicCard = Derivation(aspect: .topicCard, table: \.topicCards, values: { $0.topicCards }, domain: topics) { id, reader, _, _ in
         fragment(.topicCard, TopicCardView(reader: reader, id: TopicID(id)), reader)
     }
 
@@ -227,12 +237,12 @@ enum Derivations {
     /// one, at most `RelatedPapers.limit`; ties go to the paper's own guide, then
     /// to guides newest first, then by title. Positions in a guide are not used,
     /// so that adding a paper does not reorder other papers' lists.
-    static let related = Derivation(aspect: .related, table: \.related, values: { $0.derived.related }, domain: papers) { id, reader, scratch in
+    static let related = Derivation(aspect: .related, table: \.related, values: { $0.related }, domain: papers) { id, reader, scratch, _ in
         RelatedPapers.of(PaperID(id), reader, scratch: scratch)
     }
 
     /// An author's co-authors, in order of first appearance in their papers, with the papers shared.
-    static let coauthors = Derivation(aspect: .coauthors, table: \.coauthors, values: { $0.derived.coauthors }, domain: authors) { id, reader, _ in
+    static let coauthors = Derivation(aspect: .coauthors, table: \.coauthors, values: { $0.coauthors }, domain: authors) { id, reader, _, _ in
         var order: [Coauthor] = []
         var position: [AuthorID: Int] = [:]
         let author = AuthorID(id)
@@ -249,31 +259,30 @@ enum Derivations {
         return order
     }
 
+    /// A paper's BibTeX entry.
+    static let bibtex = Derivation(aspect: .bibtex, table: \.bibtex, values: { $0.bibtex }, domain: papers) { id, reader, _, _ in
+        BibTeX(paper: PaperID(id), reader)
+    }
+
     /// A guide's papers in "All papers" order: by title as a reader expects
-    /// (`SortKey`), equal titles by their key.
-    static let paperOrder = Derivation(aspect: .paperOrder, table: \.paperOrders, values: { $0.derived.paperOrders }, domain: guides) { id, reader, _ in
-        let papers = reader.papers(of: GuideID(id))
-        let keys = papers.map { (sort: reader.title($0).sortKey, key: reader.key(of: $0)) }
-        return papers.indices.sorted { a, b in
-            let (x, y) = (keys[a], keys[b])
-            if x.sort != y.sort { return x.sort < y.sort }
-            if x.key.name != y.key.name { return x.key.name < y.key.name }
-            return x.key.occurrence < y.key.occurrence
-        }.map { papers[$0] }
+    /// (`SortKey`), equal titles by their key. A rebuild moves only the papers
+    /// added or retitled, instead of sorting ten thousand titles again.
+    static let paperOrder = Derivation(aspect: .paperOrder, table: \.paperOrders, values: { $0.paperOrders }, domain: guides) { id, reader, _, previous in
+        PaperOrder(reader.papers(of: GuideID(id)), reader, previous: previous)
     }
 
     /// A page of "All papers": `papers_per_page` papers of the order.
-    static let paperListPage = Derivation(aspect: .paperListPage, table: \.paperListPages, values: { $0.derived.paperListPages }, domain: paperListPageIDs) { id, reader, _ in
+    static let paperListPage = Derivation(aspect: .paperListPage, table: \.paperListPages, values: { $0.paperListPages }, domain: paperListPageIDs) { id, reader, _, _ in
         let key = reader.snapshot.identities.paperListPages.key(of: id)
         let guide: GuideID = reader.snapshot.identities.guides.existingID(key.guide)!
-        let order = reader.derived(paperOrder, guide.raw) ?? []
+        let order = reader.derived(paperOrder, guide.raw)?.papers ?? []
         let pages = PaperListPages(order.count, perPage: reader.site.papersPerPage)
         return PaperListSlice(guide: guide, number: key.number, pageCount: pages.count,
                              papers: Array(order[pages.range(of: key.number)]))
     }
 
     /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name.
-    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.derived.authorIndex }, domain: site) { _, reader, _ in
+    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site) { _, reader, _, _ in
         let authors = reader.siteAuthors
         let keys = authors.map { reader.author($0) }
         return authors.indices.sorted { a, b in
@@ -282,7 +291,7 @@ enum Derivations {
     }
 
     /// `head`, `header` and `footer`, once per page kind (and guide, on a site of several).
-    static let chrome = Derivation(aspect: .chrome, table: \.chrome, values: { $0.derived.chrome }, domain: chromeIDs) { id, reader, _ in
+    static let chrome = Derivation(aspect: .chrome, table: \.chrome, values: { $0.chrome }, domain: chromeIDs) { id, reader, _, _ in
         let key = reader.snapshot.identities.chrome.key(of: id)
         let kind = PageKind(rawValue: key.kind)!
         let guide: GuideID? = key.guide.flatMap { reader.snapshot.identities.guides.existingID($0) }
@@ -291,19 +300,19 @@ enum Derivations {
     }
 
     /// A paper's entry in its guide's Atom feed.
-    static let feedEntry = Derivation(aspect: .feedEntry, table: \.feedEntries, values: { $0.derived.feedEntries }, domain: papers) { id, reader, _ in
+    static let feedEntry = Derivation(aspect: .feedEntry, table: \.feedEntries, values: { $0.feedEntries }, domain: papers) { id, reader, _, _ in
         Feed.entry(PaperID(id), reader)
     }
 
-    static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.derived.searchPapers }, domain: papers) { id, reader, _ in
+    static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.searchPapers }, domain: papers) { id, reader, _, _ in
         SearchIndex.paper(PaperID(id), reader)
     }
 
-    static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.derived.searchTopics }, domain: topics) { id, reader, _ in
+    static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.searchTopics }, domain: topics) { id, reader, _, _ in
         SearchIndex.topic(TopicID(id), reader)
     }
 
-    static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.derived.searchAuthors }, domain: authors) { id, reader, _ in
+    static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.searchAuthors }, domain: authors) { id, reader, _, _ in
         SearchIndex.author(AuthorID(id), reader)
     }
 

@@ -78,11 +78,12 @@ private struct Assembly {
     private var authorSlugs = SlugRegistry()
     private var slugNumbers = Interned()
     private var siteAuthors: [AuthorID] = []
-    private var papersByAuthor: [AuthorID: [PaperID]] = [:]
+    /// By raw author id.
+    private var papersByAuthor: [[PaperID]] = []
     private var postingsByText: [String: PostingID] = [:]
     private var postings: [PostingID: PostingInfo] = [:]
     private var sitePostings: [PostingID] = []
-    private var siteCounts: Counts
+    private var siteCounts: [CountKind: Int]
 
     init(config: SiteConfig, content: ContentSource, guides: [SiteAssembler.Input], previous: SiteModel?) {
         self.config = config
@@ -93,7 +94,7 @@ private struct Assembly {
         self.previous = previous
         let multiple = self.multiple, base = self.base
         sameRoutes = previous?.site[SiteModel.siteID].map { $0.base == base && $0.multipleGuides == multiple } == true ? previous : nil
-        siteCounts = Counts(guides: guides.count)
+        siteCounts = [.papers: 0, .topics: 0, .guides: guides.count]
     }
 
     /// Every Markdown text of every guide, in the order `addGuide` takes them,
@@ -103,9 +104,9 @@ private struct Assembly {
         var inlines: [String] = []
         for input in guides {
             let guide = input.guide
-            blocks.append(MarkdownCache.paragraphs(guide.intro.map(\.text)))
-            blocks += guide.topics.map { MarkdownCache.paragraphs($0.description.map(\.text)) }
-            blocks += guide.papers.map { MarkdownCache.paragraphs($0.description.map(\.text)) }
+            blocks.append(MarkdownCache.paragraphs(guide.intro))
+            blocks += guide.topics.map { MarkdownCache.paragraphs($0.description) }
+            blocks += guide.papers.map { MarkdownCache.paragraphs($0.description) }
             blocks += guide.postings.map { PostingText.markdown($0.text) }
             inlines += guide.figures.map { $0.caption?.text ?? "" }
         }
@@ -127,7 +128,9 @@ private struct Assembly {
 
         // Ids, by key: normalised title (or file name) and occurrence.
         let topicIDs: [TopicID] = Self.keys(parsed.topics.map(\.title.text), guide: slug).map { identities.topics.id($0) }
-        let paperIDs: [PaperID] = Self.keys(parsed.papers.map(\.title.text), guide: slug).map { identities.paper($0) }
+        let paperIDs: [PaperID] = parsed.papers.map {
+            identities.paper(GuideItemKey(guide: slug, name: $0.titleKey, occurrence: $0.titleOccurrence))
+        }
         let figureIDs: [FigureID] = Self.keys(parsed.figures.map(\.fileName.text), guide: slug, normalising: false)
             .map { identities.figures.id($0) }
 
@@ -138,6 +141,9 @@ private struct Assembly {
             let id: AuthorID = identities.authors.id(person)
             if model.authors.box(id.raw) == nil { addAuthor(id, named: person) }
             return id
+        }
+        if papersByAuthor.count < identities.authors.count {
+            papersByAuthor.append(contentsOf: repeatElement([], count: identities.authors.count - papersByAuthor.count))
         }
 
         // Topics.
@@ -150,29 +156,43 @@ private struct Assembly {
             model.topicPapers.set(topicIDs[index].raw, topic.papers.map { paperIDs[$0] }, previous: previous?.topicPapers)
         }
 
-        // Papers.
+        // Papers: their authors in order, then their values on every core.
         var loosePapers: [PaperID] = []
-        var authorsInGuide: Set<AuthorID> = []
+        var inGuide = [Bool](repeating: false, count: identities.authors.count)
+        var paperAuthors: [[AuthorID]] = []
+        paperAuthors.reserveCapacity(parsed.papers.count)
         for (index, paper) in parsed.papers.enumerated() {
             let id = paperIDs[index]
             var authors: [AuthorID] = []
             for author in paper.authors.map({ guideAuthors[$0] }) where !authors.contains(author) {
                 authors.append(author)
-                papersByAuthor[author, default: []].append(id)
-                authorsInGuide.insert(author)
+                papersByAuthor[Int(author.raw)].append(id)
+                inGuide[Int(author.raw)] = true
             }
+            paperAuthors.append(authors)
+            if paper.topic == nil { loosePapers.append(id) }
+        }
+        let descriptions = (0..<parsed.papers.count).map { _ in nextHTML() }
+        let (base, sameRoutes, previous, paperAuthorIDs) = (self.base, self.sameRoutes, self.previous, paperAuthors)
+        let boxes = parallelMap(parsed.papers.count) { index -> (Box<PaperTitle>, Box<PaperInfo>) in
+            let paper = parsed.papers[index], id = paperIDs[index]
+            var title: Box<PaperTitle>
             if let kept = sameRoutes?.paperTitles.box(id.raw), kept.guide == guideID, kept.slug == paper.slug,
                kept.title == paper.title.text {
-                model.paperTitles.set(id.raw, box: kept)
+                title = kept
             } else {
                 let path = Routes.paper(prefix: prefix, slug: paper.slug)
-                model.paperTitles.set(id.raw, box: Box(PaperTitle(guide: guideID, title: paper.title.text, slug: paper.slug,
-                                                                  path: path, url: base + path, sortKey: SortKey.of(paper.title.text))))
+                title = Box(PaperTitle(guide: guideID, title: paper.title.text, slug: paper.slug,
+                                       path: path, url: base + path, sortKey: SortKey.of(paper.title.text)))
             }
-            model.papers.set(id.raw, PaperInfo(authors: authors, topic: paper.topic.map { topicIDs[$0] },
-                                               descriptionHTML: nextHTML(), figures: paper.figures.map { figureIDs[$0] }),
-                             previous: previous?.papers)
-            if paper.topic == nil { loosePapers.append(id) }
+            let info = PaperInfo(authors: paperAuthorIDs[index], topic: paper.topic.map { topicIDs[$0] },
+                                 descriptionHTML: descriptions[index], figures: paper.figures.map { figureIDs[$0] })
+            let kept = previous?.papers.box(id.raw)
+            return (title, kept?.value == info ? kept! : Box(info))
+        }
+        for (id, (title, info)) in zip(paperIDs, boxes) {
+            model.paperTitles.set(id.raw, box: title)
+            model.papers.set(id.raw, box: info)
         }
 
         // Postings: the same text in several guides is one posting.
@@ -228,10 +248,10 @@ private struct Assembly {
         model.guidePapers.set(guideID.raw, paperIDs, previous: previous?.guidePapers)
         model.guideLoose.set(guideID.raw, LooseItems(papers: loosePapers, figures: looseFigures), previous: previous?.guideLoose)
         model.guideModified.set(guideID.raw, input.file.modified, previous: previous?.guideModified)
-        model.guideCounts.set(guideID.raw, Counts(papers: paperIDs.count, topics: topicIDs.count, authors: authorsInGuide.count,
-                                                  postings: parsed.postings.count, guides: 1), previous: previous?.guideCounts)
-        siteCounts.papers += paperIDs.count
-        siteCounts.topics += topicIDs.count
+        model.setCounts([.papers: paperIDs.count, .topics: topicIDs.count, .authors: inGuide.count { $0 },
+                         .postings: parsed.postings.count], of: guideID, previous: previous)
+        siteCounts[.papers]! += paperIDs.count
+        siteCounts[.topics]! += topicIDs.count
     }
 
     /// An author's slug is claimed in order of first appearance, guides newest first.
@@ -248,16 +268,16 @@ private struct Assembly {
     }
 
     mutating func finish(identities: inout Identities) {
-        for author in siteAuthors { model.authorPapers.set(author.raw, papersByAuthor[author] ?? [], previous: previous?.authorPapers) }
+        for author in siteAuthors { model.authorPapers.set(author.raw, papersByAuthor[Int(author.raw)], previous: previous?.authorPapers) }
         for (id, info) in postings { model.postings.set(id.raw, info, previous: previous?.postings) }
-        siteCounts.authors = siteAuthors.count
-        siteCounts.postings = sitePostings.count
+        siteCounts[.authors] = siteAuthors.count
+        siteCounts[.postings] = sitePostings.count
         let site = SiteModel.siteID
         model.site.set(site, siteInfo(), previous: previous?.site)
         model.siteGuides.set(site, guides.map { identities.guides.id($0.file.slug) }, previous: previous?.siteGuides)
         model.siteAuthors.set(site, siteAuthors, previous: previous?.siteAuthors)
         model.sitePostings.set(site, sitePostings, previous: previous?.sitePostings)
-        model.siteCounts.set(site, siteCounts, previous: previous?.siteCounts)
+        model.setCounts(siteCounts, of: nil, previous: previous)
     }
 
     /// The site's words: a site of one guide is named after it; a site of
@@ -310,9 +330,10 @@ struct MarkdownCache: Sendable {
         self.renderer = renderer
     }
 
-    /// Paragraphs as one Markdown text, each its own block.
-    static func paragraphs(_ paragraphs: [String]) -> String {
-        paragraphs.joined(separator: "\n\n")
+    /// Paragraphs as one Markdown text, each its own block. A single paragraph
+    /// is its own text, not a copy: most descriptions are one.
+    static func paragraphs(_ paragraphs: [SourceText]) -> String {
+        paragraphs.count == 1 ? paragraphs[0].text : paragraphs.map(\.text).joined(separator: "\n\n")
     }
 
     /// Block HTML of each text, in order ("" for ""); new texts rendered on every core.

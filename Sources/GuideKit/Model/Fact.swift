@@ -5,8 +5,10 @@
 /// records the fact it read; a rebuild redoes what read a fact that changed.
 enum Aspect: UInt8, CaseIterable, Sendable {
     // Tables of the site model, compared between builds by `SiteModel.changes`.
-    case site, siteGuides, siteAuthors, sitePostings, siteCounts
-    case guide, guideText, guideTopics, guidePapers, guideLoose, guideCounts, guideModified
+    case site, siteGuides, siteAuthors, sitePostings
+    case sitePaperCount, siteTopicCount, siteAuthorCount, sitePostingCount, siteGuideCount
+    case guide, guideText, guideTopics, guidePapers, guideLoose, guideModified
+    case guidePaperCount, guideTopicCount, guideAuthorCount, guidePostingCount
     case topic, topicPapers
     case paperTitle, paper
     case author, authorPapers
@@ -17,7 +19,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case pageList
     // Derived values, in the order `Derivations.all` computes them.
     case paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard
-    case related, coauthors, paperOrder, paperListPage, authorIndex, chrome
+    case related, coauthors, bibtex, paperOrder, paperListPage, authorIndex, chrome
     case feedEntry, searchPaper, searchTopic, searchAuthor
 }
 

@@ -105,6 +105,10 @@ public struct Topic: Hashable, Sendable {
 /// A paper: a title line followed by its author line.
 public struct Paper: Hashable, Sendable {
     public var title: SourceText
+    /// The title as papers are told apart: normalised (`FigureLinker.normalizedTitle`).
+    public var titleKey: String = ""
+    /// 0 for the first paper with this key, 1 for a repeat, ...
+    public var titleOccurrence = 0
     public var slug: String = ""
     /// The author line as written.
     public var authorLine: SourceText

@@ -109,19 +109,26 @@ struct Identities: Sendable {
     var paperListPages = IdentityTable<PaperListPageKey>()
     var chrome = IdentityTable<ChromeKey>()
     var templates = IdentityTable<String>()
-    /// By output kind and subject.
-    var outputs = IdentityTable<OutputKey>()
+    /// Output ids, by output kind and subject id.
+    private var outputIDs: [[Int32]] = []
+    private(set) var outputCount = 0
+
+    /// The id of the output of `kind` (index in `OutputKind.all`) that shows `subject`.
+    mutating func output(kind: Int, subject: Int32) -> Int32 {
+        if outputIDs.count <= kind { outputIDs.append(contentsOf: repeatElement([], count: kind + 1 - outputIDs.count)) }
+        let index = Int(subject)
+        if outputIDs[kind].count <= index { outputIDs[kind].append(contentsOf: repeatElement(-1, count: index + 1 - outputIDs[kind].count)) }
+        if outputIDs[kind][index] < 0 {
+            outputIDs[kind][index] = Int32(outputCount)
+            outputCount += 1
+        }
+        return outputIDs[kind][index]
+    }
 }
 
 struct PaperListPageKey: Hashable, Sendable {
     var guide: String
     var number: Int
-}
-
-/// An output: its kind (index in `OutputKind.all`) and the id of what it shows.
-struct OutputKey: Hashable, Sendable {
-    var kind: Int
-    var subject: Int32
 }
 
 /// Chrome is rendered once per page kind, per guide (nil: a page of the whole site).

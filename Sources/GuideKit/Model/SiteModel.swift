@@ -20,7 +20,13 @@ struct SiteModel: Sendable {
     var siteAuthors = Stored<[AuthorID]>(.siteAuthors)
     /// Job postings of every guide, identical texts merged.
     var sitePostings = Stored<[PostingID]>(.sitePostings)
-    var siteCounts = Stored<Counts>(.siteCounts)
+    /// Counts, a table each, so that a page reads only the numbers it shows
+    /// (the papers of a list are counted on every page of it; the postings are not).
+    var sitePaperCount = Stored<Int>(.sitePaperCount)
+    var siteTopicCount = Stored<Int>(.siteTopicCount)
+    var siteAuthorCount = Stored<Int>(.siteAuthorCount)
+    var sitePostingCount = Stored<Int>(.sitePostingCount)
+    var siteGuideCount = Stored<Int>(.siteGuideCount)
 
     var guides = Stored<GuideInfo>(.guide)
     /// A guide's subtitle and intro: read by its home page, not by every page the guide's name is on.
@@ -29,7 +35,10 @@ struct SiteModel: Sendable {
     /// A guide's papers in document order.
     var guidePapers = Stored<[PaperID]>(.guidePapers)
     var guideLoose = Stored<LooseItems>(.guideLoose)
-    var guideCounts = Stored<Counts>(.guideCounts)
+    var guidePaperCount = Stored<Int>(.guidePaperCount)
+    var guideTopicCount = Stored<Int>(.guideTopicCount)
+    var guideAuthorCount = Stored<Int>(.guideAuthorCount)
+    var guidePostingCount = Stored<Int>(.guidePostingCount)
     /// When the guide file was last modified: the feed's `updated` date.
     var guideModified = Stored<Date>(.guideModified)
 
@@ -97,7 +106,7 @@ struct Stored<Value: Equatable & Sendable>: Sendable {
     /// Sets the box of `id`.
     mutating func set(_ id: Int32, box: Box<Value>) {
         if Int(id) >= boxes.count {
-            boxes += Array(repeating: nil, count: Int(id) + 1 - boxes.count)
+            boxes.append(contentsOf: repeatElement(nil, count: Int(id) + 1 - boxes.count))
         }
         boxes[Int(id)] = box
     }
@@ -135,11 +144,15 @@ protocol AnyStored {
 extension Stored: AnyStored {
     func addChanges(from old: Any, to changed: inout FactSet) {
         let old = (old as! Stored<Value>).boxes
-        for index in 0..<max(old.count, boxes.count) {
-            let before = index < old.count ? old[index] : nil
-            let after = index < boxes.count ? boxes[index] : nil
-            if before === after { continue }
-            if before?.value != after?.value { changed.insert(aspect, Int32(index)) }
+        old.withUnsafeBufferPointer { old in
+            boxes.withUnsafeBufferPointer { new in
+                for index in 0..<max(old.count, new.count) {
+                    let before = index < old.count ? old[index] : nil
+                    let after = index < new.count ? new[index] : nil
+                    if before === after { continue }
+                    if before?.value != after?.value { changed.insert(aspect, Int32(index)) }
+                }
+            }
         }
     }
 }
@@ -164,12 +177,44 @@ struct SiteInfo: Equatable, Sendable {
     var multipleGuides: Bool
 }
 
-struct Counts: Equatable, Sendable {
-    var papers = 0
-    var topics = 0
-    var authors = 0
-    var postings = 0
-    var guides = 0
+/// What the site or a guide counts.
+enum CountKind: String, CaseIterable, Sendable {
+    case papers, topics, authors, postings, guides
+
+    /// The noun of `count_label`s.
+    var noun: String { String(rawValue.dropLast()) }
+}
+
+extension SiteModel {
+    /// Sets the site's counts (`guide` nil) or a guide's, a table each.
+    mutating func setCounts(_ counts: [CountKind: Int], of guide: GuideID?, previous: SiteModel?) {
+        for (kind, value) in counts {
+            let table = guide == nil ? Self.siteCountTable(kind) : Self.guideCountTable(kind)
+            guard let table else { continue }
+            self[keyPath: table].set(guide?.raw ?? Self.siteID, value, previous: previous?[keyPath: table])
+        }
+    }
+
+    static func siteCountTable(_ kind: CountKind) -> WritableKeyPath<SiteModel, Stored<Int>>? {
+        switch kind {
+        case .papers: \.sitePaperCount
+        case .topics: \.siteTopicCount
+        case .authors: \.siteAuthorCount
+        case .postings: \.sitePostingCount
+        case .guides: \.siteGuideCount
+        }
+    }
+
+    /// Nil for what a guide does not count (guides).
+    static func guideCountTable(_ kind: CountKind) -> WritableKeyPath<SiteModel, Stored<Int>>? {
+        switch kind {
+        case .papers: \.guidePaperCount
+        case .topics: \.guideTopicCount
+        case .authors: \.guideAuthorCount
+        case .postings: \.guidePostingCount
+        case .guides: nil
+        }
+    }
 }
 
 struct GuideInfo: Equatable, Sendable {

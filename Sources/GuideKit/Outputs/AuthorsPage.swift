@@ -5,8 +5,7 @@ enum AuthorsPage {
     static let kind = OutputKind(name: "authors", page: .authors, outputs: { _ in
         [(SiteModel.siteID, Routes.file(of: Routes.authors))]
     }, render: { _, reader throws(Diagnostic) in
-        let counts = reader.siteCounts
-        let description = "\(count(counts.authors, "author")) of \(count(counts.papers, "paper"))\(SiteScope.suffix(reader))."
+        let description = "\(count(reader.siteCount(.authors), "author")) of \(count(reader.siteCount(.papers), "paper"))\(SiteScope.suffix(reader))."
         return try PageLayout.render(.authors, route: Routes.authors, guide: nil, title: "Authors",
                                      description: description, body: Body(reader: reader), reader)
     })
@@ -18,8 +17,8 @@ enum AuthorsPage {
         func child(named name: String) -> Any? {
             switch name {
             case "letters": letters
-            case "count": reader.siteCounts.authors
-            case "count_label": asText(GuideKit.count(reader.siteCounts.authors, "author"))
+            case "count": reader.siteCount(.authors)
+            case "count_label": asText(GuideKit.count(reader.siteCount(.authors), "author"))
             default: nil
             }
         }

@@ -6,9 +6,8 @@ enum GuidesPage {
         reader.site.multipleGuides ? [(SiteModel.siteID, Routes.file(of: ""))] : []
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site
-        let counts = reader.siteCounts
         let description = site.subtitle.isEmpty
-            ? "\(count(counts.guides, "guide")): \(count(counts.papers, "paper")) by \(count(counts.authors, "author"))."
+            ? "\(count(reader.siteCount(.guides), "guide")): \(count(reader.siteCount(.papers), "paper")) by \(count(reader.siteCount(.authors), "author"))."
             : site.subtitle
         return try PageLayout.render(.guides, route: "", guide: nil, title: site.title, description: description,
                                      body: Body(reader: reader), reader)

@@ -27,7 +27,7 @@ enum PaperPage {
 }
 
 /// A BibTeX entry for a paper, ready to paste into a bibliography.
-struct BibTeX {
+struct BibTeX: Equatable, Sendable {
     var key: String
     var entry: String
 

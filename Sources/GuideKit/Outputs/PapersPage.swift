@@ -5,7 +5,7 @@ enum PapersPage {
     static let kind = OutputKind(name: "papers", page: .papers, outputs: { reader in
         reader.siteGuides.flatMap { guide in
             let info = reader.guide(guide)
-            let pages = PaperListPages(reader.counts(of: guide).papers, perPage: reader.site.papersPerPage)
+            let pages = PaperListPages(reader.count(.papers, of: guide), perPage: reader.site.papersPerPage)
             return pages.numbers.map { number in
                 let key = PaperListPageKey(guide: info.slug, number: number)
                 let id: ID<Entity.PaperListPage> = reader.snapshot.identities.paperListPages.existingID(key)!
@@ -15,7 +15,7 @@ enum PapersPage {
     }, render: { id, reader throws(Diagnostic) in
         let slice = reader.derived(Derivations.paperListPage, id)!
         let guide = reader.guide(slice.guide)
-        let total = reader.counts(of: slice.guide).papers
+        let total = reader.count(.papers, of: slice.guide)
         let title = slice.pageCount > 1 ? "All papers, page \(slice.number) of \(slice.pageCount)" : "All papers"
         let urls = (1...slice.pageCount).map { reader.site.base + Routes.paperList(prefix: guide.prefix, number: $0) }
         return try PageLayout.render(.papers, route: Routes.paperList(prefix: guide.prefix, number: slice.number),

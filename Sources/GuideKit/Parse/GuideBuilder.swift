@@ -203,6 +203,13 @@ struct GuideBuilder {
             guide.postings[index].slug = "posting-\(index + 1)"
         }
         let titleDiagnostics = PaperTitles.resolve(&guide, titleKeys: paperTitleKeys, keys: memo.titleKeys)
+        // Each paper's key: its normalised title and which occurrence of it it is.
+        var occurrences = [Int32](repeating: 0, count: memo.titleKeys.count)
+        for (index, key) in paperTitleKeys.enumerated() {
+            guide.papers[index].titleKey = memo.titleKeys[key]
+            guide.papers[index].titleOccurrence = Int(occurrences[Int(key)])
+            occurrences[Int(key)] += 1
+        }
         // In the order of the lines they name; those about one line in the order they were found.
         let all = diagnostics + titleDiagnostics
         let sorted = all.indices.sorted { (all[$0].line ?? 0, $0) < (all[$1].line ?? 0, $1) }.map { all[$0] }

@@ -10,6 +10,15 @@ final class SiteSnapshot: Sendable {
     let templates: RenderTemplates
     /// The paths of every page, in order: what the sitemap lists. Known once outputs are listed.
     let pagePaths: [String]
+    /// The model's tables and the derived values, in place (`SiteTables`).
+    let tables: SiteTables
+    /// By derived aspect: where its values are (`[Value?]`) and how many.
+    private let derivedValues: [RawTable]
+
+    private struct RawTable: @unchecked Sendable {
+        var base: UnsafeRawPointer?
+        var count: Int
+    }
 
     init(model: SiteModel, derived: DerivedValues, identities: Identities, templates: RenderTemplates,
          pagePaths: [String] = []) {
@@ -18,6 +27,20 @@ final class SiteSnapshot: Sendable {
         self.identities = identities
         self.templates = templates
         self.pagePaths = pagePaths
+        tables = SiteTables(self.model)
+        var views = [RawTable](repeating: RawTable(base: nil, count: 0), count: Aspect.allCases.count)
+        for derivation in Derivations.all {
+            let (base, count) = derivation.values(in: self.derived)
+            views[Int(derivation.aspect.rawValue)] = RawTable(base: base, count: count)
+        }
+        derivedValues = views
+    }
+
+    /// A derived value, read in place.
+    func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32) -> Value? {
+        let table = derivedValues[Int(derivation.aspect.rawValue)]
+        guard let base = table.base, id >= 0, Int(id) < table.count else { return nil }
+        return base.assumingMemoryBound(to: Value?.self)[Int(id)]
     }
 }
 
@@ -59,31 +82,39 @@ final class Reader {
     /// (Callers pass the table itself, `snapshot.model.papers`: a key path
     /// would copy the whole model on every read.)
     @inline(__always)
-    private func read<Value>(_ table: Stored<Value>, _ id: Int32) -> Box<Value> {
+    private func read<Value>(_ table: TableView<Box<Value>?>, _ id: Int32) -> Box<Value> {
         record(table.aspect, id)
-        return table.box(id)!
+        return table[id]!
     }
 
-    /// Values of one derived table for `ids`, each recorded: a list's fragments.
-    func derived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: [ID<Entity>]) -> [Value?] {
-        if let available, derivation.aspect.rawValue >= available.rawValue { return ids.map { _ in nil } }
-        let table = derivation.values(snapshot)
-        return ids.map { id in
+    /// The derived HTML of `ids` joined by `separator`, each recorded: a list's
+    /// fragments in one string, sized before it is written.
+    func joined<Entity>(_ derivation: Derivation<String>, _ ids: [ID<Entity>], separator: String) -> String {
+        if let available, derivation.aspect.rawValue >= available.rawValue { return "" }
+        var size = separator.utf8.count * max(0, ids.count - 1)
+        for id in ids {
             record(derivation.aspect, id.raw)
-            return table[id.raw]
+            size += snapshot.derived(derivation, id.raw)?.utf8.count ?? 0
         }
+        var html = ""
+        html.reserveCapacity(size)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { html += separator }
+            if let part = snapshot.derived(derivation, id.raw) { html += part }
+        }
+        return html
     }
 
     /// A derived value, recorded; nil when it is not computed yet at this point of the build.
     func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32) -> Value? {
         if let available, derivation.aspect.rawValue >= available.rawValue { return nil }
         record(derivation.aspect, id)
-        return derivation.values(snapshot)[id]
+        return snapshot.derived(derivation, id)
     }
 
     /// Renders `template` (its partials and parents recorded as read); nil when it does not exist.
     func render(_ template: String, _ context: Any) -> String? {
-        for fact in snapshot.templates.facts(of: template) { record(fact.aspect, fact.id) }
+        if records { for fact in snapshot.templates.facts(of: template) { record(fact.aspect, fact.id) } }
         guard snapshot.templates.set.contains(template) else { return nil }
         return snapshot.templates.set.render(context, template: template)
     }
@@ -99,36 +130,54 @@ final class Reader {
     /// Read once per reader: every page reads it a few times.
     var site: Box<SiteInfo> {
         if let cachedSite { return cachedSite }
-        let site = read(snapshot.model.site, SiteModel.siteID)
+        let site = read(snapshot.tables.site, SiteModel.siteID)
         cachedSite = site
         return site
     }
     private var cachedSite: Box<SiteInfo>?
 
-    var siteGuides: [GuideID] { read(snapshot.model.siteGuides, SiteModel.siteID).value }
-    var siteAuthors: [AuthorID] { read(snapshot.model.siteAuthors, SiteModel.siteID).value }
-    var sitePostings: [PostingID] { read(snapshot.model.sitePostings, SiteModel.siteID).value }
-    var siteCounts: Counts { read(snapshot.model.siteCounts, SiteModel.siteID).value }
+    var siteGuides: [GuideID] { read(snapshot.tables.siteGuides, SiteModel.siteID).value }
+    var siteAuthors: [AuthorID] { read(snapshot.tables.siteAuthors, SiteModel.siteID).value }
+    var sitePostings: [PostingID] { read(snapshot.tables.sitePostings, SiteModel.siteID).value }
+    /// A count of the site.
+    func siteCount(_ kind: CountKind) -> Int {
+        switch kind {
+        case .papers: read(snapshot.tables.sitePaperCount, SiteModel.siteID).value
+        case .topics: read(snapshot.tables.siteTopicCount, SiteModel.siteID).value
+        case .authors: read(snapshot.tables.siteAuthorCount, SiteModel.siteID).value
+        case .postings: read(snapshot.tables.sitePostingCount, SiteModel.siteID).value
+        case .guides: read(snapshot.tables.siteGuideCount, SiteModel.siteID).value
+        }
+    }
 
-    func guide(_ id: GuideID) -> Box<GuideInfo> { read(snapshot.model.guides, id.raw) }
-    func text(of guide: GuideID) -> Box<GuideText> { read(snapshot.model.guideTexts, guide.raw) }
-    func topics(of guide: GuideID) -> [TopicID] { read(snapshot.model.guideTopics, guide.raw).value }
-    func papers(of guide: GuideID) -> [PaperID] { read(snapshot.model.guidePapers, guide.raw).value }
-    func loose(in guide: GuideID) -> LooseItems { read(snapshot.model.guideLoose, guide.raw).value }
-    func counts(of guide: GuideID) -> Counts { read(snapshot.model.guideCounts, guide.raw).value }
-    func modified(_ guide: GuideID) -> Date { read(snapshot.model.guideModified, guide.raw).value }
+    func guide(_ id: GuideID) -> Box<GuideInfo> { read(snapshot.tables.guides, id.raw) }
+    func text(of guide: GuideID) -> Box<GuideText> { read(snapshot.tables.guideTexts, guide.raw) }
+    func topics(of guide: GuideID) -> [TopicID] { read(snapshot.tables.guideTopics, guide.raw).value }
+    func papers(of guide: GuideID) -> [PaperID] { read(snapshot.tables.guidePapers, guide.raw).value }
+    func loose(in guide: GuideID) -> LooseItems { read(snapshot.tables.guideLoose, guide.raw).value }
+    /// A count of a guide (a guide counts itself as 1 guide).
+    func count(_ kind: CountKind, of guide: GuideID) -> Int {
+        switch kind {
+        case .papers: read(snapshot.tables.guidePaperCount, guide.raw).value
+        case .topics: read(snapshot.tables.guideTopicCount, guide.raw).value
+        case .authors: read(snapshot.tables.guideAuthorCount, guide.raw).value
+        case .postings: read(snapshot.tables.guidePostingCount, guide.raw).value
+        case .guides: 1
+        }
+    }
+    func modified(_ guide: GuideID) -> Date { read(snapshot.tables.guideModified, guide.raw).value }
 
-    func topic(_ id: TopicID) -> Box<TopicInfo> { read(snapshot.model.topics, id.raw) }
-    func papers(of topic: TopicID) -> [PaperID] { read(snapshot.model.topicPapers, topic.raw).value }
+    func topic(_ id: TopicID) -> Box<TopicInfo> { read(snapshot.tables.topics, id.raw) }
+    func papers(of topic: TopicID) -> [PaperID] { read(snapshot.tables.topicPapers, topic.raw).value }
 
-    func title(_ id: PaperID) -> Box<PaperTitle> { read(snapshot.model.paperTitles, id.raw) }
-    func paper(_ id: PaperID) -> Box<PaperInfo> { read(snapshot.model.papers, id.raw) }
+    func title(_ id: PaperID) -> Box<PaperTitle> { read(snapshot.tables.paperTitles, id.raw) }
+    func paper(_ id: PaperID) -> Box<PaperInfo> { read(snapshot.tables.papers, id.raw) }
 
-    func author(_ id: AuthorID) -> Box<AuthorInfo> { read(snapshot.model.authors, id.raw) }
-    func papers(of author: AuthorID) -> [PaperID] { read(snapshot.model.authorPapers, author.raw).value }
+    func author(_ id: AuthorID) -> Box<AuthorInfo> { read(snapshot.tables.authors, id.raw) }
+    func papers(of author: AuthorID) -> [PaperID] { read(snapshot.tables.authorPapers, author.raw).value }
 
-    func figure(_ id: FigureID) -> Box<FigureInfo> { read(snapshot.model.figures, id.raw) }
-    func posting(_ id: PostingID) -> Box<PostingInfo> { read(snapshot.model.postings, id.raw) }
+    func figure(_ id: FigureID) -> Box<FigureInfo> { read(snapshot.tables.figures, id.raw) }
+    func posting(_ id: PostingID) -> Box<PostingInfo> { read(snapshot.tables.postings, id.raw) }
 
     /// The key of a paper: its guide's slug, normalised title and occurrence.
     /// Keys never change for an id, so reading one is not recorded.

@@ -47,8 +47,8 @@ struct PaperPageView: MustacheParent {
         case "figures": reader.paper(id).figures.map { FigureView(reader: reader, id: $0) }
         case "related": related.map { PaperLinkView(reader: reader, id: $0) }
         case "related_html": joined(related, Derivations.paperLink, reader)
-        case "bibtex": asText(BibTeX(paper: id, reader).entry)
-        case "bibtex_key": asText(BibTeX(paper: id, reader).key)
+        case "bibtex": reader.derived(Derivations.bibtex, id.raw).map { asText($0.entry) }
+        case "bibtex_key": reader.derived(Derivations.bibtex, id.raw).map { asText($0.key) }
         default: PaperCardView(reader: reader, id: id).child(named: name)
         }
     }

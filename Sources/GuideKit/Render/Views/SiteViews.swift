@@ -15,32 +15,26 @@ struct SiteView: MustacheParent {
         case "feed_url": asText(reader.site.base + "feed.xml")
         case "language": asText(reader.site.language)
         case "generator": asText("guide")
-        case "counts": CountsView(counts: reader.siteCounts)
-        case "has_careers": reader.siteCounts.postings > 0
+        case "counts": CountsView(reader: reader, guide: nil)
+        case "has_careers": reader.siteCount(.postings) > 0
         case "multiple_guides": flag(reader.site.multipleGuides)
         default: nil
         }
     }
 }
 
-/// `site.counts`, `guide.counts`: numbers.
+/// `site.counts`, `guide.counts`: `papers`, `topics`, `authors`, `postings`,
+/// `guides`, and each as a label (`papers_label`: "12 papers").
 struct CountsView: MustacheParent {
-    let counts: Counts
+    let reader: Reader
+    /// Nil: the site's.
+    let guide: GuideID?
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "papers": counts.papers
-        case "topics": counts.topics
-        case "authors": counts.authors
-        case "postings": counts.postings
-        case "guides": counts.guides
-        case "papers_label": asText(count(counts.papers, "paper"))
-        case "topics_label": asText(count(counts.topics, "topic"))
-        case "authors_label": asText(count(counts.authors, "author"))
-        case "postings_label": asText(count(counts.postings, "posting"))
-        case "guides_label": asText(count(counts.guides, "guide"))
-        default: nil
-        }
+        let label = name.hasSuffix("_label")
+        guard let kind = CountKind(rawValue: label ? String(name.dropLast("_label".count)) : name) else { return nil }
+        let number = guide.map { reader.count(kind, of: $0) } ?? reader.siteCount(kind)
+        return label ? asText(count(number, kind.noun)) : number
     }
 }
 
@@ -64,8 +58,8 @@ struct GuideView: MustacheParent {
         case "location": nonEmpty(reader.guide(id).location)
         case "papers_url": asText(reader.guide(id).url + "papers/")
         case "feed_url": asText(reader.guide(id).url + "feed.xml")
-        case "counts": CountsView(counts: reader.counts(of: id))
-        case "has_careers": reader.counts(of: id).postings > 0
+        case "counts": CountsView(reader: reader, guide: id)
+        case "has_careers": reader.count(.postings, of: id) > 0
         default: nil
         }
     }
@@ -86,15 +80,11 @@ struct PreambleView: MustacheParent {
 }
 
 /// `page`: this page's own title, description and address.
-final class PageInfo: MustacheParent, Sendable {
-    let title: String
-    let description: String
-    let canonical: String
-    let kind: String
-
-    init(title: String, description: String, canonical: String, kind: String) {
-        (self.title, self.description, self.canonical, self.kind) = (title, description, canonical, kind)
-    }
+struct PageInfo: MustacheParent, Sendable {
+    var title: String
+    var description: String
+    var canonical: String
+    var kind: String
 
     func child(named name: String) -> Any? {
         switch name {
@@ -159,7 +149,7 @@ struct PageRoot: MustacheParent {
         let reader = page.reader
         switch name {
         case "site": return SiteView(reader: reader)
-        case "page": return page.info
+        case "page": return PageInfoView(page: page)
         case "nav": return Navigation.items(page.kind, guide: page.guide, reader).main
         case "guide": return page.guide.map { GuideView(reader: reader, id: $0) } ?? page.body.child(named: name)
         case "head_html": return chrome(0)
@@ -172,6 +162,15 @@ struct PageRoot: MustacheParent {
     private func chrome(_ part: Int) -> Any? {
         guard page.chrome >= 0 else { return nil }
         return page.reader.derived(Derivations.chrome, page.chrome).map { TemplateText($0[part]) }
+    }
+
+    /// `page`, one word wide: Mustache passes it around as `Any`.
+    private struct PageInfoView: MustacheParent {
+        let page: Page
+
+        func child(named name: String) -> Any? {
+            page.info.child(named: name)
+        }
     }
 }
 
@@ -212,7 +211,7 @@ enum Navigation {
             ]
         }
         main.append(NavItem(label: "Authors", url: url("authors/"), current: kind == .authors, section: kind == .author))
-        if reader.siteCounts.postings > 0 {
+        if reader.siteCount(.postings) > 0 {
             main.append(NavItem(label: "Careers", url: url("careers/"), current: kind == .careers, section: false))
         }
         main.append(NavItem(label: "Search", url: url("search/"), current: kind == .search, section: false))

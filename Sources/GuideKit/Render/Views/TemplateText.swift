@@ -42,15 +42,7 @@ func flag(_ value: Bool) -> Any? {
 func joined<Entity>(_ ids: [ID<Entity>], _ fragment: Derivation<String>, _ reader: Reader,
                     separator: String = "\n") -> TemplateText? {
     guard !ids.isEmpty else { return nil }
-    let parts = reader.derived(fragment, ids).map { $0 ?? "" }
-    var size = separator.utf8.count * (parts.count - 1)
-    for part in parts { size += part.utf8.count }
-    var html = ""
-    html.reserveCapacity(size)
-    for (index, part) in parts.enumerated() {
-        if index > 0 { html += separator }
-        html += part
-    }
+    let html = reader.joined(fragment, ids, separator: separator)
     return html.isEmpty ? nil : TemplateText(html)
 }
 
