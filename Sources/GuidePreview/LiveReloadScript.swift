@@ -194,6 +194,15 @@ public enum LiveReloadScript {
       }
 
       connect();
+      // A page kept in the back-forward cache would keep its connection open,
+      // and browsers allow six per host: close it when the page is left, and
+      // connect again (reloading if the site changed meanwhile) when it is back.
+      window.addEventListener("pagehide", function () { if (source) source.close(); });
+      window.addEventListener("pageshow", function (event) {
+        if (!event.persisted) return;
+        lost = true;
+        connect();
+      });
     })();
     """#
 }

@@ -11,6 +11,8 @@ page, and checks, without ever reloading the page by hand:
   - a broken template shows the error overlay (with file:line:column), the
     fix removes it, and edits show again;
   - a stylesheet-only change is applied without reloading the page;
+  - after visiting nine pages in one tab, pages still load at once and an edit
+    still shows (pages left behind close their live-reload connection);
   - Ctrl-C stops the server with exit code 0.
 
 Needs Debian's `chromium` and `chromium-driver` and `pip install selenium`.
@@ -311,6 +313,19 @@ class LiveReloadTest:
         check("css" in events and "reload" not in events, f"events received: {events}")
         check(elapsed < LIVE_LIMIT, f"stylesheet applied {elapsed:.2f} s after the save; the limit is {LIVE_LIMIT} s")
 
+    def test_many_pages_then_edit(self):
+        """Browsers keep the pages one leaves in their back-forward cache, and allow
+        six connections per host: a page that left its live-reload connection open
+        made the seventh page hang for most of a minute."""
+        pages = ["papers/", "authors/", "search/", "careers/", "topics/recommender-systems/",
+                 "topics/search-ranking/", "authors/ravi-menon/", "authors/cedric-jensen/", ""]
+        for page in pages:
+            started = time.monotonic()
+            self.driver.get(self.url + page)
+            elapsed = time.monotonic() - started
+            check(elapsed < 5, f"/{page} took {elapsed:.1f} s to load after visiting other pages")
+        self.edit_paper_title("edit after visiting nine pages", write_in_place)
+
     def test_ctrl_c_stops_cleanly(self):
         if self.driver:
             self.driver.quit()
@@ -327,6 +342,7 @@ class LiveReloadTest:
             ("fixed template removes the overlay", self.test_fix_removes_overlay),
             ("edit after the fix shows", self.test_edit_after_fix_shows),
             ("stylesheet change applies without a reload", self.test_css_change_without_reload),
+            ("nine pages visited, then an edit shows", self.test_many_pages_then_edit),
             ("Ctrl-C stops the server with exit 0", self.test_ctrl_c_stops_cleanly),
         ]
         try:
