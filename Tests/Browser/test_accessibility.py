@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Accessibility of built sites, checked with axe-core in headless Chromium.
+
+Serves each given output folder over HTTP on 127.0.0.1, opens one page of every
+kind it has (the list of guides, a guide's home, a topic, the list of papers, a
+paper, the authors, an author, careers, search, the 404 page), runs axe-core
+(axe-core 4) and fails on any violation.
+
+    python3 Tests/Browser/test_accessibility.py Output [Other/Output ...]
+
+axe-core 4 comes from pip's axe-playwright-python (its axe.min.js; the package is
+installed without its dependencies and not imported). Needs Debian's `chromium` and
+`chromium-driver` and `pip install selenium` and `pip install --no-deps axe-playwright-python`.
+Prints each page's result and `N pages, N violations` last; exits 1 on a violation.
+"""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import sys
+import threading
+
+import importlib.util
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+def pages_of(root):
+    """One path of each kind of page the site has."""
+    files = []
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name in ("index.html", "404.html"):
+                files.append(os.path.relpath(os.path.join(folder, name), root))
+    paths = sorted("/" + (f[:-len("index.html")] if f.endswith("index.html") else f) for f in files)
+    kinds = [
+        r"^/$", r"^/[^/]+/$", r"/topics/[^/]+/$", r"/papers/$", r"/papers/page/2/$", r"/papers/[^/]+/$",
+        r"^/authors/$", r"^/authors/[^/]+/$", r"^/careers/$", r"^/search/$", r"^/404\.html$",
+    ]
+    chosen = []
+    for pattern in kinds:
+        match = next((p for p in paths if re.search(pattern, p) and p not in chosen), None)
+        if match:
+            chosen.append(match)
+    return chosen
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root):
+    handler = functools.partial(Quiet, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("axe-core not found: pip install --no-deps axe-playwright-python")
+    with open(os.path.join(list(spec.submodule_search_locations)[0], "axe.min.js"), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def main(roots):
+    axe = axe_source()
+    driver = browser()
+    checked = violations = 0
+    try:
+        for root in roots:
+            server = serve(root)
+            base = f"http://127.0.0.1:{server.server_address[1]}"
+            for path in pages_of(root):
+                driver.get(base + path)
+                driver.execute_script(axe)
+                results = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document).then(done, error => done({violations: [{id: 'axe-error', impact: 'error', help: String(error), nodes: []}]}));")
+                checked += 1
+                found = results["violations"]
+                violations += len(found)
+                print(f"{'ok  ' if not found else 'FAIL'} {root}{path}")
+                for violation in found:
+                    targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                    print(f"     {violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
+            server.shutdown()
+    finally:
+        driver.quit()
+    print(f"{checked} pages, {violations} violations")
+    return 1 if violations or not checked else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1:]))
