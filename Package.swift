@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GuideKitTests",
-            dependencies: ["GuideKit"]
+            dependencies: ["GuideKit", "GuideTestSupport"]
         ),
         .testTarget(
             name: "GuidePreviewTests",

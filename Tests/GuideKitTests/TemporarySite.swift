@@ -1,5 +1,6 @@
 import Foundation
 @testable import GuideKit
+import GuideTestSupport
 
 /// A site in a temporary folder, declared inline as file name → content
 /// (the way Hugo's tests declare theirs), built with the repository's
@@ -82,21 +83,5 @@ struct TemporarySite {
         return "\(path) at byte \(offset):\n--- rebuilt\n\(around(x))\n--- full\n\(around(y))"
     }
 
-    static let minimalGuide = """
-    A quick guide to Northwind's papers at KDD 2024
-
-    Across many topics, Northwind research blends theory and practice.
-
-    The intro paragraph.
-
-    Graph mining
-
-    Graph mining finds structure in networks.
-
-    Scalable motif counting on streaming graphs
-    Lena Albrecht, Tomas Ruiz
-
-    Hierarchical forecasts that stay coherent
-    Priya Raman, Lena Albrecht
-    """
+    static let minimalGuide = SampleGuides.minimal
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import GuideTestSupport
 import Testing
 
 @testable import GuideKit
@@ -255,23 +256,7 @@ struct TinySite {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let guide = """
-    A quick guide to Northwind's papers at KDD 2024
-
-    Across many topics, Northwind research blends theory and practice.
-
-    The intro paragraph.
-
-    Graph mining
-
-    Graph mining finds structure in networks.
-
-    Scalable motif counting on streaming graphs
-    Lena Albrecht, Tomas Ruiz
-
-    Hierarchical forecasts that stay coherent
-    Priya Raman, Lena Albrecht
-    """
+    static let guide = SampleGuides.minimal
 
     init() throws {
         folder = try TemporaryFolder()

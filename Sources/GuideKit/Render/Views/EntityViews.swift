@@ -24,14 +24,13 @@ struct PaperCardView: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": asText(reader.title(id).title)
-        case "url": asText(reader.title(id).url)
         case "authors": reader.paper(id).authors.map { AuthorLinkView(reader: reader, id: $0) }
         case "authors_html": joined(reader.paper(id).authors, Derivations.authorLink, reader, separator: ", ")
         case "topic": reader.paper(id).topic.map { TopicLinkView(reader: reader, id: $0) }
         case "description_html": nonEmpty(reader.paper(id).descriptionHTML)
         case "card_html": reader.derived(Derivations.paperCard, id.raw).map(TemplateText.init)
-        default: nil
+        case "link_html": nil
+        default: PaperLinkView(reader: reader, id: id).child(named: name)
         }
     }
 }
@@ -72,6 +71,21 @@ struct TopicLinkView: MustacheParent {
     }
 }
 
+/// What a topic's card and page share: `{title, url, description_html, paper_count, paper_count_label}`.
+struct TopicSummaryView: MustacheParent {
+    let reader: Reader
+    let id: TopicID
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "description_html": nonEmpty(reader.topic(id).descriptionHTML)
+        case "paper_count": reader.papers(of: id).count
+        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
+        default: TopicLinkView(reader: reader, id: id).child(named: name)
+        }
+    }
+}
+
 /// A topic on its guide's home page: `{title, url, description_html,
 /// paper_count, paper_count_label, papers, papers_html, card_html}`.
 struct TopicCardView: MustacheParent {
@@ -80,15 +94,10 @@ struct TopicCardView: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": asText(reader.topic(id).title)
-        case "url": asText(reader.topic(id).url)
-        case "description_html": nonEmpty(reader.topic(id).descriptionHTML)
-        case "paper_count": reader.papers(of: id).count
-        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
         case "papers": reader.papers(of: id).map { PaperLinkView(reader: reader, id: $0) }
         case "papers_html": joined(reader.papers(of: id), Derivations.paperLink, reader)
         case "card_html": reader.derived(Derivations.topicCard, id.raw).map(TemplateText.init)
-        default: nil
+        default: TopicSummaryView(reader: reader, id: id).child(named: name)
         }
     }
 }
@@ -100,16 +109,11 @@ struct TopicPageView: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": asText(reader.topic(id).title)
-        case "url": asText(reader.topic(id).url)
-        case "description_html": nonEmpty(reader.topic(id).descriptionHTML)
         case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
         case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
         case "figures": reader.topic(id).figures.map { FigureView(reader: reader, id: $0) }
         case "teasers": reader.topic(id).teasers.map(TextView.init)
-        case "paper_count": reader.papers(of: id).count
-        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
-        default: nil
+        default: TopicSummaryView(reader: reader, id: id).child(named: name)
         }
     }
 }
@@ -156,10 +160,7 @@ struct AuthorPageView: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "name": asText(reader.author(id).name)
-        case "url": asText(reader.author(id).url)
-        case "paper_count": reader.papers(of: id).count
-        case "paper_count_label": asText(count(reader.papers(of: id).count, "paper"))
+        case "name", "url", "paper_count", "paper_count_label": AuthorLinkView(reader: reader, id: id).child(named: name)
         case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
         case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
         case "guides": guides
