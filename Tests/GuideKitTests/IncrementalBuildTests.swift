@@ -132,6 +132,27 @@ import Testing
         #expect(site.snapshot() == before)
     }
 
+    /// A rebuild changes the kept state in place once it has compared the
+    /// models: one that fails after that (here, writing the home page) drops
+    /// the state, and the next one builds everything.
+    @Test func aRebuildThatFailsWhileWritingIsFollowedByAFullBuild() throws {
+        let (site, session) = try Self.seedSession()
+        let home = site.root.appendingPathComponent("Output/index.html")
+        try FileManager.default.removeItem(at: home)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: false)
+        let intro = "Amazon research blends the theoretical and the practical"
+        #expect(Self.seedText.contains(intro))
+        try site.write(Self.seedText.replacingOccurrences(of: intro, with: "Amazon research blends theory and practice"),
+                       to: "Content/icml-2023.txt")
+        let path = site.root.appendingPathComponent("Content/icml-2023.txt").path
+        #expect(throws: BuildFailure.self) { try session.rebuild(changedPaths: [path]) }
+
+        try FileManager.default.removeItem(at: home)
+        let report = try session.rebuild(changedPaths: [path])
+        #expect(report.pagesRewritten == 110)
+        try Self.expectSameAsFullBuild(site)
+    }
+
     @Test func aRemovedOutputFolderIsBuiltAgainInFull() throws {
         let (site, session) = try Self.seedSession()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Output"))

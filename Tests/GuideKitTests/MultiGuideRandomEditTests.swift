@@ -13,6 +13,8 @@ import Testing
     enum Edit: CaseIterable {
         case retitlePaper, addPaper, removePaper, addTopic, renameTopic, editIntro, editPosting
         case newAuthorInByline, swapBylineAuthors, addGuide, removeGuide, redateGuide, toggleAlias, retitleSite
+        /// A save that fails (an invalid date beside an edit to another guide), then the date fixed.
+        case failedSaveThenFix
     }
 
     static let names = ["Lena Albrecht", "Omar Haddad", "Priya Raman", "Tomas Ruiz", "Danielle C. Maddix", "Aiko Tanaka"]
@@ -41,7 +43,8 @@ import Testing
     }
 
 
-    static func apply(_ edit: Edit, to site: TemporarySite, step: Int, random: inout SeededRandom) throws -> [String] {
+    static func apply(_ edit: Edit, to site: TemporarySite, session: BuildSession, step: Int,
+                      random: inout SeededRandom) throws -> [String] {
         let content = site.root.appendingPathComponent("Content")
         let guides = try FileManager.default.contentsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".txt") }.sorted()
         let file = guides.randomElement(using: &random)!
@@ -118,6 +121,18 @@ import Testing
             try site.write(aliases.contains(line) ? aliases.replacingOccurrences(of: line, with: "") : aliases + line,
                            to: "Content/authors.yml")
             return ["Content/authors.yml"]
+        case .failedSaveThenFix:
+            guard let paper = guide.papers.randomElement(using: &random) else { return [] }
+            replace(paper.title.line) { $0 + " " + word }
+            let edited = try save()
+            let other = "Content/" + guides.randomElement(using: &random)!.dropLast(4) + ".yml"
+            let settings = site.exists(other) ? try site.read(other) : nil
+            try site.write("date: 2024-13-01\n", to: other)
+            #expect(throws: BuildFailure.self) {
+                try session.rebuild(changedPaths: (edited + [other]).map { site.root.appendingPathComponent($0).path })
+            }
+            if let settings { try site.write(settings, to: other) } else { try site.remove(other) }
+            return edited + [other]
         case .retitleSite:
             try site.write("title: Northwind \(word)\n", to: "Content/site.yml")
             return ["Content/site.yml"]
@@ -135,7 +150,7 @@ import Testing
         var rebuiltCount = 0
         for step in 0..<55 {
             let edit = Edit.allCases.randomElement(using: &random)!
-            let changed = try Self.apply(edit, to: site, step: step, random: &random)
+            let changed = try Self.apply(edit, to: site, session: session, step: step, random: &random)
             if changed.isEmpty { continue }
             _ = try session.rebuild(changedPaths: changed.map { site.root.appendingPathComponent($0).path })
             try site.build(output: "Full")

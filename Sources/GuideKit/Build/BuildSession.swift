@@ -35,7 +35,7 @@ public final class BuildSession: Sendable {
     public func rebuild(changedPaths: [String]) throws(BuildFailure) -> RebuildReport {
         let start = ContinuousClock.now
         let marker = options.outputDirectory.appendingPathComponent(StagedOutput.markerName).path
-        guard let previous = state.withLock({ $0 }), FileManager.default.fileExists(atPath: marker) else {
+        guard state.withLock({ $0 != nil }), FileManager.default.fileExists(atPath: marker) else {
             let report = try build()
             var rebuild = RebuildReport()
             rebuild.changedPaths = changedPaths
@@ -47,49 +47,93 @@ public final class BuildSession: Sendable {
             return rebuild
         }
         var report = RebuildReport()
-        var wroteFiles = false
-        let next: BuildState
+        // The state is taken, not copied, so that the rebuild changes its
+        // tables in place: a shared copy would be copied whole on the first
+        // change (tens of thousands of entries, milliseconds per table).
+        var current: BuildState? = state.withLock { $0.take() }
+        let replaced: Rebuild.Replaced
         do {
-            next = try Rebuild(options: options, previous: previous, changes: ChangeSet(changedPaths, options: options))
-                .run(report: &report, wroteFiles: &wroteFiles)
+            replaced = try Rebuild(options: options, changes: ChangeSet(changedPaths, options: options))
+                .run(&current, report: &report)
         } catch {
-            // Files written before a failure (a disk that filled up midway) no
-            // longer match the kept state: the next rebuild builds everything.
-            if wroteFiles { state.withLock { $0 = nil } }
+            state.withLock { $0 = current }
             throw error
         }
-        state.withLock { $0 = next }
+        state.withLock { $0 = current }
         report.changedPaths = changedPaths
         report.duration = ContinuousClock.now - start
-        // Freeing the previous model and outputs (tens of thousands of objects
+        // Freeing the previous model and parses (tens of thousands of objects
         // in a large site) takes milliseconds the author need not wait for.
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }
         return report
     }
 }
 
 /// One rebuild, a step after another: load → parse → model → diff → derive →
 /// plan → render → write.
+///
+/// It changes the build state in place. The steps up to the diff only replace
+/// parts of it whole (and add ids and Markdown that a later build may use): a
+/// failure there puts the replaced parts back. From the derive step on, tables
+/// change in place: a failure there (a template that fails to render, a full
+/// disk) drops the state, and the next rebuild builds everything.
 struct Rebuild {
     let options: BuildOptions
-    let previous: BuildState
     let changes: ChangeSet
 
-    func run(report: inout RebuildReport, wroteFiles: inout Bool) throws(BuildFailure) -> BuildState {
-        var steps = StepClock()
-        var next = previous
-        var warnings: [Diagnostic] = []
-        try steps.run("load", warnings) { try load(into: &next) }
-        try steps.run("parse", warnings) {
-            next.settings = try BuildSteps.settings(next.content, options: options)
-            warnings = next.settings.warnings
-            next.guides = try BuildSteps.parse(next.content, previous: previous.guides)
+    /// The parts of the previous state a rebuild replaces whole: what it
+    /// compares the new ones with, and what it puts back after a failure.
+    struct Replaced: Sendable {
+        var content: ContentSource
+        var templates: TemplateSet
+        var assets: [PlannedCopy]
+        var settings: BuildSteps.Settings
+        var guides: [String: BuildSteps.ParsedGuide]
+        var model: SiteModel
+        var renderTemplates: RenderTemplates
+        var copies: [PlannedCopy]
+        var listings: OutputListings
+        var pagePaths: [String]
+        var warnings: [Diagnostic]
+
+        init(_ state: BuildState) {
+            (content, templates, assets, settings, guides) = (state.content, state.templates, state.assets, state.settings, state.guides)
+            (model, renderTemplates, copies) = (state.model, state.renderTemplates, state.copies)
+            (listings, pagePaths, warnings) = (state.listings, state.pagePaths, state.warnings)
         }
-        warnings += BuildSteps.warnings(next.content, next.guides)
-        try steps.run("model", warnings) { try assemble(into: &next, warnings: &warnings) }
-        var changed = steps.run("diff") { diff(&next) }
-        next.derived = steps.run("derive") {
-            previous.derived.update(next.model, identities: &next.identities, templates: next.renderTemplates, changed: &changed)
+
+        func restore(into state: inout BuildState) {
+            (state.content, state.templates, state.assets, state.settings, state.guides) = (content, templates, assets, settings, guides)
+            (state.model, state.renderTemplates, state.copies) = (model, renderTemplates, copies)
+            (state.listings, state.pagePaths, state.warnings) = (listings, pagePaths, warnings)
+        }
+    }
+
+    /// Rebuilds `state` (not nil) in place; returns the parts it replaced.
+    func run(_ state: inout BuildState?, report: inout RebuildReport) throws(BuildFailure) -> Replaced {
+        var next = state.take()!
+        let previous = Replaced(next)
+        var steps = StepClock()
+        var warnings: [Diagnostic] = []
+        var changed: FactSet
+        do throws(BuildFailure) {
+            try steps.run("load", warnings) { try load(into: &next) }
+            try steps.run("parse", warnings) {
+                next.settings = try BuildSteps.settings(next.content, options: options)
+                warnings = next.settings.warnings
+                next.guides = try BuildSteps.parse(next.content, previous: previous.guides)
+            }
+            warnings += BuildSteps.warnings(next.content, next.guides)
+            try steps.run("model", warnings) { try assemble(into: &next, previous: previous, warnings: &warnings) }
+            changed = steps.run("diff") { diff(&next, previous: previous) }
+        } catch {
+            previous.restore(into: &next)
+            state = next
+            throw error
+        }
+        // In place from here on: `state` stays nil if this fails.
+        steps.run("derive") {
+            next.derived.update(next.model, identities: &next.identities, templates: next.renderTemplates, changed: &changed)
         }
         let plan = steps.run("plan") { OutputPlan(&next, previous: previous, changed: &changed) }
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
@@ -101,7 +145,7 @@ struct Rebuild {
             copies = try steps.run("load", warnings) { try (next.copies + next.assets).map { ($0, try SiteWriter.read($0)) } }
         }
         try steps.run("write", warnings) {
-            try write(plan, rendered, copies, into: &next, report: &report, wroteFiles: &wroteFiles)
+            try write(plan, rendered, copies, into: &next, previous: previous, report: &report)
         }
 
         next.pagePaths = plan.pagePaths
@@ -112,7 +156,8 @@ struct Rebuild {
         report.phases = steps.phases
         report.onlyStylesheetsChanged = !report.stylesheetsChanged.isEmpty && report.pagesRewritten == 0
             && report.filesDeleted == 0 && report.filesWritten == report.stylesheetsChanged.count
-        return next
+        state = next
+        return previous
     }
 
     /// Reads again the inputs that changed: the content folder (every file, so
@@ -124,13 +169,13 @@ struct Rebuild {
     }
 
     /// The new site model, with the session's identities and Markdown.
-    private func assemble(into next: inout BuildState, warnings: inout [Diagnostic]) throws(Diagnostic) {
-        if next.markdown.renderer.allowsRawHTML != next.settings.config.allowsRawHTML {
-            next.markdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: next.settings.config.allowsRawHTML))
+    private func assemble(into next: inout BuildState, previous: Replaced, warnings: inout [Diagnostic]) throws(Diagnostic) {
+        if next.assembly.markdown.renderer.allowsRawHTML != next.settings.config.allowsRawHTML {
+            next.assembly = AssemblyCache(allowsRawHTML: next.settings.config.allowsRawHTML)
         }
         let assembled = SiteAssembler(config: next.settings.config, content: next.content)
             .assemble(BuildSteps.inputs(next.content, next.guides), aliases: next.settings.aliases,
-                      markdown: &next.markdown, identities: &next.identities, previous: previous.model)
+                      cache: &next.assembly, identities: &next.identities, previous: previous.model)
         try SiteBuilder.checkTemplates(next.templates, for: assembled.model)
         next.model = assembled.model
         next.copies = assembled.copies
@@ -139,7 +184,7 @@ struct Rebuild {
     }
 
     /// The facts that differ from the previous build: the model's, and the templates'.
-    private func diff(_ next: inout BuildState) -> FactSet {
+    private func diff(_ next: inout BuildState, previous: Replaced) -> FactSet {
         var changed = next.model.changes(from: previous.model)
         for fact in RenderTemplates.changes(from: previous.templates, to: next.templates, identities: &next.identities) {
             changed.insert(fact)
@@ -149,7 +194,7 @@ struct Rebuild {
 
     /// Writes what changed, on every core, and removes what the site no longer has.
     private func write(_ plan: OutputPlan, _ rendered: [(RenderedOutput, [Fact])], _ copies: [(PlannedCopy, [UInt8])],
-                       into next: inout BuildState, report: inout RebuildReport, wroteFiles: inout Bool) throws(Diagnostic) {
+                       into next: inout BuildState, previous: Replaced, report: inout RebuildReport) throws(Diagnostic) {
         for (output, (_, facts)) in zip(plan.dirty, rendered) {
             next.outputs.set(output.id, OutputRecord(output: output, reads: facts))
         }
@@ -160,7 +205,6 @@ struct Rebuild {
         let output = OutputFolder(root: options.outputDirectory, rewritesInPlace: true)
         let produced = Set(next.copies.map(\.path) + next.assets.map(\.path))
         let removed = Set(plan.removed + (previous.copies + previous.assets).map(\.path).filter { !produced.contains($0) }).sorted()
-        wroteFiles = !changed.isEmpty || !removed.isEmpty
         try output.write(changed.map { items[$0] }, workers: options.workers)
         for index in changed {
             let item = items[index]

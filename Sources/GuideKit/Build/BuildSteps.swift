@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The build's steps, shared by a full build and by rebuilds: each reads its
 /// inputs and returns a value, or throws the diagnostics that stop the build.
@@ -33,8 +34,12 @@ enum BuildSteps {
         var warnings: [Diagnostic]
     }
 
+    private static let parseCount = Atomic<Int>(0)
+
     /// A guide file as parsed, with its settings file.
     struct ParsedGuide: Sendable {
+        /// A number no other parse of this process has: the same number, the same parse.
+        var version: Int
         var bytes: [UInt8]
         var settingsText: String?
         var parse: GuideParser.Result
@@ -52,7 +57,7 @@ enum BuildSteps {
         let results = parallelMap(files.count) { index -> Result<ParsedGuide, DiagnosticList> in
             let file = files[index]
             let old = previous[file.slug]
-            if let old, old.bytes == file.bytes, old.settingsText == file.settingsText { return .success(old) }
+            if let old, old.bytes.hasSameBytes(as: file.bytes), old.settingsText == file.settingsText { return .success(old) }
             var errors: [Diagnostic] = []
             var warnings: [Diagnostic] = []
             var settings = GuideSettings()
@@ -69,7 +74,7 @@ enum BuildSteps {
                 warnings += parse.diagnostics.filter { !$0.isError }
                 errors += parse.diagnostics.filter(\.isError)
                 guard errors.isEmpty else { return .failure(DiagnosticList(diagnostics: warnings + errors)) }
-                return .success(ParsedGuide(bytes: file.bytes, settingsText: file.settingsText, parse: parse,
+                return .success(ParsedGuide(version: parseCount.add(1, ordering: .relaxed).newValue, bytes: file.bytes, settingsText: file.settingsText, parse: parse,
                                             settings: settings, warnings: warnings))
             } catch {
                 return .failure(DiagnosticList(diagnostics: warnings + errors + [error]))
@@ -89,7 +94,10 @@ enum BuildSteps {
 
     /// The parsed guides as the assembler takes them, in file order.
     static func inputs(_ content: ContentSource, _ guides: [String: ParsedGuide]) -> [SiteAssembler.Input] {
-        content.guides.map { SiteAssembler.Input(file: $0, guide: guides[$0.slug]!.parse.guide, settings: guides[$0.slug]!.settings) }
+        content.guides.map { file in
+            let parsed = guides[file.slug]!
+            return SiteAssembler.Input(file: file, guide: parsed.parse.guide, settings: parsed.settings, version: parsed.version)
+        }
     }
 
     /// Warnings of the parse step, in file order.

@@ -182,14 +182,12 @@ extension DerivedValues {
 
     /// The values of `model`, computed again where `changed` reaches; `changed`
     /// gains the derived facts that changed.
-    func update(_ model: SiteModel, identities: inout Identities, templates: RenderTemplates,
-                changed: inout FactSet) -> DerivedValues {
-        var values = self
+    mutating func update(_ model: SiteModel, identities: inout Identities, templates: RenderTemplates,
+                         changed: inout FactSet) {
         for derivation in Derivations.all {
-            derivation.run(&values, model: model, identities: &identities, templates: templates,
+            derivation.run(&self, model: model, identities: &identities, templates: templates,
                            records: true, changed: &changed, all: false)
         }
-        return values
     }
 }
 

@@ -74,7 +74,7 @@ struct OutputPlan {
     var listings: OutputListings
     var pagePaths: [String]
 
-    init(_ next: inout BuildState, previous: BuildState, changed: inout FactSet) {
+    init(_ next: inout BuildState, previous: Rebuild.Replaced, changed: inout FactSet) {
         var listings = previous.listings
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities, templates: next.renderTemplates)
         let relisted = listings.update(snapshot, identities: &next.identities, changed: changed, records: true)
@@ -106,9 +106,10 @@ struct OutputPlan {
                     }
                 }
             }
-            for record in next.outputs.records.compactMap({ $0 }) where !current[Int(record.output.id)] {
-                gone.append(record.output.path)
-                next.outputs.set(record.output.id, nil)
+            for index in next.outputs.records.indices where !current[index] {
+                guard let path = next.outputs.records[index]?.output.path else { continue }
+                gone.append(path)
+                next.outputs.set(Int32(index), nil)
             }
         }
         // A path taken over by another output (a guide's feed at the site's, a slug passed on) stays.

@@ -4,16 +4,20 @@ import Foundation
 /// its key, `Identities`), routes and URLs, texts turned into HTML, counts,
 /// and the authors of every guide in one index, `authors.yml` applied.
 ///
-/// In a session it is given the previous model: an entity whose value comes
-/// out the same keeps its box (the diff then finds it unchanged by identity),
-/// and one whose inputs are visibly the same (a paper's guide, title and slug;
-/// an author's name and slug) is not built again.
+/// Each guide is made into a `GuidePart` on its own, then the parts are put
+/// together (authors, postings and counts are the site's). In a session the
+/// parts are kept (`AssemblyCache`): a guide whose parse and surroundings did
+/// not change is not made again, so an edit to one guide of fifty assembles
+/// one. An entity whose value comes out the same as in the previous model
+/// keeps its box, so the diff finds it unchanged by identity.
 struct SiteAssembler {
     /// A guide as read: its file, its parse and its settings.
     struct Input: Sendable {
         var file: ContentSource.GuideFile
         var guide: Guide
         var settings: GuideSettings
+        /// Tells parses apart (`BuildSteps.ParsedGuide.version`).
+        var version: Int
     }
 
     /// The model, the image copies its figures need, and what is worth a warning.
@@ -40,41 +44,293 @@ struct SiteAssembler {
         }
     }
 
-    func assemble(_ inputs: [Input], aliases: AuthorAliases, markdown: inout MarkdownCache,
+    func assemble(_ inputs: [Input], aliases: AuthorAliases, cache: inout AssemblyCache,
                   identities: inout Identities, previous: SiteModel? = nil) -> Result {
-        var assembly = Assembly(config: config, content: content, guides: Self.ordered(inputs), previous: previous)
-        assembly.renderTexts(&markdown)
-        for position in assembly.guides.indices {
-            assembly.addGuide(at: position, aliases: aliases, identities: &identities)
+        let guides = Self.ordered(inputs)
+        let multiple = guides.count > 1
+        let previousSite = previous?.site[SiteModel.siteID]
+        let sameRoutes = previousSite.map { $0.base == config.basePath && $0.multipleGuides == multiple } == true
+        let surroundings = GuidePart.Surroundings(base: config.basePath, multiple: multiple, aliases: aliases,
+                                                  images: content.imageNames, allowsRawHTML: config.allowsRawHTML)
+        // The parts to make again, their texts turned into HTML at once (the new ones on every core).
+        let stale = guides.filter { cache.parts[$0.file.slug]?.source != .init(version: $0.version, modified: $0.file.modified, surroundings: surroundings) }
+        var html = GuideHTML.render(stale.map(\.guide), &cache.markdown)
+        var parts: [String: GuidePart] = [:]
+        for input in stale {
+            let maker = GuidePart.Maker(input: input, surroundings: surroundings, content: content,
+                                        previous: previous, sameRoutes: sameRoutes ? previous : nil)
+            parts[input.file.slug] = maker.make(html.removeFirst(), identities: &identities)
         }
-        assembly.finish(identities: &identities)
-        var warnings = assembly.warnings + aliases.warnings(bylineNames: assembly.bylineNames, guides: Set(assembly.guides.map(\.file.slug)))
-        if assembly.multiple, config.title == nil {
+        var assembly = Assembly(config: config, guideCount: guides.count, multiple: multiple, previous: previous)
+        for input in guides {
+            let part = parts[input.file.slug] ?? cache.parts[input.file.slug]!
+            assembly.add(part, identities: &identities)
+            parts[input.file.slug] = part
+        }
+        cache.parts = parts
+        assembly.finish(guides: guides, identities: &identities)
+        var warnings = assembly.warnings + aliases.warnings(bylineNames: assembly.bylineNames, guides: Set(guides.map(\.file.slug)))
+        if multiple, config.title == nil {
             warnings.append(.warning(content.configDisplayPath,
-                "the site has \(assembly.guides.count) guides and no title: it is called \"\(Self.defaultTitle)\"; set `title:` in this file"))
+                "the site has \(guides.count) guides and no title: it is called \"\(Self.defaultTitle)\"; set `title:` in this file"))
         }
         return Result(model: assembly.model, copies: assembly.copies, warnings: warnings)
     }
 }
 
-/// One assembly, guide after guide.
+/// What a session keeps between assemblies: the HTML of every Markdown text,
+/// and every guide's part.
+struct AssemblyCache: Sendable {
+    var markdown: MarkdownCache
+    var parts: [String: GuidePart] = [:]
+
+    init(allowsRawHTML: Bool) {
+        markdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: allowsRawHTML))
+    }
+}
+
+/// The HTML of one guide's Markdown texts.
+private struct GuideHTML: Sendable {
+    var intro: String
+    var topics: [String]
+    var papers: [String]
+    var postings: [String]
+    var captions: [String]
+
+    /// Every text of every guide, rendered in one go, then cut back into guides.
+    static func render(_ guides: [Guide], _ markdown: inout MarkdownCache) -> [GuideHTML] {
+        var blocks: [String] = []
+        var postings: [String] = []
+        var captions: [String] = []
+        for guide in guides {
+            blocks.append(MarkdownCache.paragraphs(guide.intro))
+            blocks += guide.topics.map { MarkdownCache.paragraphs($0.description) }
+            // By index: a paper read whole would be copied (ten references retained and released).
+            blocks += guide.papers.indices.map { MarkdownCache.paragraphs(guide.papers[$0].description) }
+            postings += guide.postings.map(\.text)
+            captions += guide.figures.map { $0.caption?.text ?? "" }
+        }
+        var (blockHTML, postingHTML, captionHTML) = (markdown.html(blocks)[...], markdown.postingHTML(postings)[...],
+                                                     markdown.inlineHTML(captions)[...])
+        func take(_ count: Int, from html: inout ArraySlice<String>) -> [String] {
+            defer { html = html.dropFirst(count) }
+            return Array(html.prefix(count))
+        }
+        return guides.map { guide in
+            GuideHTML(intro: take(1, from: &blockHTML)[0], topics: take(guide.topics.count, from: &blockHTML),
+                      papers: take(guide.papers.count, from: &blockHTML), postings: take(guide.postings.count, from: &postingHTML),
+                      captions: take(guide.figures.count, from: &captionHTML))
+        }
+    }
+}
+
+/// One guide's share of the site model, made from its parse alone (and the
+/// site's routes, aliases and images, its `Surroundings`).
+struct GuidePart: Sendable {
+    /// What a guide's part depends on besides its parse.
+    struct Surroundings: Equatable, Sendable {
+        var base: String
+        var multiple: Bool
+        var aliases: AuthorAliases
+        var images: Set<String>
+        var allowsRawHTML: Bool
+    }
+
+    /// What the part was made from: the same again makes the same part.
+    struct Source: Equatable, Sendable {
+        var version: Int
+        var modified: Date
+        var surroundings: Surroundings
+    }
+
+    /// A person in the guide's bylines.
+    struct Person: Sendable {
+        var id: AuthorID
+        var name: String
+        /// `Slug.make(name)`, before the site tells people with the same slug apart.
+        var slug: String
+    }
+
+    struct Posting: Sendable {
+        var text: String
+        var title: String
+        var textHTML: String
+        var locations: [String]
+    }
+
+    var source: Source
+    var id: GuideID
+    var guide: Box<GuideInfo>
+    var text: Box<GuideText>
+    var topicIDs: Box<[TopicID]>
+    var paperIDs: Box<[PaperID]>
+    var loose: Box<LooseItems>
+    var modified: Box<Date>
+    var counts: [CountKind: Int]
+    var topics: [(id: TopicID, info: Box<TopicInfo>, papers: Box<[PaperID]>)]
+    var papers: [(id: PaperID, title: Box<PaperTitle>, info: Box<PaperInfo>)]
+    var figures: [(id: FigureID, info: Box<FigureInfo>)]
+    /// In order of first appearance.
+    var people: [Person]
+    /// The names as the bylines write them, before `authors.yml`.
+    var bylineNames: [String]
+    var postings: [Posting]
+    var copies: [PlannedCopy]
+    var warnings: [Diagnostic]
+
+    /// Makes a guide's part.
+    fileprivate struct Maker {
+        let input: SiteAssembler.Input
+        let surroundings: Surroundings
+        let content: ContentSource
+        let previous: SiteModel?
+        /// The previous model, when its routes are made the same way: entities may be kept as they are.
+        let sameRoutes: SiteModel?
+
+        func make(_ html: GuideHTML, identities: inout Identities) -> GuidePart {
+            let parsed = input.guide, settings = input.settings, slug = input.file.slug
+            let (base, previous, sameRoutes) = (surroundings.base, previous, sameRoutes)
+            let guideID: GuideID = identities.guides.id(slug)
+            let prefix = Routes.guidePrefix(slug: slug, multipleGuides: surroundings.multiple)
+            var warnings: [Diagnostic] = []
+
+            // Ids, by key: normalised title (or file name) and occurrence.
+            let topicIDs: [TopicID] = Self.keys(parsed.topics.map(\.title.text), guide: slug).map { identities.topics.id($0) }
+            let paperIDs: [PaperID] = parsed.papers.indices.map {
+                identities.paper(GuideItemKey(guide: slug, name: parsed.papers[$0].titleKey, occurrence: parsed.papers[$0].titleOccurrence))
+            }
+            let figureIDs: [FigureID] = Self.keys(parsed.figures.map(\.fileName.text), guide: slug, normalising: false)
+                .map { identities.figures.id($0) }
+
+            // Authors: one per person across guides.
+            let people: [Person] = parsed.authors.map { author in
+                let person = surroundings.aliases.person(named: author.name, in: slug)
+                return Person(id: identities.authors.id(person), name: person, slug: Slug.make(person))
+            }
+
+            let topics = parsed.topics.indices.map { index in
+                let topic = parsed.topics[index], id = topicIDs[index]
+                let path = Routes.topic(prefix: prefix, slug: topic.slug)
+                let info = TopicInfo(guide: guideID, title: topic.title.text, slug: topic.slug, path: path, url: base + path,
+                                     descriptionHTML: html.topics[index], figures: topic.figures.map { figureIDs[$0] },
+                                     teasers: topic.teasers.map { parsed.teasers[$0].text.text })
+                return (id, Stored.box(info, for: id.raw, keeping: previous?.topics),
+                        Stored.box(topic.papers.map { paperIDs[$0] }, for: id.raw, keeping: previous?.topicPapers))
+            }
+
+            // Papers: their authors in order (each once), then their values on every core.
+            let paperAuthors: [[AuthorID]] = parsed.papers.indices.map { index in
+                var authors: [AuthorID] = []
+                for author in parsed.papers[index].authors.map({ people[$0].id }) where !authors.contains(author) {
+                    authors.append(author)
+                }
+                return authors
+            }
+            let papers = parallelMap(parsed.papers.count) { index -> (PaperID, Box<PaperTitle>, Box<PaperInfo>) in
+                let id = paperIDs[index]
+                let slug = parsed.papers[index].slug, titleText = parsed.papers[index].title.text
+                var title: Box<PaperTitle>
+                if let kept = sameRoutes?.paperTitles.box(id.raw), kept.guide == guideID, kept.slug == slug, kept.title == titleText {
+                    title = kept
+                } else {
+                    let path = Routes.paper(prefix: prefix, slug: slug)
+                    title = Box(PaperTitle(guide: guideID, title: titleText, slug: slug,
+                                           path: path, url: base + path, sortKey: SortKey.of(titleText)))
+                }
+                let info = PaperInfo(authors: paperAuthors[index], topic: parsed.papers[index].topic.map { topicIDs[$0] },
+                                     descriptionHTML: html.papers[index], figures: parsed.papers[index].figures.map { figureIDs[$0] })
+                return (id, title, Stored.box(info, for: id.raw, keeping: previous?.papers))
+            }
+
+            // Figures, and the images they copy.
+            var copies: [PlannedCopy] = []
+            var looseFigures: [FigureID] = []
+            let figures = parsed.figures.indices.map { index in
+                let figure = parsed.figures[index], name = figure.fileName.text
+                var src = ""
+                if surroundings.images.contains(name) {
+                    let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
+                    let path = Routes.image(prefix: prefix, slug: figure.slug, extension: ext)
+                    copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
+                    src = base + path
+                } else {
+                    warnings.append(.warning(parsed.file, line: figure.fileName.line,
+                        "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
+                }
+                let caption = figure.caption?.text ?? ""
+                if figure.topic == nil { looseFigures.append(figureIDs[index]) }
+                return (figureIDs[index], Stored.box(FigureInfo(
+                    guide: guideID, elementID: "figure-\(figure.slug)", fileName: name, src: src,
+                    captionHTML: html.captions[index], alt: caption.isEmpty ? name : caption,
+                    paper: figure.paper.map { paperIDs[$0] }), for: figureIDs[index].raw, keeping: previous?.figures))
+            }
+
+            // The guide.
+            let event = parsed.event
+            let id = guideID.raw
+            let info = GuideInfo(
+                slug: slug, prefix: prefix, url: base + prefix, title: parsed.title.text,
+                organization: settings.organization ?? event.organization ?? "",
+                conference: settings.conference ?? event.conference ?? "",
+                year: settings.year ?? event.year ?? settings.date.map { String($0.prefix(4)) } ?? "",
+                date: settings.date ?? "", location: settings.location ?? "", file: parsed.file)
+            let text = GuideText(
+                subtitle: parsed.subtitle?.text ?? "", introHTML: html.intro,
+                preamble: parsed.preamble.map { .init(text: $0.text.text, kind: $0.kind.rawValue) },
+                description: parsed.subtitle?.text ?? PostingText.title(parsed.intro.first?.text ?? parsed.title.text))
+            let loose = LooseItems(papers: parsed.papers.indices.filter { parsed.papers[$0].topic == nil }.map { paperIDs[$0] },
+                                   figures: looseFigures)
+            return GuidePart(
+                source: .init(version: input.version, modified: input.file.modified, surroundings: surroundings),
+                id: guideID,
+                guide: Stored.box(info, for: id, keeping: previous?.guides),
+                text: Stored.box(text, for: id, keeping: previous?.guideTexts),
+                topicIDs: Stored.box(topicIDs, for: id, keeping: previous?.guideTopics),
+                paperIDs: Stored.box(paperIDs, for: id, keeping: previous?.guidePapers),
+                loose: Stored.box(loose, for: id, keeping: previous?.guideLoose),
+                modified: Stored.box(input.file.modified, for: id, keeping: previous?.guideModified),
+                counts: [.papers: paperIDs.count, .topics: topicIDs.count, .authors: Set(paperAuthors.joined()).count,
+                         .postings: parsed.postings.count],
+                topics: topics, papers: papers, figures: figures, people: people,
+                bylineNames: parsed.authors.map(\.name),
+                postings: parsed.postings.indices.map { index in
+                    let text = parsed.postings[index].text
+                    return Posting(text: text, title: PostingText.title(text), textHTML: html.postings[index],
+                                   locations: parsed.postings[index].locations)
+                },
+                copies: copies, warnings: warnings)
+        }
+
+        /// Keys of items named `names` in a guide: the normalised name (on every
+        /// core) and which occurrence of it the item is.
+        private static func keys(_ names: [String], guide: String, normalising: Bool = true) -> [GuideItemKey] {
+            let normalised = normalising ? parallelMap(names.count) { FigureLinker.normalizedTitle(names[$0]) } : names
+            var seen: [String: Int] = [:]
+            seen.reserveCapacity(normalised.count)
+            return normalised.map { name in
+                var occurrence = 0
+                if let earlier = seen.updateValue(1, forKey: name) {
+                    occurrence = earlier
+                    seen[name] = earlier + 1
+                }
+                return GuideItemKey(guide: guide, name: name, occurrence: occurrence)
+            }
+        }
+    }
+}
+
+/// The guides' parts put together, newest guide first: what is the site's
+/// (its authors and their slugs, its postings, its counts) is made here.
 private struct Assembly {
     let config: SiteConfig
-    let content: ContentSource
-    let guides: [SiteAssembler.Input]
     let multiple: Bool
-    let base: String
     let previous: SiteModel?
-    /// The previous model, when its routes are made the same way: entities may be kept as they are.
-    let sameRoutes: SiteModel?
 
     var model = SiteModel()
     var copies: [PlannedCopy] = []
     var warnings: [Diagnostic] = []
     var bylineNames: Set<String> = []
 
-    private var html: [String] = []
-    private var inlineHTML: [String] = []
     private var authorSlugs = SlugRegistry()
     private var slugNumbers = Interned()
     private var siteAuthors: [AuthorID] = []
@@ -85,195 +341,79 @@ private struct Assembly {
     private var sitePostings: [PostingID] = []
     private var siteCounts: [CountKind: Int]
 
-    init(config: SiteConfig, content: ContentSource, guides: [SiteAssembler.Input], previous: SiteModel?) {
+    init(config: SiteConfig, guideCount: Int, multiple: Bool, previous: SiteModel?) {
         self.config = config
-        self.content = content
-        self.guides = guides
-        multiple = guides.count > 1
-        base = config.basePath
+        self.multiple = multiple
         self.previous = previous
-        let multiple = self.multiple, base = self.base
-        sameRoutes = previous?.site[SiteModel.siteID].map { $0.base == base && $0.multipleGuides == multiple } == true ? previous : nil
-        siteCounts = [.papers: 0, .topics: 0, .guides: guides.count]
+        siteCounts = [.papers: 0, .topics: 0, .guides: guideCount]
     }
 
-    /// Every Markdown text of every guide, in the order `addGuide` takes them,
-    /// turned into HTML at once (the new ones on every core).
-    mutating func renderTexts(_ markdown: inout MarkdownCache) {
-        var blocks: [String] = []
-        var inlines: [String] = []
-        for input in guides {
-            let guide = input.guide
-            blocks.append(MarkdownCache.paragraphs(guide.intro))
-            blocks += guide.topics.map { MarkdownCache.paragraphs($0.description) }
-            blocks += guide.papers.map { MarkdownCache.paragraphs($0.description) }
-            blocks += guide.postings.map { PostingText.markdown($0.text) }
-            inlines += guide.figures.map { $0.caption?.text ?? "" }
+    mutating func add(_ part: GuidePart, identities: inout Identities) {
+        let id = part.id.raw
+        model.guides.set(id, box: part.guide)
+        model.guideTexts.set(id, box: part.text)
+        model.guideTopics.set(id, box: part.topicIDs)
+        model.guidePapers.set(id, box: part.paperIDs)
+        model.guideLoose.set(id, box: part.loose)
+        model.guideModified.set(id, box: part.modified)
+        model.setCounts(part.counts, of: part.id, previous: previous)
+        for topic in part.topics {
+            model.topics.set(topic.id.raw, box: topic.info)
+            model.topicPapers.set(topic.id.raw, box: topic.papers)
         }
-        html = markdown.html(blocks)
-        inlineHTML = markdown.inlineHTML(inlines)
-        html.reverse()
-        inlineHTML.reverse()
-    }
-
-    private mutating func nextHTML() -> String { html.removeLast() }
-    private mutating func nextInlineHTML() -> String { inlineHTML.removeLast() }
-
-    mutating func addGuide(at position: Int, aliases: AuthorAliases, identities: inout Identities) {
-        let input = guides[position]
-        let parsed = input.guide, settings = input.settings, slug = input.file.slug
-        let guideID: GuideID = identities.guides.id(slug)
-        let prefix = Routes.guidePrefix(slug: slug, multipleGuides: multiple)
-        let introHTML = nextHTML()
-
-        // Ids, by key: normalised title (or file name) and occurrence.
-        let topicIDs: [TopicID] = Self.keys(parsed.topics.map(\.title.text), guide: slug).map { identities.topics.id($0) }
-        let paperIDs: [PaperID] = parsed.papers.map {
-            identities.paper(GuideItemKey(guide: slug, name: $0.titleKey, occurrence: $0.titleOccurrence))
+        for paper in part.papers {
+            model.paperTitles.set(paper.id.raw, box: paper.title)
+            model.papers.set(paper.id.raw, box: paper.info)
         }
-        let figureIDs: [FigureID] = Self.keys(parsed.figures.map(\.fileName.text), guide: slug, normalising: false)
-            .map { identities.figures.id($0) }
+        for figure in part.figures { model.figures.set(figure.id.raw, box: figure.info) }
 
-        // Authors: one per person across guides.
-        let guideAuthors: [AuthorID] = parsed.authors.map { author in
-            bylineNames.insert(author.name)
-            let person = aliases.person(named: author.name, in: slug)
-            let id: AuthorID = identities.authors.id(person)
-            if model.authors.box(id.raw) == nil { addAuthor(id, named: person) }
-            return id
-        }
+        // Authors: a person's slug is claimed where they first appear, guides newest first.
+        bylineNames.formUnion(part.bylineNames)
+        for person in part.people where model.authors.box(person.id.raw) == nil { addAuthor(person) }
         if papersByAuthor.count < identities.authors.count {
             papersByAuthor.append(contentsOf: repeatElement([], count: identities.authors.count - papersByAuthor.count))
         }
-
-        // Topics.
-        for (index, topic) in parsed.topics.enumerated() {
-            let path = Routes.topic(prefix: prefix, slug: topic.slug)
-            model.topics.set(topicIDs[index].raw, TopicInfo(
-                guide: guideID, title: topic.title.text, slug: topic.slug, path: path, url: base + path,
-                descriptionHTML: nextHTML(), figures: topic.figures.map { figureIDs[$0] },
-                teasers: topic.teasers.map { parsed.teasers[$0].text.text }), previous: previous?.topics)
-            model.topicPapers.set(topicIDs[index].raw, topic.papers.map { paperIDs[$0] }, previous: previous?.topicPapers)
-        }
-
-        // Papers: their authors in order, then their values on every core.
-        var loosePapers: [PaperID] = []
-        var inGuide = [Bool](repeating: false, count: identities.authors.count)
-        var paperAuthors: [[AuthorID]] = []
-        paperAuthors.reserveCapacity(parsed.papers.count)
-        for (index, paper) in parsed.papers.enumerated() {
-            let id = paperIDs[index]
-            var authors: [AuthorID] = []
-            for author in paper.authors.map({ guideAuthors[$0] }) where !authors.contains(author) {
-                authors.append(author)
-                papersByAuthor[Int(author.raw)].append(id)
-                inGuide[Int(author.raw)] = true
-            }
-            paperAuthors.append(authors)
-            if paper.topic == nil { loosePapers.append(id) }
-        }
-        let descriptions = (0..<parsed.papers.count).map { _ in nextHTML() }
-        let (base, sameRoutes, previous, paperAuthorIDs) = (self.base, self.sameRoutes, self.previous, paperAuthors)
-        let boxes = parallelMap(parsed.papers.count) { index -> (Box<PaperTitle>, Box<PaperInfo>) in
-            let paper = parsed.papers[index], id = paperIDs[index]
-            var title: Box<PaperTitle>
-            if let kept = sameRoutes?.paperTitles.box(id.raw), kept.guide == guideID, kept.slug == paper.slug,
-               kept.title == paper.title.text {
-                title = kept
-            } else {
-                let path = Routes.paper(prefix: prefix, slug: paper.slug)
-                title = Box(PaperTitle(guide: guideID, title: paper.title.text, slug: paper.slug,
-                                       path: path, url: base + path, sortKey: SortKey.of(paper.title.text)))
-            }
-            let info = PaperInfo(authors: paperAuthorIDs[index], topic: paper.topic.map { topicIDs[$0] },
-                                 descriptionHTML: descriptions[index], figures: paper.figures.map { figureIDs[$0] })
-            let kept = previous?.papers.box(id.raw)
-            return (title, kept?.value == info ? kept! : Box(info))
-        }
-        for (id, (title, info)) in zip(paperIDs, boxes) {
-            model.paperTitles.set(id.raw, box: title)
-            model.papers.set(id.raw, box: info)
+        for paper in part.papers {
+            for author in paper.info.authors { papersByAuthor[Int(author.raw)].append(paper.id) }
         }
 
         // Postings: the same text in several guides is one posting.
-        for posting in parsed.postings {
-            let textHTML = nextHTML()
+        for posting in part.postings {
             if let id = postingsByText[posting.text] {
                 postings[id]!.locations += posting.locations.filter { !postings[id]!.locations.contains($0) }
             } else {
                 let id: PostingID = identities.postings.id(posting.text)
                 postingsByText[posting.text] = id
                 sitePostings.append(id)
-                postings[id] = PostingInfo(slug: "posting-\(sitePostings.count)", title: PostingText.title(posting.text),
-                                           textHTML: textHTML, locations: posting.locations)
+                postings[id] = PostingInfo(slug: "posting-\(sitePostings.count)", title: posting.title,
+                                           textHTML: posting.textHTML, locations: posting.locations)
             }
         }
-
-        // Figures, and the images they copy.
-        var looseFigures: [FigureID] = []
-        for (index, figure) in parsed.figures.enumerated() {
-            let name = figure.fileName.text
-            var src = ""
-            if content.imageNames.contains(name) {
-                let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
-                let path = Routes.image(prefix: prefix, slug: figure.slug, extension: ext)
-                copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
-                src = base + path
-            } else {
-                warnings.append(.warning(parsed.file, line: figure.fileName.line,
-                    "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
-            }
-            let caption = figure.caption?.text ?? ""
-            model.figures.set(figureIDs[index].raw, FigureInfo(
-                guide: guideID, elementID: "figure-\(figure.slug)", fileName: name, src: src,
-                captionHTML: nextInlineHTML(), alt: caption.isEmpty ? name : caption,
-                paper: figure.paper.map { paperIDs[$0] }), previous: previous?.figures)
-            if figure.topic == nil { looseFigures.append(figureIDs[index]) }
-        }
-
-        // The guide.
-        let event = parsed.event
-        model.guides.set(guideID.raw, GuideInfo(
-            slug: slug, prefix: prefix, url: base + prefix, title: parsed.title.text,
-            organization: settings.organization ?? event.organization ?? "",
-            conference: settings.conference ?? event.conference ?? "",
-            year: settings.year ?? event.year ?? settings.date.map { String($0.prefix(4)) } ?? "",
-            date: settings.date ?? "", location: settings.location ?? "", file: parsed.file), previous: previous?.guides)
-        model.guideTexts.set(guideID.raw, GuideText(
-            subtitle: parsed.subtitle?.text ?? "", introHTML: introHTML,
-            preamble: parsed.preamble.map { .init(text: $0.text.text, kind: $0.kind.rawValue) },
-            description: parsed.subtitle?.text ?? PostingText.title(parsed.intro.first?.text ?? parsed.title.text)),
-            previous: previous?.guideTexts)
-        model.guideTopics.set(guideID.raw, topicIDs, previous: previous?.guideTopics)
-        model.guidePapers.set(guideID.raw, paperIDs, previous: previous?.guidePapers)
-        model.guideLoose.set(guideID.raw, LooseItems(papers: loosePapers, figures: looseFigures), previous: previous?.guideLoose)
-        model.guideModified.set(guideID.raw, input.file.modified, previous: previous?.guideModified)
-        model.setCounts([.papers: paperIDs.count, .topics: topicIDs.count, .authors: inGuide.count { $0 },
-                         .postings: parsed.postings.count], of: guideID, previous: previous)
-        siteCounts[.papers]! += paperIDs.count
-        siteCounts[.topics]! += topicIDs.count
+        copies += part.copies
+        warnings += part.warnings
+        siteCounts[.papers]! += part.papers.count
+        siteCounts[.topics]! += part.topics.count
     }
 
-    /// An author's slug is claimed in order of first appearance, guides newest first.
-    private mutating func addAuthor(_ id: AuthorID, named person: String) {
-        let slug = authorSlugs.claim(slugNumbers.id(Slug.make(person)), in: &slugNumbers)
-        if let kept = sameRoutes?.authors.box(id.raw), kept.name == person, kept.slug == slug {
-            model.authors.set(id.raw, box: kept)
+    private mutating func addAuthor(_ person: GuidePart.Person) {
+        let slug = authorSlugs.claim(slugNumbers.id(person.slug), in: &slugNumbers)
+        let path = Routes.author(slug: slug), url = config.basePath + path
+        if let kept = previous?.authors.box(person.id.raw), kept.name == person.name, kept.slug == slug, kept.url == url {
+            model.authors.set(person.id.raw, box: kept)
         } else {
-            let path = Routes.author(slug: slug)
-            model.authors.set(id.raw, box: Box(AuthorInfo(name: person, slug: slug, path: path, url: base + path,
-                                                          sortKey: SortKey.forName(person))))
+            model.authors.set(person.id.raw, box: Box(AuthorInfo(name: person.name, slug: slug, path: path, url: url,
+                                                                 sortKey: SortKey.forName(person.name))))
         }
-        siteAuthors.append(id)
+        siteAuthors.append(person.id)
     }
 
-    mutating func finish(identities: inout Identities) {
+    mutating func finish(guides: [SiteAssembler.Input], identities: inout Identities) {
         for author in siteAuthors { model.authorPapers.set(author.raw, papersByAuthor[Int(author.raw)], previous: previous?.authorPapers) }
         for (id, info) in postings { model.postings.set(id.raw, info, previous: previous?.postings) }
         siteCounts[.authors] = siteAuthors.count
         siteCounts[.postings] = sitePostings.count
         let site = SiteModel.siteID
-        model.site.set(site, siteInfo(), previous: previous?.site)
+        model.site.set(site, siteInfo(guides), previous: previous?.site)
         model.siteGuides.set(site, guides.map { identities.guides.id($0.file.slug) }, previous: previous?.siteGuides)
         model.siteAuthors.set(site, siteAuthors, previous: previous?.siteAuthors)
         model.sitePostings.set(site, sitePostings, previous: previous?.sitePostings)
@@ -282,7 +422,7 @@ private struct Assembly {
 
     /// The site's words: a site of one guide is named after it; a site of
     /// several after `site.yml`, with the organization its guides share.
-    private func siteInfo() -> SiteInfo {
+    private func siteInfo(_ guides: [SiteAssembler.Input]) -> SiteInfo {
         var info = SiteInfo(title: config.title ?? SiteAssembler.defaultTitle, subtitle: config.subtitle ?? "",
                             organization: "", conference: "", year: "",
                             base: config.basePath, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
@@ -300,22 +440,6 @@ private struct Assembly {
         }
         return info
     }
-
-    /// Keys of items named `names` in a guide: the normalised name (on every
-    /// core) and which occurrence of it the item is.
-    private static func keys(_ names: [String], guide: String, normalising: Bool = true) -> [GuideItemKey] {
-        let normalised = normalising ? parallelMap(names.count) { FigureLinker.normalizedTitle(names[$0]) } : names
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(normalised.count)
-        return normalised.map { name in
-            var occurrence = 0
-            if let earlier = seen.updateValue(1, forKey: name) {
-                occurrence = earlier
-                seen[name] = earlier + 1
-            }
-            return GuideItemKey(guide: guide, name: name, occurrence: occurrence)
-        }
-    }
 }
 
 /// Markdown rendered once per text and kept between rebuilds, so that a
@@ -325,6 +449,9 @@ struct MarkdownCache: Sendable {
     let renderer: MarkdownRenderer
     private var blocks: [String: String] = [:]
     private var inlines: [String: String] = [:]
+    /// By the posting's text as written, before `PostingText.markdown` (which
+    /// takes a while for the long pasted texts of a thousand postings).
+    private var postings: [String: String] = [:]
 
     init(renderer: MarkdownRenderer) {
         self.renderer = renderer
@@ -346,6 +473,12 @@ struct MarkdownCache: Sendable {
     mutating func inlineHTML(_ texts: [String]) -> [String] {
         let renderer = self.renderer
         return Self.lookUp(texts, in: &inlines) { renderer.inlineHTML($0) }
+    }
+
+    /// Block HTML of each job posting's text, in order.
+    mutating func postingHTML(_ texts: [String]) -> [String] {
+        let renderer = self.renderer
+        return Self.lookUp(texts, in: &postings) { renderer.html(PostingText.markdown($0)) }
     }
 
     private static func lookUp(_ texts: [String], in cache: inout [String: String],

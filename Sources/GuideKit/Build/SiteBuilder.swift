@@ -31,10 +31,10 @@ public struct SiteBuilder: Sendable {
         warnings += BuildSteps.warnings(content, guides)
 
         var identities = Identities()
-        var markdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: settings.config.allowsRawHTML))
+        var cache = AssemblyCache(allowsRawHTML: settings.config.allowsRawHTML)
         let (assembled, renderTemplates) = try steps.run("model", warnings) {
             let assembled = SiteAssembler(config: settings.config, content: content)
-                .assemble(BuildSteps.inputs(content, guides), aliases: settings.aliases, markdown: &markdown, identities: &identities)
+                .assemble(BuildSteps.inputs(content, guides), aliases: settings.aliases, cache: &cache, identities: &identities)
             try Self.checkTemplates(templates, for: assembled.model)
             return (assembled, RenderTemplates(templates, identities: &identities))
         }
@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
         var records = OutputTable()
         if keepingState { for (output, reads) in zip(outputs, written.reads) { records.set(output.id, OutputRecord(output: output, reads: reads)) } }
         let state = BuildState(content: content, templates: templates, assets: assets, settings: settings, guides: guides,
-                               identities: identities, markdown: markdown, model: model, derived: derived,
+                               identities: identities, assembly: cache, model: model, derived: derived,
                                renderTemplates: renderTemplates, outputs: records, listings: listings, pagePaths: pagePaths,
                                copies: assembled.copies, hashes: written.hashes, warnings: warnings)
         return Result(report: report, state: state)
@@ -99,7 +99,8 @@ struct BuildState: Sendable {
     /// By slug.
     var guides: [String: BuildSteps.ParsedGuide]
     var identities: Identities
-    var markdown: MarkdownCache
+    /// Markdown's HTML and each guide's part of the model, for the next rebuild.
+    var assembly: AssemblyCache
     var model: SiteModel
     var derived: DerivedValues
     var renderTemplates: RenderTemplates

@@ -96,11 +96,13 @@ struct Stored<Value: Equatable & Sendable>: Sendable {
     /// Sets the value of `id`, keeping `previous`'s box when it holds the same
     /// value: the next diff then finds it unchanged by identity alone.
     mutating func set(_ id: Int32, _ value: Value, previous: Stored<Value>?) {
-        if let old = previous?.box(id), old.value == value {
-            set(id, box: old)
-        } else {
-            set(id, box: Box(value))
-        }
+        set(id, box: Self.box(value, for: id, keeping: previous))
+    }
+
+    /// A box holding `value` for `id`: `previous`'s box when it holds the same value.
+    static func box(_ value: Value, for id: Int32, keeping previous: Stored<Value>?) -> Box<Value> {
+        if let old = previous?.box(id), old.value == value { return old }
+        return Box(value)
     }
 
     /// Sets the box of `id`.

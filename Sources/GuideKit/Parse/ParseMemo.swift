@@ -203,3 +203,15 @@ extension String {
         }
     }
 }
+
+extension [UInt8] {
+    /// The same bytes, compared with `memcmp` (`==` compares a byte at a time:
+    /// 4% of an edit's rebuild on a 50-guide site, whose files are all compared).
+    func hasSameBytes(as other: [UInt8]) -> Bool {
+        withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
+    }
+}

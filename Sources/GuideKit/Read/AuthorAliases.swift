@@ -13,8 +13,8 @@ import Yams
 /// ```
 ///
 /// The same display name is the same person unless this file says otherwise.
-public struct AuthorAliases: Sendable {
-    struct Entry: Sendable {
+public struct AuthorAliases: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
         var variant: String
         /// The person for every guide, or nil when the entry is per guide.
         var person: String?
