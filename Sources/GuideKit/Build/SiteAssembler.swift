@@ -325,6 +325,8 @@ private struct Assembly {
     let config: SiteConfig
     let multiple: Bool
     let previous: SiteModel?
+    /// `config.basePath`, worked out once (a few string searches, for every author).
+    let base: String
 
     var model = SiteModel()
     var copies: [PlannedCopy] = []
@@ -345,6 +347,7 @@ private struct Assembly {
         self.config = config
         self.multiple = multiple
         self.previous = previous
+        base = config.basePath
         siteCounts = [.papers: 0, .topics: 0, .guides: guideCount]
     }
 
@@ -397,7 +400,7 @@ private struct Assembly {
 
     private mutating func addAuthor(_ person: GuidePart.Person) {
         let slug = authorSlugs.claim(slugNumbers.id(person.slug), in: &slugNumbers)
-        let path = Routes.author(slug: slug), url = config.basePath + path
+        let path = Routes.author(slug: slug), url = base + path
         if let kept = previous?.authors.box(person.id.raw), kept.name == person.name, kept.slug == slug, kept.url == url {
             model.authors.set(person.id.raw, box: kept)
         } else {
