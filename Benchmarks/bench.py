@@ -237,14 +237,11 @@ def watch_edits(guide, project, guide_name, guide_slug, kinds, count, work, toke
                     arrived, report = watcher.wait(guide_edits.REPORT, 120)
                     result["latencies"].append(arrived - saved)
                     result["rewritten"].append(int(report.group(1)))
-                    problem = edit.check(site)
-                    if problem:
-                        raise RuntimeError(f"edit {edit.number + 1}: {problem}; guide said: {report.group(0)}")
+                    guide_edits.check_on_disk(edit, site, report)
                     time.sleep(0.5)
             except (RuntimeError, ValueError) as error:
                 result["wrong"] = str(error)
-            print(f"  {guide_name}, {kind}: " + (f"wrong: {result['wrong']}" if result["wrong"] else
-                  ", ".join(f"{l * 1000:.0f}" for l in result["latencies"]) + " ms"), file=sys.stderr, flush=True)
+            print(guide_edits.progress(f"{guide_name}, {kind}", result), file=sys.stderr, flush=True)
             editor.reset()
             guide_edits.save(content, original)
             watcher.wait(guide_edits.REPORT, 120)

@@ -52,17 +52,11 @@ def slug(text, max_length=80):
         if character in "'’":
             continue
         if character.isascii():
-            if character.isalnum():
-                if pending and out:
-                    out.append("-")
-                pending = False
-                out.append(character.lower())
-            else:
-                pending = True
-            continue
-        folded = _TRANSLITERATIONS.get(character)
-        if folded is None:
-            folded = "".join(c for c in unicodedata.normalize("NFKD", character) if c.isascii())
+            folded = character
+        else:
+            folded = _TRANSLITERATIONS.get(character)
+            if folded is None:
+                folded = "".join(c for c in unicodedata.normalize("NFKD", character) if c.isascii())
         for c in folded:
             if c.isalnum():
                 if pending and out:
@@ -478,6 +472,19 @@ class GuideProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def check_on_disk(edit, site, report):
+    """Raises RuntimeError when the edit is not on disk as expected (`report` is guide's line)."""
+    problem = edit.check(site)
+    if problem:
+        raise RuntimeError(f"edit {edit.number + 1}: {problem}; guide said: {report.group(0)}")
+
+
+def progress(label, result):
+    """One line for standard error: the latencies of a kind of edit, or what was wrong."""
+    return f"  {label}: " + (f"wrong: {result['wrong']}" if result["wrong"] else
+                            ", ".join(f"{l * 1000:.0f}" for l in result["latencies"]) + " ms")
 
 
 def save(path, text):

@@ -112,14 +112,11 @@ def measure(guide, project, guide_name, kinds, count, work, token, log=sys.stder
                                            + (f" without {edit.hides!r}" if edit.hides else "") + " within 30 s")
                     result["latencies"].append(shown - saved)
                     result["rebuilds"].append(rebuilt - saved)
-                    problem = edit.check(site)
-                    if problem:
-                        raise RuntimeError(f"edit {edit.number + 1}: {problem}; guide said: {report.group(0)}")
+                    guide_edits.check_on_disk(edit, site, report)
                     time.sleep(0.5)
             except (RuntimeError, ValueError) as error:
                 result["wrong"] = str(error)
-            print(f"  serve, {kind} ({result['page']}): " + (f"wrong: {result['wrong']}" if result["wrong"] else
-                  ", ".join(f"{l * 1000:.0f}" for l in result["latencies"]) + " ms"), file=log, flush=True)
+            print(guide_edits.progress(f"serve, {kind} ({result['page']})", result), file=log, flush=True)
             editor.reset()
             guide_edits.save(guide_file, original)
             server.wait(guide_edits.REPORT, 120)
