@@ -65,12 +65,17 @@ public struct AuthorAliases: Equatable, Sendable {
         return entry.byGuide[guide] ?? entry.person ?? name
     }
 
-    /// Warnings for entries no byline uses (`bylineNames`: every name a byline
-    /// of some guide wrote) and for guide slugs that name no guide.
-    func warnings(bylineNames: Set<String>, guides: Set<String>) -> [Diagnostic] {
+    /// The variants of this file among `names` (a guide's byline names).
+    func variants(in names: [String]) -> Set<String> {
+        entries.isEmpty ? [] : Set(names.filter { entries[$0] != nil })
+    }
+
+    /// Warnings for entries no byline uses (`used`: the variants some guide's
+    /// bylines wrote, `variants(in:)`) and for guide slugs that name no guide.
+    func warnings(used: Set<String>, guides: Set<String>) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for entry in entries.values.sorted(by: { ($0.line ?? 0, $0.variant) < ($1.line ?? 0, $1.variant) }) {
-            if !bylineNames.contains(entry.variant) {
+            if !used.contains(entry.variant) {
                 warnings.append(.warning(file, line: entry.line, "\"\(entry.variant)\" matches no byline in any guide"))
             }
             let unknown = Set(entry.byGuide.keys).subtracting(guides)
