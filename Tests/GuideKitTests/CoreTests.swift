@@ -79,6 +79,35 @@ import Testing
         #expect(SiteModel().changes(from: state.model).count > 10)
     }
 
+    /// A paper's page moving lists again the paper pages of its guide, not of
+    /// every guide; a guide's settings, the outputs of that guide that read them.
+    @Test func outputsListedPerGuideAreListedAgainForTheGuideThatChanged() throws {
+        let site = try TemporarySite(fixture: "three-guides")
+        var state = try SiteBuilder().build(site.options, keepingState: true).state
+        let snapshot = SiteSnapshot(model: state.model, derived: state.derived, identities: state.identities, templates: state.renderTemplates)
+        let paperKind = OutputKind.all.firstIndex { $0.name == "paper" }!
+        let paper = state.listings.kinds[paperKind].outputs.first { $0.path.hasPrefix("slt/") }!
+
+        func changed(_ aspect: Aspect, _ id: Int32) -> FactSet {
+            var facts = FactSet()
+            facts.insert(aspect, id)
+            return facts
+        }
+        var listings = state.listings
+        let relisted = listings.update(snapshot, identities: &state.identities,
+                                       changed: changed(.paperTitle, paper.subject), records: true)
+        #expect(relisted.map(\.kind) == [paperKind])
+        #expect(relisted[0].outputs.map(\.path) == ["slt/papers/streaming-transducers-with-lookahead/index.html"])
+        #expect(listings.outputs == state.listings.outputs)
+
+        // A guide's own facts reach the lists that read them, of that guide only.
+        let slt = state.listings.kinds[OutputKind.all.firstIndex { $0.name == "home" }!].outputs.first { $0.path == "slt/index.html" }!
+        let guide = listings.update(snapshot, identities: &state.identities, changed: changed(.guide, slt.subject), records: true)
+        #expect(guide.map { OutputKind.all[$0.kind].name } == ["home", "papers", "feed"])
+        #expect(guide.flatMap(\.outputs).map(\.path) == ["slt/index.html", "slt/papers/index.html", "slt/feed.xml"])
+        #expect(listings.outputs == state.listings.outputs)
+    }
+
     static func snapshot() throws -> SiteSnapshot {
         let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
         let state = try SiteBuilder().build(site.options, keepingState: true).state

@@ -1,11 +1,29 @@
 import Foundation
 
 /// The outputs of a build, kind by kind (`OutputKind.all`), each kind's list
-/// with what listing it read: a rebuild lists a kind again only when that changed.
+/// with what listing it read: a rebuild lists a kind again only when that
+/// changed, and a kind listed guide by guide only the guides whose list did.
 struct OutputListings: Sendable {
-    struct Listing: Sendable {
+    /// Outputs listed together, and what listing them read.
+    struct Part: Sendable {
+        /// The guide, for a kind listed per guide.
+        var guide: GuideID?
         var outputs: [Output]
         var reads: [Fact]
+    }
+
+    struct Listing: Sendable {
+        /// For a kind listed per guide, what listing its guides read; else nothing.
+        var reads: [Fact] = []
+        var parts: [Part] = []
+        /// The parts' outputs, in order.
+        var outputs: [Output] = []
+    }
+
+    /// What an update listed again of a kind: the kind, and its outputs that were listed again.
+    struct Relisted {
+        var kind: Int
+        var outputs: [Output]
     }
 
     private(set) var kinds: [Listing] = []
@@ -18,22 +36,54 @@ struct OutputListings: Sendable {
         kinds.indices.filter { OutputKind.all[$0].page != nil }.flatMap { kinds[$0].outputs.map(\.path) }
     }
 
-    /// Lists again the kinds whose listing read a fact of `changed` (every kind
-    /// the first time); returns the kinds listed again.
-    mutating func update(_ snapshot: SiteSnapshot, identities: inout Identities, changed: FactSet?, records: Bool) -> [Int] {
-        var listed: [Int] = []
-        for index in OutputKind.all.indices {
-            if let changed, index < kinds.count, !changed.intersects(kinds[index].reads) { continue }
-            let reader = Reader(snapshot, records: records)
-            let outputs = OutputKind.all[index].outputs(reader).map { item in
-                Output(kind: index, subject: item.subject, path: item.path,
-                       id: identities.output(kind: index, subject: item.subject))
-            }
-            let listing = Listing(outputs: outputs, reads: reader.facts)
-            if index < kinds.count { kinds[index] = listing } else { kinds.append(listing) }
-            listed.append(index)
+    /// Lists again what read a fact of `changed` (everything the first time);
+    /// returns what it listed again, by kind.
+    mutating func update(_ snapshot: SiteSnapshot, identities: inout Identities, changed: FactSet?, records: Bool) -> [Relisted] {
+        var relisted: [Relisted] = []
+        func stale(_ reads: [Fact]) -> Bool { changed.map { $0.intersects(reads) } ?? true }
+        func list(_ index: Int, _ items: [OutputKind.Item]) -> [Output] {
+            items.map { Output(kind: index, subject: $0.subject, path: $0.path, id: identities.output(kind: index, subject: $0.subject)) }
         }
-        return listed
+        for index in OutputKind.all.indices {
+            let old = index < kinds.count ? kinds[index] : nil
+            var listing = Listing()
+            var fresh: [Output] = []
+            switch OutputKind.all[index].listing {
+            case .site(let outputs):
+                if let old, !stale(old.parts[0].reads) { continue }
+                let reader = Reader(snapshot, records: records)
+                fresh = list(index, outputs(reader))
+                listing.parts = [Part(guide: nil, outputs: fresh, reads: reader.facts)]
+            case .perGuide(let outputs):
+                let guides: [GuideID]
+                if let old, !stale(old.reads) {
+                    (guides, listing.reads) = (old.parts.map { $0.guide! }, old.reads)
+                } else {
+                    let reader = Reader(snapshot, records: records)
+                    (guides, listing.reads) = (reader.siteGuides, reader.facts)
+                }
+                var kept: [GuideID: Part] = [:]
+                for part in old?.parts ?? [] { kept[part.guide!] = part }
+                // Unchanged when every guide keeps its part, in the same order.
+                var unchanged = old?.parts.map { $0.guide! } == guides
+                for guide in guides {
+                    if let part = kept[guide], !stale(part.reads) {
+                        listing.parts.append(part)
+                        continue
+                    }
+                    let reader = Reader(snapshot, records: records)
+                    let outputs = list(index, outputs(guide, reader))
+                    fresh += outputs
+                    unchanged = false
+                    listing.parts.append(Part(guide: guide, outputs: outputs, reads: reader.facts))
+                }
+                if unchanged { continue }
+            }
+            listing.outputs = listing.parts.count == 1 ? listing.parts[0].outputs : listing.parts.flatMap(\.outputs)
+            if index < kinds.count { kinds[index] = listing } else { kinds.append(listing) }
+            relisted.append(Relisted(kind: index, outputs: fresh))
+        }
+        return relisted
     }
 }
 
@@ -79,9 +129,9 @@ struct OutputPlan {
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities, templates: next.renderTemplates)
         let relisted = listings.update(snapshot, identities: &next.identities, changed: changed, records: true)
         self.listings = listings
-        let pagesMoved = relisted.contains { kind in
-            guard OutputKind.all[kind].page != nil else { return false }
-            let (new, old) = (listings.kinds[kind].outputs, previous.listings.kinds[kind].outputs)
+        let pagesMoved = relisted.contains { relisted in
+            guard OutputKind.all[relisted.kind].page != nil else { return false }
+            let (new, old) = (listings.kinds[relisted.kind].outputs, previous.listings.kinds[relisted.kind].outputs)
             return new.count != old.count || zip(new, old).contains { $0.path != $1.path }
         }
         pagePaths = pagesMoved ? listings.pagePaths : previous.pagePaths
@@ -90,14 +140,14 @@ struct OutputPlan {
         var dirtyIDs = Set(next.outputs.readers(of: changed))
         // The outputs of the kinds listed again, by id; the others are as their records say.
         var byID = [Output?](repeating: nil, count: next.identities.outputCount)
-        for kind in relisted { for output in listings.kinds[kind].outputs { byID[Int(output.id)] = output } }
+        for part in relisted { for output in part.outputs { byID[Int(output.id)] = output } }
         var moved: [String] = []
         var gone: [String] = []
         if !relisted.isEmpty {
             var current = [Bool](repeating: false, count: next.identities.outputCount)
             for kind in listings.kinds { for output in kind.outputs { current[Int(output.id)] = true } }
-            for kind in relisted {
-                for output in listings.kinds[kind].outputs {
+            for part in relisted {
+                for output in part.outputs {
                     guard let old = next.outputs[output.id]?.output, old == output else {
                         // New, or at another path now.
                         dirtyIDs.insert(output.id)

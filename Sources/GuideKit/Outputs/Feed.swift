@@ -3,8 +3,8 @@ import Foundation
 /// A guide's Atom feed, one entry per paper: `/feed.xml` for the only guide,
 /// `/<guide>/feed.xml` on a site of several.
 enum GuideFeed {
-    static let kind = OutputKind(name: "feed", page: nil, outputs: { reader in
-        reader.siteGuides.map { ($0.raw, Routes.feed(prefix: reader.guide($0).prefix)) }
+    static let kind = OutputKind(name: "feed", page: nil, outputsOfGuide: { guide, reader in
+        [(guide.raw, Routes.feed(prefix: reader.guide(guide).prefix))]
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)

@@ -3,8 +3,8 @@ import Mustache
 /// A guide's front page (`/`, or `/<guide>/` on a site of several): title,
 /// subtitle, intro, the topics with their papers.
 enum HomePage {
-    static let kind = OutputKind(name: "home", page: .home, outputs: { reader in
-        reader.siteGuides.map { ($0.raw, Routes.file(of: reader.guide($0).prefix)) }
+    static let kind = OutputKind(name: "home", page: .home, outputsOfGuide: { guide, reader in
+        [(guide.raw, Routes.file(of: reader.guide(guide).prefix))]
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)

@@ -26,13 +26,34 @@ enum RenderedOutput: Sendable {
 /// an entry of `all`; adding an output is adding an entry, its file here, a
 /// template for a page, and a test.
 struct OutputKind: Sendable {
+    /// The id of what an output shows, and its path.
+    typealias Item = (subject: Int32, path: String)
+
+    /// How a kind lists its outputs, read through a `Reader`, so that a rebuild
+    /// lists them again only when what the list read changed.
+    enum Listing: Sendable {
+        /// The site's outputs of the kind, in one list.
+        case site(@Sendable (Reader) -> [Item])
+        /// A guide's outputs of the kind, listed guide by guide in the site's
+        /// order: an edit to one guide lists that guide's again, not every guide's.
+        case perGuide(@Sendable (GuideID, Reader) -> [Item])
+    }
+
     let name: String
     /// The page kind, whose template lays it out; nil for a generated file.
     let page: PageKind?
-    /// Every output of this kind: the id of what it shows, and its path (read through a `Reader`,
-    /// so that a rebuild lists a kind again only when what the list read changed).
-    let outputs: @Sendable (Reader) -> [(subject: Int32, path: String)]
+    let listing: Listing
     let render: @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput
+
+    init(name: String, page: PageKind?, outputs: @escaping @Sendable (Reader) -> [Item],
+         render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
+        (self.name, self.page, listing, self.render) = (name, page, .site(outputs), render)
+    }
+
+    init(name: String, page: PageKind?, outputsOfGuide: @escaping @Sendable (GuideID, Reader) -> [Item],
+         render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
+        (self.name, self.page, listing, self.render) = (name, page, .perGuide(outputsOfGuide), render)
+    }
 
     /// Every kind, in the order their outputs are listed (the sitemap's order).
     static let all: [OutputKind] = [

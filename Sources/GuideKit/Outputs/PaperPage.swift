@@ -2,10 +2,8 @@ import Mustache
 
 /// `papers/<slug>/`: a paper, its authors, topic, figures, other papers by its authors, BibTeX.
 enum PaperPage {
-    static let kind = OutputKind(name: "paper", page: .paper, outputs: { reader in
-        reader.siteGuides.flatMap { guide in
-            reader.papers(of: guide).map { ($0.raw, Routes.file(of: reader.title($0).path)) }
-        }
+    static let kind = OutputKind(name: "paper", page: .paper, outputsOfGuide: { guide, reader in
+        reader.papers(of: guide).map { ($0.raw, Routes.file(of: reader.title($0).path)) }
     }, render: { id, reader throws(Diagnostic) in
         let paper = PaperID(id)
         let title = reader.title(paper)

@@ -2,15 +2,13 @@ import Mustache
 
 /// `papers/`, `papers/page/2/`, …: every paper of a guide, A–Z, `papers_per_page` to a page.
 enum PapersPage {
-    static let kind = OutputKind(name: "papers", page: .papers, outputs: { reader in
-        reader.siteGuides.flatMap { guide in
-            let info = reader.guide(guide)
-            let pages = PaperListPages(reader.count(.papers, of: guide), perPage: reader.site.papersPerPage)
-            return pages.numbers.map { number in
-                let key = PaperListPageKey(guide: info.slug, number: number)
-                let id: ID<Entity.PaperListPage> = reader.snapshot.identities.paperListPages.existingID(key)!
-                return (id.raw, Routes.file(of: Routes.paperList(prefix: info.prefix, number: number)))
-            }
+    static let kind = OutputKind(name: "papers", page: .papers, outputsOfGuide: { guide, reader in
+        let info = reader.guide(guide)
+        let pages = PaperListPages(reader.count(.papers, of: guide), perPage: reader.site.papersPerPage)
+        return pages.numbers.map { number in
+            let key = PaperListPageKey(guide: info.slug, number: number)
+            let id: ID<Entity.PaperListPage> = reader.snapshot.identities.paperListPages.existingID(key)!
+            return (id.raw, Routes.file(of: Routes.paperList(prefix: info.prefix, number: number)))
         }
     }, render: { id, reader throws(Diagnostic) in
         let slice = reader.derived(Derivations.paperListPage, id)!

@@ -2,10 +2,8 @@ import Mustache
 
 /// `topics/<slug>/`: a topic's description, figures and papers; the previous and next topic.
 enum TopicPage {
-    static let kind = OutputKind(name: "topic", page: .topic, outputs: { reader in
-        reader.siteGuides.flatMap { guide in
-            reader.topics(of: guide).map { ($0.raw, Routes.file(of: reader.topic($0).path)) }
-        }
+    static let kind = OutputKind(name: "topic", page: .topic, outputsOfGuide: { guide, reader in
+        reader.topics(of: guide).map { ($0.raw, Routes.file(of: reader.topic($0).path)) }
     }, render: { id, reader throws(Diagnostic) in
         let topic = reader.topic(TopicID(id))
         let papers = reader.papers(of: TopicID(id)).count
