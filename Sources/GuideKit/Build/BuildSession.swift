@@ -163,7 +163,9 @@ struct Rebuild {
     /// Reads again the inputs that changed: the content folder (every file, so
     /// that a guide added or removed is seen), the templates, the assets.
     private func load(into next: inout BuildState) throws(Diagnostic) {
-        if changes.content { next.content = try BuildSteps.readContent(options) }
+        if changes.content {
+            next.content = try BuildSteps.readContent(options, reusing: changes.contentFiles.map { .init(previous: next.content, changed: $0) })
+        }
         if changes.templates { next.templates = try BuildSteps.readTemplates(options) }
         if changes.assets { next.assets = BuildSteps.listAssets(options) }
     }
@@ -225,6 +227,9 @@ struct ChangeSet {
     var content = false
     var templates = false
     var assets = false
+    /// The names of the changed files at the top of the content folder, when
+    /// every changed path is known to be a file of the content folder or below.
+    var contentFiles: Set<String>? = []
 
     init(_ paths: [String], options: BuildOptions) {
         let content = options.contentDirectory.path + "/"
@@ -233,10 +238,16 @@ struct ChangeSet {
         for path in paths {
             if path.hasPrefix(assets) { self.assets = true }
             else if path.hasPrefix(templates) { self.templates = true }
-            else if path.hasPrefix(content) { self.content = true }
-            else { (self.content, self.templates, self.assets) = (true, true, true) }
+            else if path.hasPrefix(content) {
+                self.content = true
+                let name = path.dropFirst(content.count)
+                if !name.contains("/") { contentFiles?.insert(String(name)) }  // else in images/: not a guide
+            } else {
+                (self.content, self.templates, self.assets) = (true, true, true)
+                contentFiles = nil
+            }
         }
-        if paths.isEmpty { (self.content, self.templates, self.assets) = (true, true, true) }
+        if paths.isEmpty { (self.content, self.templates, self.assets, contentFiles) = (true, true, true, nil) }
     }
 }
 

@@ -4,8 +4,8 @@ import Synchronization
 /// The build's steps, shared by a full build and by rebuilds: each reads its
 /// inputs and returns a value, or throws the diagnostics that stop the build.
 enum BuildSteps {
-    static func readContent(_ options: BuildOptions) throws(Diagnostic) -> ContentSource {
-        try ContentSource.read(directory: options.contentDirectory, displayPath: DisplayPath.of(options.contentDirectory))
+    static func readContent(_ options: BuildOptions, reusing reuse: ContentSource.Reuse? = nil) throws(Diagnostic) -> ContentSource {
+        try ContentSource.read(directory: options.contentDirectory, displayPath: DisplayPath.of(options.contentDirectory), reusing: reuse)
     }
 
     static func readTemplates(_ options: BuildOptions) throws(Diagnostic) -> TemplateSet {
