@@ -8,22 +8,26 @@ enum SearchIndex {
     static let kind = OutputKind(name: "search index", page: nil, outputs: { _ in
         [(SiteModel.siteID, Routes.searchIndex)]
     }, render: { _, reader throws(Diagnostic) in
-        var json = Array(#"{"entries":["#.utf8)
-        var first = true
-        func append(_ entry: [UInt8]?) {
-            if !first { json.append(UInt8(ascii: ",")) }
-            first = false
-            json += entry ?? []
-        }
+        var entries: [[UInt8]] = []
         let guides = reader.siteGuides
         for guide in guides {
-            for paper in reader.papers(of: guide) { append(reader.derived(Derivations.searchPaper, paper.raw)) }
+            for paper in reader.papers(of: guide) { entries.append(reader.derived(Derivations.searchPaper, paper.raw) ?? []) }
         }
         for guide in guides {
-            for topic in reader.topics(of: guide) { append(reader.derived(Derivations.searchTopic, topic.raw)) }
+            for topic in reader.topics(of: guide) { entries.append(reader.derived(Derivations.searchTopic, topic.raw) ?? []) }
         }
-        for author in reader.siteAuthors { append(reader.derived(Derivations.searchAuthor, author.raw)) }
-        json += Array(#"],"version":1}"#.utf8)
+        for author in reader.siteAuthors { entries.append(reader.derived(Derivations.searchAuthor, author.raw) ?? []) }
+        // Sized before it is written: grown by doubling, the 3 MB of a large
+        // site's index was copied several times over on every rebuild.
+        let (open, close) = (Array(#"{"entries":["#.utf8), Array(#"],"version":1}"#.utf8))
+        var json: [UInt8] = []
+        json.reserveCapacity(open.count + entries.reduce(0) { $0 + $1.count + 1 } + close.count)
+        json += open
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json += entry
+        }
+        json += close
         return .file(json)
     })
 

@@ -14,10 +14,13 @@ enum Sitemap {
         for path in paths where path != Routes.notFound {
             xml += open
             xml += base
-            // The route: the path without "index.html".
-            let escaped = HTMLEscaper.escape(path).utf8
-            xml += escaped.count >= index.count && escaped.suffix(index.count).elementsEqual(index)
-                ? escaped.dropLast(index.count) : escaped[...]
+            var escaped = HTMLEscaper.escape(path)
+            escaped.withUTF8 { bytes in
+                // The route: the path without "index.html".
+                let end = bytes.count >= index.count && bytes[(bytes.count - index.count)...].elementsEqual(index)
+                    ? bytes.count - index.count : bytes.count
+                xml.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<end]))
+            }
             xml += close
         }
         xml += Array("</urlset>\n".utf8)
