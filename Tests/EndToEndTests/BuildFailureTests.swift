@@ -24,7 +24,17 @@ import Testing
         try project.write(Data("Title\n\nCaf".utf8) + Data([0xE9]) + Data(" au lait\n".utf8), to: "Content/guide.txt")
         let run = try project.guide("build")
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("Content/guide.txt:3: error: not valid UTF-8 at byte offset 10"))
+        #expect(run.stderr.hasPrefix("Content/guide.txt:3:4: error: not valid UTF-8 at byte offset 10"))
+    }
+
+    /// A form feed pasted into a title would make the feed invalid XML.
+    @Test func aControlCharacterIsAnErrorWithItsColumn() throws {
+        let project = try ProjectFolder()
+        try project.write("A quick guide\n\nIntro.\n\nTopic\n\nA pa\u{0C}per\nLena Albrecht\n", to: "Content/guide.txt")
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Content/guide.txt:7:5: error: the control character U+000C (form feed) at byte offset 34"))
+        #expect(!project.exists("Output"))
     }
 
     @Test func missingTemplate() throws {

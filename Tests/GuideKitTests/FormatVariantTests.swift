@@ -128,7 +128,7 @@ import Testing
 
     @Test func invalidUTF8IsAnErrorWithItsByteOffset() {
         let bytes = Array("Title line\nSecond ".utf8) + [0xC3, 0x28] + Array(" line\n".utf8)
-        #expect(throws: Diagnostic.error("Content/bad.txt", line: 2, "not valid UTF-8 at byte offset 18 (save the file as UTF-8)")) {
+        #expect(throws: Diagnostic.error("Content/bad.txt", line: 2, column: 8, "not valid UTF-8 at byte offset 18 (save the file as UTF-8)")) {
             try GuideParser().parse(bytes: bytes, file: "Content/bad.txt")
         }
     }

@@ -50,6 +50,13 @@ import Testing
         #expect(error?.message.hasPrefix("invalid YAML") == true)
     }
 
+    @Test func controlCharactersWrittenAsEscapesAreErrors() {
+        #expect(throws: Diagnostic.error("Content/site.yml", line: 2, column: 8,
+                                         "this value holds the control character U+000C (form feed), which cannot appear on a web page or in a feed")) {
+            try SiteConfigLoader.load(yaml: "language: en\ntitle: \"Our\\fsite\"\n", file: "Content/site.yml")
+        }
+    }
+
     @Test func loadsFromAContentFolder() throws {
         let site = try TemporarySite(["Content/site.yml": "base_url: /kdd/\n"], defaultTemplates: false)
         #expect(try SiteConfig.load(contentDirectory: site.root.appendingPathComponent("Content")).baseURL == "/kdd/")

@@ -53,9 +53,38 @@ import Testing
         // At the start of a line three quarters in.
         let offset = bytes[(bytes.count * 3 / 4)...].firstIndex(of: 0x0A)! + 1
         bytes.insert(0xFF, at: offset)
-        let line = 1 + bytes[..<offset].filter { $0 == 0x0A }.count
-        #expect(throws: Diagnostic.error("large.txt", line: line, "not valid UTF-8 at byte offset \(offset) (save the file as UTF-8)")) {
+        // The lines before it, each ended by one of the three line breaks.
+        let line = 1 + Self.expectedLines(Array(bytes[..<offset])).count
+        #expect(throws: Diagnostic.error("large.txt", line: line, column: 1, "not valid UTF-8 at byte offset \(offset) (save the file as UTF-8)")) {
             try SourceLines(bytes: bytes, file: "large.txt")
         }
+    }
+
+    /// Written by hand: the line, column and byte offset of the first problem.
+    @Test(arguments: [
+        // A byte order mark, then an invalid byte: the offset counts the mark.
+        ([0xEF, 0xBB, 0xBF, 0xFF] + Array("Title\n".utf8), 1, 1, "not valid UTF-8 at byte offset 3"),
+        // Carriage returns alone end lines, as they do when the file is read.
+        (Array("Title\r\rSecond\rCaf".utf8) + [0xE9], 4, 4, "not valid UTF-8 at byte offset 17"),
+        // "\r\n" is one line break; columns count characters, not bytes.
+        (Array("Title\r\n\r\nCafé ".utf8) + [0xC3, 0x28], 3, 6, "not valid UTF-8 at byte offset 15"),
+        (Array("Title\u{0C}page two\n".utf8), 1, 6, "the control character U+000C (form feed) at byte offset 5"),
+        (Array("Title\n\nA paper\u{0}\n".utf8), 3, 8, "the control character U+0000 (null) at byte offset 14"),
+        (Array("Title\n\nÉcole \u{85}\n".utf8), 3, 7, "the control character U+0085 at byte offset 14"),
+        (Array("Title\u{FFFE}\n".utf8), 1, 6, "the noncharacter U+FFFE at byte offset 5"),
+    ] as [([UInt8], Int, Int, String)])
+    func unreadableTextIsFoundWithItsLineAndColumn(_ bytes: [UInt8], line: Int, column: Int, message: String) {
+        do {
+            _ = try SourceLines(bytes: bytes, file: "g.txt")
+            Issue.record("read text that a page cannot hold")
+        } catch {
+            #expect(error.file == "g.txt" && error.line == line && error.column == column)
+            #expect(error.message.hasPrefix(message))
+        }
+    }
+
+    @Test func tabsAndPrintableCharactersAreRead() throws {
+        let source = try SourceLines(bytes: Array("Title\twith a tab\n\nÉcole — “quoted” 東京\n".utf8), file: "g.txt")
+        #expect(source.lines.map(\.text) == ["Title\twith a tab", "", "École — “quoted” 東京"])
     }
 }

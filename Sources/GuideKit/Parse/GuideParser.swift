@@ -64,21 +64,12 @@ public struct GuideParser: Sendable {
                 }
                 return blocks
             }
-            // Not valid UTF-8: `SourceLines` says where.
-            guard let blocks else { throw Self.invalidUTF8(bytes, file: file) }
+            // Not valid UTF-8, or a forbidden character: `SourceLines` says where.
+            guard let blocks else { throw SourceLines.firstUnreadable(in: bytes, file: file) }
             memo.noteBlocksInUse(blocks.count)
             let (guide, diagnostics) = try Self.assemble(blocks, file: file, memo: &memo)
             return Result(guide: guide, diagnostics: diagnostics, memo: shared, source: bytes, bodyStart: bodyStart, blocks: blocks)
         }
-    }
-
-    private static func invalidUTF8(_ bytes: [UInt8], file: String) -> Diagnostic {
-        do {
-            _ = try SourceLines(bytes: bytes, file: file)
-        } catch {
-            return error
-        }
-        preconditionFailure("a block that is not valid UTF-8 in a file that is")
     }
 
     private static func assemble(_ placed: [Block], file: String, memo: inout ParseMemo) throws(Diagnostic) -> (Guide, [Diagnostic]) {

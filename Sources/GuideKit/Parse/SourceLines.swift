@@ -10,22 +10,18 @@ public struct SourceLines: Sendable {
 
     public var lines: [Line]
 
-    /// Decodes `bytes`, reporting invalid UTF-8 with its byte offset and line.
+    /// Decodes `bytes`, reporting invalid UTF-8 or a character a page cannot
+    /// hold with its line, column and byte offset.
     public init(bytes: [UInt8], file: String) throws(Diagnostic) {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
-            body = body.dropFirst(3)
-        }
-        if let lines = body.withUnsafeBufferPointer({ Self.lines(in: $0, validating: true) }) {
+        let start = bytes.starts(with: Self.byteOrderMark) ? Self.byteOrderMark.count : 0
+        if let lines = bytes.withUnsafeBufferPointer({ Self.lines(in: UnsafeBufferPointer(rebasing: $0[start...]), validating: true) }) {
             self.init(lines: lines)
             return
         }
-        if let offset = Self.firstInvalidUTF8Offset(body) {
-            let line = 1 + body[body.startIndex..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw .error(file, line: line, "not valid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
-        }
-        self.init(text: String(decoding: body, as: UTF8.self))
+        throw Self.firstUnreadable(in: bytes, file: file)
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public init(text: String) {
         self.init(lines: text.withUTF8Bytes { Self.lines(in: $0, validating: false) } ?? [])
@@ -96,10 +92,18 @@ public struct SourceLines: Sendable {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         let body = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        // ASCII is valid UTF-8: only other lines need the (slower) validating initialiser.
-        guard let line = !validating || body.isASCII
-                ? String(decoding: body, as: UTF8.self) : String(validating: body, as: UTF8.self) else {
-            return nil
+        let line: String
+        if !validating {
+            line = String(decoding: body, as: UTF8.self)
+        } else if let ascii = body.isPrintableASCII {
+            // Printable ASCII is valid UTF-8 with nothing forbidden: only other
+            // lines need the (slower) validating initialiser and a look at each character.
+            guard ascii else { return nil }
+            line = String(decoding: body, as: UTF8.self)
+        } else {
+            guard let decoded = String(validating: body, as: UTF8.self),
+                  !decoded.unicodeScalars.contains(where: isForbidden) else { return nil }
+            line = decoded
         }
         let edgesAreASCII = start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80)
         return edgesAreASCII ? line : trimmed(Substring(line))
@@ -113,19 +117,58 @@ public struct SourceLines: Sendable {
         return String(raw[first...last])
     }
 
-    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The first invalid UTF-8 sequence or forbidden character in `bytes`
+    /// (after a byte order mark), as an error naming its line and column (in
+    /// characters) and its byte offset in the file. Line breaks count as
+    /// `texts(in:)` counts them: "\n", "\r\n" or a lone "\r".
+    static func firstUnreadable(in bytes: [UInt8], file: String) -> Diagnostic {
+        let start = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
         var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
+        var iterator = bytes[start...].makeIterator()
+        var offset = start
+        var line = 1
+        var column = 1
+        var afterCarriageReturn = false
         while true {
             switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                offset += scalar.count
-            case .emptyInput:
-                return nil
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                defer { offset += encoded.count }
+                if scalar == "\n" || scalar == "\r" {
+                    if !(scalar == "\n" && afterCarriageReturn) { line += 1 }
+                    column = 1
+                    afterCarriageReturn = scalar == "\r"
+                    continue
+                }
+                afterCarriageReturn = false
+                if isForbidden(scalar) {
+                    return .error(file, line: line, column: column,
+                                  "\(describe(scalar)) at byte offset \(offset) cannot appear on a web page or in a feed; delete it")
+                }
+                column += 1
             case .error:
-                return offset
+                return .error(file, line: line, column: column, "not valid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
+            case .emptyInput:
+                // `texts(in:)` and this loop disagree: say so rather than stop.
+                return .error(file, "cannot be read as text, though no invalid byte was found")
             }
         }
+    }
+
+    /// Characters that are errors in HTML and XML text: controls other than
+    /// tab and line breaks, and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
+        return (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+    }
+
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let names: [UInt32: String] = [0x00: "null", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+                                       0x1B: "escape", 0x7F: "delete"]
+        if let name = names[scalar.value] { return "the control character \(code) (\(name))" }
+        return scalar.properties.generalCategory == .control ? "the control character \(code)" : "the noncharacter \(code)"
     }
 }

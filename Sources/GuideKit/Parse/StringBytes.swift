@@ -12,6 +12,34 @@ extension String {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// True when every byte is printable ASCII or a tab; false at a control
+    /// character (below 0x20 but a tab, or 0x7F) before any byte above 0x7F;
+    /// nil at a byte above 0x7F, whose line needs decoding to be judged.
+    var isPrintableASCII: Bool? {
+        var index = 0
+        if let base = baseAddress {
+            // Eight bytes at a time: none has its high bit set, is below 0x20 or is 0x7F
+            // (the bit tricks of "Bit Twiddling Hacks", hasless and hasvalue).
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let delete = word ^ (ones &* 0x7F)
+                let unusual = word | ((word &- ones &* 0x20) & ~word) | ((delete &- ones) & ~delete)
+                if unusual & highBits != 0 { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = self[index]
+            if byte >= 0x80 { return nil }
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return false }
+            index += 1
+        }
+        return true
+    }
+
     var isASCII: Bool {
         // Eight bytes at a time: no byte has its high bit set.
         var index = 0

@@ -28,7 +28,29 @@ struct YAMLMapping {
         guard let mapping = node.mapping else {
             throw .error(file, line: node.mark?.line, "expected settings as `key: value` lines")
         }
+        try Self.checkCharacters(node, file: file)
         entries = mapping.map { Entry(key: $0.key.string ?? "", line: $0.key.mark?.line, value: $0.value) }
+    }
+
+    /// YAML keeps control characters out of a file but lets an escape
+    /// (`"\f"`) put them in a value; no page or feed can hold them.
+    private static func checkCharacters(_ node: Node, file: String) throws(Diagnostic) {
+        switch node {
+        case .scalar(let scalar):
+            if let forbidden = scalar.string.unicodeScalars.first(where: SourceLines.isForbidden) {
+                throw .error(file, line: node.mark?.line, column: node.mark?.column,
+                             "this value holds \(SourceLines.describe(forbidden)), which cannot appear on a web page or in a feed")
+            }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try checkCharacters(key, file: file)
+                try checkCharacters(value, file: file)
+            }
+        case .sequence(let sequence):
+            for element in sequence { try checkCharacters(element, file: file) }
+        case .alias:
+            break
+        }
     }
 
     /// "unknown setting "x" is ignored (known: a, b)".
