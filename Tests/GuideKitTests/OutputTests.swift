@@ -60,6 +60,28 @@ import Testing
         #expect(site.snapshot().count == 1)
     }
 
+    /// "Related content" and its line before the first topic go on the guide's home page.
+    @Test func aTeaserBeforeTheFirstTopicIsOnTheHomePage() throws {
+        let site = try TemporarySite(["Content/guide.txt": """
+            A quick guide to Northwind's papers at KDD 2024
+
+            The intro.
+
+            Related content
+
+            Read our post about the conference.
+
+            Graph mining
+
+            Counting motifs
+            Lena Albrecht
+            """])
+        try site.build()
+        let home = try site.read("Output/index.html")
+        #expect(home.contains("<h2 id=\"guide-teasers-heading\" class=\"section-title\">Related content</h2>"))
+        #expect(home.contains("<li>Read our post about the conference.</li>"))
+    }
+
     @Test func anEmptyOutputFolderIsFine() throws {
         let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Output"), withIntermediateDirectories: true)

@@ -282,6 +282,7 @@ struct GuidePart: Sendable {
                 date: settings.date ?? "", location: settings.location ?? "", file: parsed.file)
             let text = GuideText(
                 subtitle: parsed.subtitle?.text ?? "", introHTML: html.intro,
+                teasers: parsed.teasers.filter { $0.topic == nil }.map(\.text.text),
                 preamble: parsed.preamble.map { .init(text: $0.text.text, kind: $0.kind.rawValue) },
                 description: parsed.subtitle?.text ?? PostingText.title(parsed.intro.first?.text ?? parsed.title.text))
             let loose = LooseItems(papers: parsed.papers.indices.filter { parsed.papers[$0].topic == nil }.map { paperIDs[$0] },

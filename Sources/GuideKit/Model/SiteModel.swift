@@ -252,6 +252,8 @@ struct GuideInfo: Equatable, Sendable {
 struct GuideText: Equatable, Sendable {
     var subtitle: String
     var introHTML: String
+    /// "Related content" teasers before the first topic.
+    var teasers: [String]
     var preamble: [PreambleItem]
     /// The meta description of its home page.
     var description: String

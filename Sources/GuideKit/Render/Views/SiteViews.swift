@@ -48,6 +48,7 @@ struct GuideView: MustacheParent {
         case "title": asText(reader.guide(id).title)
         case "subtitle": nonEmpty(reader.text(of: id).subtitle)
         case "intro_html": nonEmpty(reader.text(of: id).introHTML)
+        case "teasers": reader.text(of: id).teasers.map(TextView.init)
         case "preamble": reader.text(of: id).preamble.map { PreambleView(text: $0.text, kind: $0.kind) }
         case "url": asText(reader.guide(id).url)
         case "name": asText(reader.guide(id).name)
