@@ -17,7 +17,8 @@ enum PaperTitles {
                     "paper title repeats the one at line \(guide.papers[earlier].title.line); it gets its own page"))
             }
         }
-        FigureLinker.link(&guide, diagnostics: &diagnostics) { normalizedTitle in
+        let longestTitle = guide.figures.isEmpty ? 0 : titleKeys.reduce(0) { max($0, keys[$1].utf8.count) }
+        FigureLinker.link(&guide, diagnostics: &diagnostics, longestTitle: longestTitle) { normalizedTitle in
             keys.existingID(normalizedTitle).flatMap { key in
                 firstPaperWithTitle[Int(key)] < 0 ? nil : Int(firstPaperWithTitle[Int(key)])
             }
