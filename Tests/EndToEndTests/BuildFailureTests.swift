@@ -37,6 +37,15 @@ import Testing
         #expect(!project.exists("Output"))
     }
 
+    /// It crashed the process with a stack overflow.
+    @Test func aPartialThatIncludesItselfIsAnErrorNotACrash() throws {
+        let project = try ProjectFolder(fixture: "basic")
+        try project.write("<span>{{>paper-card}}</span>\n", to: "Templates/paper-card.mustache")
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Templates/paper-card.mustache:1:7: error: \"paper-card\" uses itself (paper-card → paper-card)"))
+    }
+
     @Test func missingTemplate() throws {
         let project = try ProjectFolder(fixture: "basic")
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("Templates/author.mustache"))

@@ -47,4 +47,51 @@ import Testing
             try TemplateSet(sources: sources)
         }
     }
+
+    @Test func aPartialThatIncludesItselfIsAnError() {
+        var sources = Self.pages(overriding: "paper", with: "{{#paper}}{{>figure}}{{/paper}}")
+        sources["figure"] = "<figure>\n  {{> figure}}\n</figure>\n"
+        #expect(throws: Diagnostic.error("Templates/figure.mustache", line: 2, column: 3,
+                                         "\"figure\" uses itself (figure → figure): rendering it would never end")) {
+            try TemplateSet(sources: sources)
+        }
+    }
+
+    @Test func aLayoutThatExtendsItselfIsAnError() {
+        var sources = Self.pages(overriding: "home", with: "{{<layout}}{{$main}}x{{/main}}{{/layout}}")
+        sources["layout"] = "<main>{{$main}}{{/main}}</main>\n{{<layout}}{{/layout}}"
+        #expect(throws: Diagnostic.error("Templates/layout.mustache", line: 2, column: 1,
+                                         "\"layout\" uses itself (layout → layout): rendering it would never end")) {
+            try TemplateSet(sources: sources)
+        }
+    }
+
+    @Test func templatesThatUseEachOtherAreAnError() {
+        var sources = Self.pages(overriding: "home", with: "{{>card}}")
+        sources["card"] = "<div>{{>byline}}</div>"
+        sources["byline"] = "<p>\n{{#authors}}{{>card}}{{/authors}}</p>"
+        #expect(throws: Diagnostic.error("Templates/byline.mustache", line: 2, column: 13,
+                                         "\"byline\" uses itself (byline → card → byline): rendering it would never end")) {
+            try TemplateSet(sources: sources)
+        }
+    }
+
+    /// swift-mustache parses sections by recursion: 10,000 levels overflowed its stack (and are over the size limit too).
+    @Test func deepNestingIsAnError() {
+        let sources = Self.pages(overriding: "topic", with: String(repeating: "{{#a}}", count: 5_000) + String(repeating: "{{/a}}", count: 5_000))
+        #expect(throws: Diagnostic.error("Templates/topic.mustache", line: 1, column: 601, "sections nest more than 100 deep here")) {
+            try TemplateSet(sources: sources)
+        }
+        let fine = Self.pages(overriding: "topic", with: String(repeating: "{{#a}}", count: 100) + String(repeating: "{{/a}}", count: 100))
+        #expect(throws: Never.self) { try TemplateSet(sources: fine) }
+    }
+
+    /// swift-mustache's parser takes time that grows with the square of the size.
+    @Test func aHugeTemplateIsAnError() {
+        let sources = Self.pages(overriding: "search", with: String(repeating: "{{x}}", count: 512 * 1024 / 5))
+        #expect(throws: Diagnostic.error("Templates/search.mustache", line: 1, column: 1,
+                                         "the template is 524 KB, over the limit of 100 KB: split it into partials, or move large styles and scripts into Templates/assets/")) {
+            try TemplateSet(sources: sources)
+        }
+    }
 }

@@ -1,26 +1,77 @@
 import Foundation
 
-/// Finds `{{> partial}}` and `{{< parent}}` tags that name a template that does
-/// not exist. swift-mustache renders a missing partial as nothing; an author
-/// who mistyped a name deserves an error with the position instead.
+/// What the templates say about each other and about their shape, checked
+/// before swift-mustache parses or renders them, for the mistakes it would
+/// not report: a `{{> partial}}` or `{{< parent}}` that names no template (it
+/// renders nothing), a template that uses itself, directly or through others
+/// (endless recursion), sections nested past any sane depth, and a template
+/// too large for its parser (both of which it handles by crashing or hanging).
 enum TemplateReferences {
-    struct Missing {
+    struct Problem: Equatable {
         var line: Int
         var column: Int
         var message: String
     }
 
+    /// A `{{…}}` tag that opens or closes a section or names another template.
+    struct Tag {
+        /// `#`, `^`, `$`, `<` open a section; `/` closes one; `>` is a partial.
+        var kind: UInt8
+        var name: String
+        var line: Int
+        var column: Int
+
+        var opensSection: Bool { kind == UInt8(ascii: "#") || kind == UInt8(ascii: "^") || kind == UInt8(ascii: "$") || kind == UInt8(ascii: "<") }
+        /// The template it names, when it names one (not a dynamic `{{>*name}}`).
+        var template: String? {
+            (kind == UInt8(ascii: ">") || kind == UInt8(ascii: "<")) && !name.hasPrefix("*") && !name.isEmpty ? name : nil
+        }
+    }
+
+    /// Deeper nesting than any real page needs; swift-mustache parses and
+    /// renders sections by recursion, and 10,000 levels overflow its stack.
+    static let maximumDepth = 100
+    /// swift-mustache's parser takes time that grows with the square of a
+    /// template's size (128 KB of tags takes over two seconds); real templates
+    /// are a few KB.
+    static let maximumSize = 100_000
+
+    /// The structural tags of `text`, with 1-based lines and columns (in
+    /// characters); nil after a set-delimiter tag `{{=…=}}`, past which tags
+    /// are no longer `{{…}}`.
+    static func tags(in text: String) -> [Tag]? {
+        var tags: [Tag] = []
+        var line = 1
+        var column = 1
+        return text.withUTF8Bytes { bytes -> [Tag]? in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
+                    let kind = bytes[index + 2]
+                    if kind == UInt8(ascii: "=") { return nil }
+                    if "#^$</>".utf8.contains(kind) {
+                        var end = index + 3
+                        while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
+                        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 3)..<min(end, bytes.count)]), as: UTF8.self)
+                        tags.append(Tag(kind: kind, name: String(name.trimmingSpaces), line: line, column: column))
+                    }
+                }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            return tags
+        }
+    }
+
     /// Names of the partials and parents `text` uses.
     static func names(in text: String) -> Set<String> {
-        var names: Set<String> = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let kind = rest.first, kind == ">" || kind == "<", let close = rest.range(of: "}}") else { continue }
-            names.insert(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingSpaces)
-            rest = rest[close.upperBound...]
-        }
-        return names
+        Set((tags(in: text) ?? []).compactMap(\.template))
     }
 
     /// `name` and every template it uses, directly or through others.
@@ -44,31 +95,56 @@ enum TemplateReferences {
         }
     }
 
-    static func missing(in text: String, available: some Collection<String>) -> Missing? {
-        let names = Set(available)
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{"), let kind = text[text.index(index, offsetBy: 2)...].first,
-               kind == ">" || kind == "<" {
-                let nameStart = text.index(index, offsetBy: 3)
-                if let close = text[nameStart...].range(of: "}}") {
-                    let name = text[nameStart..<close.lowerBound].trimmingSpaces
-                    if !name.isEmpty, !name.hasPrefix("*"), !names.contains(name) {
-                        let what = kind == ">" ? "partial" : "parent template"
-                        return Missing(line: line, column: column,
-                                       message: "\(what) \"\(name)\" not found: no \(name).mustache in the templates folder")
-                    }
+    /// The first problem of the template `name` among `sources`: too large,
+    /// nested too deep, naming a template that does not exist, or using itself.
+    static func problem(in name: String, sources: [String: String]) -> Problem? {
+        guard let text = sources[name] else { return nil }
+        if text.utf8.count > maximumSize {
+            return Problem(line: 1, column: 1, message: "the template is \(text.utf8.count / 1000) KB, over the limit of \(maximumSize / 1000) KB: "
+                           + "split it into partials, or move large styles and scripts into Templates/assets/")
+        }
+        guard let tags = tags(in: text) else { return nil }
+        var depth = 0
+        for tag in tags {
+            if tag.opensSection {
+                depth += 1
+                if depth > maximumDepth {
+                    return Problem(line: tag.line, column: tag.column, message: "sections nest more than \(maximumDepth) deep here")
                 }
+            } else if tag.kind == UInt8(ascii: "/") {
+                depth = max(0, depth - 1)
             }
-            if text[index].isNewline {
-                line += 1
-                column = 1
-            } else {
-                column += 1
+            guard let used = tag.template else { continue }
+            guard sources[used] != nil else {
+                let what = tag.kind == UInt8(ascii: ">") ? "partial" : "parent template"
+                return Problem(line: tag.line, column: tag.column,
+                               message: "\(what) \"\(used)\" not found: no \(used).mustache in the templates folder")
             }
-            index = text.index(after: index)
+            if let cycle = path(from: used, to: name, sources: sources) {
+                let chain = ([name] + cycle).joined(separator: " → ")
+                return Problem(line: tag.line, column: tag.column,
+                               message: "\"\(name)\" uses itself (\(chain)): rendering it would never end")
+            }
+        }
+        return nil
+    }
+
+    /// The templates from `start` to `target` through what each uses, both
+    /// included, or nil when `start` does not lead to `target`.
+    private static func path(from start: String, to target: String, sources: [String: String]) -> [String]? {
+        var cameFrom: [String: String] = [start: start]
+        var pending = [start]
+        while !pending.isEmpty {
+            let current = pending.removeFirst()
+            if current == target {
+                var path = [current]
+                while let previous = cameFrom[path[0]], previous != path[0] { path.insert(previous, at: 0) }
+                return path
+            }
+            for next in names(in: sources[current] ?? "").sorted() where cameFrom[next] == nil {
+                cameFrom[next] = current
+                pending.append(next)
+            }
         }
         return nil
     }

@@ -3,7 +3,8 @@ import Mustache
 
 /// The site's Mustache templates, loaded from `Templates/` and checked once per
 /// build: every page kind has its template, every partial and parent that a
-/// template names exists, and syntax errors name `file:line:column`.
+/// template names exists, no template uses itself or nests too deep, and
+/// errors name `file:line:column`.
 public struct TemplateSet: Sendable {
     /// The page templates the planner renders; each must exist.
     public static let pageTemplates = ["home", "topic", "papers", "paper", "authors", "author", "careers", "search", "404"]
@@ -45,8 +46,12 @@ public struct TemplateSet: Sendable {
     public init(sources: [String: String], displayPath: String = "Templates") throws(Diagnostic) {
         _ = HTMLEscaper.registered
         var templates: [String: MustacheTemplate] = [:]
-        for (name, text) in sources {
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let file = "\(displayPath)/\(name).mustache"
+            // Before swift-mustache sees it: it crashes or hangs on some of these.
+            if let problem = TemplateReferences.problem(in: name, sources: sources) {
+                throw .error(file, line: problem.line, column: problem.column, problem.message)
+            }
             do {
                 templates[name] = try MustacheTemplate(string: Self.contentTypePrefix + text)
             } catch let error as MustacheTemplate.ParserError {
@@ -55,9 +60,6 @@ public struct TemplateSet: Sendable {
                 throw .error(file, line: line, column: max(column, 1), Self.describe(error.error))
             } catch {
                 throw .error(file, "\(error)")
-            }
-            if let reference = TemplateReferences.missing(in: text, available: sources.keys) {
-                throw .error(file, line: reference.line, column: reference.column, reference.message)
             }
         }
         let missing = Self.pageTemplates.filter { templates[$0] == nil }
