@@ -13,7 +13,7 @@ enum BuildSteps {
     }
 
     static func listAssets(_ options: BuildOptions) -> [PlannedCopy] {
-        assets(in: options.templatesDirectory.appendingPathComponent("assets"))
+        assets(in: options.templatesDirectory, displayPath: DisplayPath.of(options.templatesDirectory))
     }
 
     /// The site-wide settings: `site.yml`, then the command line; and `authors.yml`.
@@ -106,16 +106,22 @@ enum BuildSteps {
     }
 
     /// Every file under `Templates/assets/`, copied to `assets/`.
-    static func assets(in folder: URL) -> [PlannedCopy] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+    static func assets(in templates: URL, displayPath templatesDisplayPath: String) -> [PlannedCopy] {
+        let folder = templates.appendingPathComponent("assets")
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
         var copies: [PlannedCopy] = []
         let prefix = folder.standardizedFileURL.path + "/"
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  !url.lastPathComponent.hasPrefix(".") else { continue }
+            // A link to a file is listed too: reading it checks where it leads.
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            let isFile = values?.isRegularFile == true || (values?.isSymbolicLink == true
+                && (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true)
+            guard isFile, !url.lastPathComponent.hasPrefix(".") else { continue }
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(prefix) else { continue }
-            copies.append(PlannedCopy(source: url, path: "assets/" + path.dropFirst(prefix.count)))
+            let relative = path.dropFirst(prefix.count)
+            copies.append(PlannedCopy(source: url, path: "assets/" + relative, folder: templates,
+                                      folderDisplayPath: templatesDisplayPath, displayPath: "\(templatesDisplayPath)/assets/\(relative)"))
         }
         return copies.sorted { $0.path < $1.path }
     }
@@ -125,4 +131,9 @@ enum BuildSteps {
 public struct PlannedCopy: Hashable, Sendable {
     public var source: URL
     public var path: String
+    /// The folder the source must lie in once links are followed
+    /// (`Content/` or `Templates/`), and how diagnostics name it and the source.
+    public var folder: URL
+    public var folderDisplayPath: String
+    public var displayPath: String
 }

@@ -18,6 +18,9 @@ public struct ContentSource: Sendable {
         public var settingsDisplayPath: String
     }
 
+    /// The content folder, and how diagnostics name it (`Content`).
+    public var directory: URL
+    public var displayPath: String
     /// In order of file name.
     public var guides: [GuideFile]
     public var configText: String?
@@ -91,11 +94,13 @@ public struct ContentSource: Sendable {
             }
             fileBySlug[slug] = file
             let url = directory.appendingPathComponent(name)
+            try ContainedFile.check(url.path, inside: directory.path, displayPath: file, folderDisplayPath: displayPath)
             var settingsText: String?
             var settingsDisplayPath = "\(displayPath)/\(base).yml"
             if let settingsName = settingsByStem.removeValue(forKey: base) {
                 settingsDisplayPath = "\(displayPath)/\(settingsName)"
-                settingsText = try text(of: directory.appendingPathComponent(settingsName), displayPath: settingsDisplayPath)
+                settingsText = try text(of: directory.appendingPathComponent(settingsName), displayPath: settingsDisplayPath,
+                                        inside: directory, folderDisplayPath: displayPath)
             }
             let attributes = try? fileManager.attributesOfItem(atPath: url.path)
             let modified = attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
@@ -124,20 +129,25 @@ public struct ContentSource: Sendable {
         let aliasesDisplayPath = "\(displayPath)/authors.yml"
         let imagesFolder = directory.appendingPathComponent("images")
         return ContentSource(
+            directory: directory, displayPath: displayPath,
             guides: guides,
-            configText: try optionalText(directory.appendingPathComponent("site.yml"), displayPath: configDisplayPath),
+            configText: try optionalText(directory.appendingPathComponent("site.yml"), displayPath: configDisplayPath,
+                                         inside: directory, folderDisplayPath: displayPath),
             configDisplayPath: configDisplayPath,
-            aliasesText: try optionalText(directory.appendingPathComponent("authors.yml"), displayPath: aliasesDisplayPath),
+            aliasesText: try optionalText(directory.appendingPathComponent("authors.yml"), displayPath: aliasesDisplayPath,
+                                          inside: directory, folderDisplayPath: displayPath),
             aliasesDisplayPath: aliasesDisplayPath,
             imagesFolder: imagesFolder, imagesDisplayPath: "\(displayPath)/images",
             imageNames: Set((try? fileManager.contentsOfDirectory(atPath: imagesFolder.path)) ?? []))
     }
 
-    private static func optionalText(_ url: URL, displayPath: String) throws(Diagnostic) -> String? {
-        FileManager.default.fileExists(atPath: url.path) ? try text(of: url, displayPath: displayPath) : nil
+    private static func optionalText(_ url: URL, displayPath: String, inside folder: URL, folderDisplayPath: String) throws(Diagnostic) -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try text(of: url, displayPath: displayPath, inside: folder, folderDisplayPath: folderDisplayPath)
     }
 
-    private static func text(of url: URL, displayPath: String) throws(Diagnostic) -> String {
+    private static func text(of url: URL, displayPath: String, inside folder: URL, folderDisplayPath: String) throws(Diagnostic) -> String {
+        try ContainedFile.check(url.path, inside: folder.path, displayPath: displayPath, folderDisplayPath: folderDisplayPath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw .error(displayPath, "cannot read this file")
         }

@@ -257,7 +257,9 @@ struct GuidePart: Sendable {
                 if surroundings.images.contains(name) {
                     let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? "png"
                     let path = Routes.image(prefix: prefix, slug: figure.slug, extension: ext)
-                    copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path))
+                    copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path,
+                                              folder: content.directory, folderDisplayPath: content.displayPath,
+                                              displayPath: "\(content.imagesDisplayPath)/\(name)"))
                     src = base + path
                 } else {
                     warnings.append(.warning(parsed.file, line: figure.fileName.line,

@@ -89,8 +89,10 @@ struct SiteWriter: Sendable {
     }
 
     static func read(_ copy: PlannedCopy) throws(Diagnostic) -> [UInt8] {
+        try ContainedFile.check(copy.source.path, inside: copy.folder.path, displayPath: copy.displayPath,
+                                folderDisplayPath: copy.folderDisplayPath)
         guard let bytes = FileOutput.read(copy.source.path) else {
-            throw .error(copy.source.path, "cannot read this file to copy it into the site")
+            throw .error(copy.displayPath, "cannot read this file to copy it into the site")
         }
         return bytes
     }

@@ -33,6 +33,7 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         for file in files.sorted() where file.hasSuffix(".mustache") {
             let path = directory.appendingPathComponent(file)
+            try ContainedFile.check(path.path, inside: directory.path, displayPath: "\(displayPath)/\(file)", folderDisplayPath: displayPath)
             guard let data = FileManager.default.contents(atPath: path.path),
                   let text = String(data: data, encoding: .utf8) else {
                 throw .error("\(displayPath)/\(file)", "cannot read the template as UTF-8 text")
