@@ -99,17 +99,35 @@ import Testing
     }
 }
 
-/// Rebuilds rewrite files in place, then cut them to their new length.
-@Suite struct InPlaceWriteTests {
-    @Test func aShorterRewriteLeavesNothingOfTheLongerFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-inplace-\(UUID().uuidString)")
+/// Rebuilds replace each file through a temporary one renamed over it.
+@Suite struct FileReplacementTests {
+    @Test func aReaderOfTheOldFileSeesItWholeAndTheNewFileIsWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-replace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = OutputFolder(root: folder, rewritesInPlace: true)
-        try output.write(String(repeating: "long line\n", count: 1000), to: "feed.xml")
+        let output = OutputFolder(root: folder, replacesFiles: true)
+        let long = String(repeating: "long line\n", count: 1000)
+        try output.write(long, to: "feed.xml")
+        // A reader that opened the file before the rewrite (a server sending it).
+        let reader = try FileHandle(forReadingFrom: folder.appendingPathComponent("feed.xml"))
+        defer { try? reader.close() }
         try output.write("short\n", to: "feed.xml")
+        #expect(String(decoding: try reader.readToEnd() ?? Data(), as: UTF8.self) == long, "the old file, whole")
         #expect(try String(contentsOf: folder.appendingPathComponent("feed.xml"), encoding: .utf8) == "short\n")
         try output.write("a new page\n", to: "papers/new/index.html", makingFolder: true)
         #expect(try String(contentsOf: folder.appendingPathComponent("papers/new/index.html"), encoding: .utf8) == "a new page\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["feed.xml", "papers"], "no temporary file is left")
+    }
+
+    @Test func aFailedReplacementLeavesTheOldFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-replace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = OutputFolder(root: folder, replacesFiles: true)
+        try output.write("old\n", to: "feed.xml")
+        // The temporary name is taken by a folder: writing it fails.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".feed.xml.guide-new"), withIntermediateDirectories: true)
+        #expect(throws: Diagnostic.self) { try output.write("new\n", to: "feed.xml") }
+        #expect(try String(contentsOf: folder.appendingPathComponent("feed.xml"), encoding: .utf8) == "old\n")
     }
 }

@@ -37,15 +37,37 @@ public struct BuildReport: Sendable {
     }
 }
 
-/// A build that stopped: the step that failed and why. The output folder is untouched.
+/// A build that stopped: the step that failed, why, and what state that left
+/// the output folder in (untouched, unless a rebuild failed while writing).
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var step: String
     public var diagnostics: [Diagnostic]
+    /// What the output folder holds now, said after the errors.
+    public var outputState = "nothing was written"
+
+    public init(step: String, diagnostics: [Diagnostic]) {
+        self.step = step
+        self.diagnostics = diagnostics
+    }
 
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
 
     public var description: String {
-        (errors.map(\.description) + ["build failed during \(step): nothing was written"]).joined(separator: "\n")
+        (errors.map(\.description) + ["build failed during \(step): \(outputState)"]).joined(separator: "\n")
+    }
+}
+
+/// Files a rebuild wrote into the live site before one failed: each is whole,
+/// old or new, but the site is a mix of the two builds.
+struct PartialWrite: Error, Sendable {
+    var error: Diagnostic
+    var written: Int
+    var total: Int
+
+    /// What the output folder holds, for `BuildFailure.outputState`.
+    func outputState(_ output: String) -> String {
+        "\(output)/ has \(written) of the \(total) changed files written, each whole, and the others as they were; "
+            + "the next rebuild writes the whole site again"
     }
 }
 

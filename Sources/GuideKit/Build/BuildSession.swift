@@ -16,6 +16,9 @@ import Synchronization
 public final class BuildSession: Sendable {
     public let options: BuildOptions
     private let state = Mutex<BuildState?>(nil)
+    /// Taken by the first build and held for the session's life: no other
+    /// `guide` writes the folder while this one rebuilds it in place.
+    private let lock = Mutex<OutputLock?>(nil)
 
     public init(options: BuildOptions) {
         self.options = options
@@ -24,7 +27,16 @@ public final class BuildSession: Sendable {
     /// A full build, as `guide build` does.
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
-        let result = try SiteBuilder().build(options, keepingState: true)
+        let lock = try self.lock.withLock { held throws(BuildFailure) -> OutputLock in
+            if let held { return held }
+            do throws(Diagnostic) {
+                held = try OutputLock(output: options.outputDirectory, displayPath: DisplayPath.of(options.outputDirectory))
+                return held!
+            } catch {
+                throw BuildFailure(step: "prepare", diagnostics: [error])
+            }
+        }
+        let result = try SiteBuilder().build(options, keepingState: true, lock: lock)
         state.withLock { $0 = result.state }
         return result.report
     }
@@ -145,7 +157,13 @@ struct Rebuild {
             copies = try steps.run("load", warnings) { try (next.copies + next.assets).map { ($0, try SiteWriter.read($0)) } }
         }
         try steps.run("write", warnings) {
-            try write(plan, rendered, copies, into: &next, previous: previous, report: &report)
+            do throws(PartialWrite) {
+                try write(plan, rendered, copies, into: &next, previous: previous, report: &report)
+            } catch {
+                var failure = BuildFailure(step: "write", diagnostics: warnings + [error.error])
+                failure.outputState = error.outputState(DisplayPath.of(options.outputDirectory))
+                throw failure
+            }
         }
 
         next.pagePaths = plan.pagePaths
@@ -196,7 +214,7 @@ struct Rebuild {
 
     /// Writes what changed, on every core, and removes what the site no longer has.
     private func write(_ plan: OutputPlan, _ rendered: [(RenderedOutput, [Fact])], _ copies: [(PlannedCopy, [UInt8])],
-                       into next: inout BuildState, previous: Replaced, report: inout RebuildReport) throws(Diagnostic) {
+                       into next: inout BuildState, previous: Replaced, report: inout RebuildReport) throws(PartialWrite) {
         for (output, (_, facts)) in zip(plan.dirty, rendered) {
             next.outputs.set(output.id, OutputRecord(output: output, reads: facts))
         }
@@ -204,7 +222,7 @@ struct Rebuild {
             + copies.map { OutputFolder.Item(path: $0.path, content: .file($1), isPage: false) }
         let hashes = parallelMap(items.count) { items[$0].hash }
         let changed = items.indices.filter { next.hashes[items[$0].path] != hashes[$0] }
-        let output = OutputFolder(root: options.outputDirectory, rewritesInPlace: true)
+        let output = OutputFolder(root: options.outputDirectory, replacesFiles: true)
         let produced = Set(next.copies.map(\.path) + next.assets.map(\.path))
         let removed = Set(plan.removed + (previous.copies + previous.assets).map(\.path).filter { !produced.contains($0) }).sorted()
         try output.write(changed.map { items[$0] }, workers: options.workers)

@@ -12,8 +12,8 @@ enum FileOutput {
         var description: String { "\(path): \(String(cString: strerror(code)))" }
     }
 
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, inPlace: Bool = false) throws(WriteError) {
-        let code = writeReturningError(bytes, to: path, inPlace: inPlace)
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool = false) throws(WriteError) {
+        let code = replacing ? replaceReturningError(bytes, at: path) : writeReturningError(bytes, to: path)
         if code != 0 { throw WriteError(path: path, code: code) }
     }
 
@@ -28,14 +28,36 @@ enum FileOutput {
         if code != 0 { throw WriteError(path: path, code: code) }
     }
 
+    /// The temporary name `replacing` writes `path` under before renaming it:
+    /// a dot-file beside it (`papers/x/.index.html.guide-new`), never served.
+    static func temporaryPath(for path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ".\(path)\(temporarySuffix)" }
+        return "\(path[...slash]).\(path[path.utf8.index(after: slash)...])\(temporarySuffix)"
+    }
+
+    static let temporarySuffix = ".guide-new"
+
+    /// Writes a temporary file beside `path` and renames it over `path`:
+    /// a reader sees the old file or the new one, whole, never a mix, and a
+    /// failure (a full disk, a kill) leaves the old file as it was.
+    private static func replaceReturningError(_ bytes: UnsafeRawBufferPointer, at path: String) -> Int32 {
+        let temporary = temporaryPath(for: path)
+        let code = writeReturningError(bytes, to: temporary)
+        guard code == 0 else {
+            unlink(temporary)
+            return code
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return code
+        }
+        return 0
+    }
+
     /// 0, or the `errno` of the call that failed.
-    ///
-    /// `inPlace` rewrites an existing file's bytes and then cuts it to the new
-    /// length, instead of truncating it first: truncating frees the file's
-    /// blocks and writing allocates them again, which on ext4 with `discard`
-    /// made rewriting a 10,000-paper guide's 6 MB feed take milliseconds.
-    private static func writeReturningError(_ bytes: UnsafeRawBufferPointer, to path: String, inPlace: Bool = false) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (inPlace ? 0 : O_TRUNC), 0o644)
+    private static func writeReturningError(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return errno }
         var offset = 0
         while offset < bytes.count {
@@ -47,11 +69,6 @@ enum FileOutput {
                 return code
             }
             offset += written
-        }
-        if inPlace, ftruncate(descriptor, off_t(bytes.count)) != 0 {
-            let code = errno
-            close(descriptor)
-            return code
         }
         return close(descriptor) == 0 ? 0 : errno
     }

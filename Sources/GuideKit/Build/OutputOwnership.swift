@@ -56,9 +56,20 @@ public enum OutputArtifacts {
         output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(oldPrefix(of: output) + "\(processID)")
     }
 
-    /// Whether `name` (a name in the output folder's parent, not a path) is one of `output`'s staging or old folders.
+    /// The lock file beside `output` (`OutputLock`): `.Output.guide-lock`.
+    public static func lockFile(of output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).guide-lock")
+    }
+
+    /// Whether `name` (a name in the output folder's parent, not a path) is
+    /// named as one of `output`'s staging or old folders: a prefix and a process id.
     public static func isStagingOrOld(name: String, of output: URL) -> Bool {
-        name.hasPrefix(stagingPrefix(of: output)) || name.hasPrefix(oldPrefix(of: output))
+        for prefix in [stagingPrefix(of: output), oldPrefix(of: output)] where name.hasPrefix(prefix) {
+            let processID = name.dropFirst(prefix.count)
+            return !processID.isEmpty && processID.allSatisfy(\.isASCII) && processID.allSatisfy(\.isNumber)
+        }
+        return false
     }
 
     /// Whether the absolute `path` is something the build writes: the output
@@ -66,6 +77,7 @@ public enum OutputArtifacts {
     public static func isArtifact(_ path: String, of output: URL) -> Bool {
         let output = output.standardizedFileURL
         if path == output.path || path.hasPrefix(output.path + "/") { return true }
+        if path == lockFile(of: output).path { return true }
         let parent = output.deletingLastPathComponent()
         return path.hasPrefix(parent.appendingPathComponent(stagingPrefix(of: output)).path)
             || path.hasPrefix(parent.appendingPathComponent(oldPrefix(of: output)).path)

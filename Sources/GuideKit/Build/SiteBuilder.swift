@@ -14,11 +14,21 @@ public struct SiteBuilder: Sendable {
 
     /// - Parameter keepingState: record what every output read and hash every
     ///   file written, for a `BuildSession`'s rebuilds.
-    public func build(_ options: BuildOptions, keepingState: Bool = false) throws(BuildFailure) -> Result {
+    /// - Parameter lock: the output folder's lock when the caller holds it
+    ///   (a `BuildSession` holds it for its life); else the build takes it.
+    public func build(_ options: BuildOptions, keepingState: Bool = false, lock: OutputLock? = nil) throws(BuildFailure) -> Result {
         var report = BuildReport()
         report.outputDisplayPath = DisplayPath.of(options.outputDirectory)
         var warnings: [Diagnostic] = []
         var steps = StepClock()
+
+        // First of all, so that a folder an interrupted build left without its
+        // site has it back even if this build fails.
+        let heldLock = try steps.run("prepare", warnings) {
+            try lock ?? OutputLock(output: options.outputDirectory, displayPath: report.outputDisplayPath)
+        }
+        defer { withExtendedLifetime(heldLock) {} }
+        warnings += StagedOutput.recoverLeftovers(of: options.outputDirectory, displayPath: report.outputDisplayPath)
 
         let (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
@@ -66,7 +76,7 @@ public struct SiteBuilder: Sendable {
         }
         // Render and write overlap on every thread: report each one's share of the wall time.
         steps.split(ContinuousClock.now - writeStart, render: written.timings.render, write: written.timings.write)
-        try steps.run("commit", warnings) { try staged.commit() }
+        warnings += try steps.run("commit", warnings) { try staged.commit() }
 
         for output in outputs { if let page = OutputKind.all[output.kind].page { report.pageCounts[page, default: 0] += 1 } }
         report.otherFiles = outputs.count - pagePaths.count + assembled.copies.count + assets.count
@@ -125,6 +135,8 @@ struct StepClock {
         defer { phases.append(.init(name: name, duration: clock.now - start)) }
         do {
             return try body()
+        } catch let failure as BuildFailure {
+            throw failure
         } catch {
             throw BuildFailure(step: name, diagnostics: warnings + BuildFailure.diagnostics(of: error, step: name))
         }

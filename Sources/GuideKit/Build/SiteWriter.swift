@@ -113,9 +113,9 @@ struct OutputRenderer: Sendable {
 /// Files under an output root, written with `FileOutput`.
 struct OutputFolder: Sendable {
     let root: URL
-    /// Rewrite existing files in place (`FileOutput`), as rebuilds do; a build
-    /// into a fresh folder has none.
-    var rewritesInPlace = false
+    /// Replace each file through a temporary one (`FileOutput`), as rebuilds
+    /// into the live site do; a build into a fresh staging folder need not.
+    var replacesFiles = false
     private var rootPath: String { root.path }
 
     func absolute(_ path: String) -> String { rootPath + "/" + path }
@@ -164,7 +164,7 @@ struct OutputFolder: Sendable {
         do {
             let folder = Self.folder(of: path)
             if makingFolder, !folder.isEmpty { try FileOutput.makeDirectory(absolute(folder)) }
-            try FileOutput.write(bytes, to: absolute(path), inPlace: rewritesInPlace)
+            try FileOutput.write(bytes, to: absolute(path), replacing: replacesFiles)
         } catch {
             return .failure(.error(absolute(path), "cannot write: \(error)"))
         }
@@ -185,19 +185,21 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes `items` in parallel; the first failure, if any, is thrown after all have been tried.
-    func write(_ items: [Item], workers: Int) throws(Diagnostic) {
-        let failure = Mutex<Diagnostic?>(nil)
+    /// Writes `items` in parallel; the first failure, if any, is thrown after
+    /// all have been tried, with how many were written.
+    func write(_ items: [Item], workers: Int) throws(PartialWrite) {
+        let failure = Mutex<(first: Diagnostic?, count: Int)>((nil, 0))
         forEachChunk(of: items.count, workers: workers) { range in
             for item in items[range] {
                 do throws(Diagnostic) {
                     _ = try write(item.content, to: item.path, hashing: false)
                 } catch {
-                    failure.withLock { $0 = $0 ?? error }
+                    failure.withLock { $0 = ($0.first ?? error, $0.count + 1) }
                 }
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+        let (first, failed) = failure.withLock { $0 }
+        if let first { throw PartialWrite(error: first, written: items.count - failed, total: items.count) }
     }
 
     /// Removes a file and the folders that leaves empty (`papers/old-slug/`, a removed guide's `acl-2024/`).

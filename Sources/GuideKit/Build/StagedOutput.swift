@@ -1,11 +1,20 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The output folder, replaced as a whole: a build writes into a staging folder
 /// beside it and swaps it in only when everything was written, so a failed
 /// build leaves the previous site exactly as it was.
 ///
+/// The swap is one `renameat2(RENAME_EXCHANGE)` where the file system has it:
+/// the folder is the old site or the new one at every instant. Elsewhere it is
+/// two renames, and a build killed between them leaves the old site beside
+/// the folder, which the next build puts back.
+///
 /// `guide` only ever replaces a folder it wrote itself, recognised by its
-/// marker file; a non-empty folder without one is refused.
+/// marker file; a non-empty folder without one is refused, and so is a
+/// leftover without one. The caller holds the folder's `OutputLock`.
 struct StagedOutput {
     static let markerName = OutputArtifacts.markerName
     static let markerText = "This folder is written by guide and replaced on every build.\n"
@@ -14,12 +23,12 @@ struct StagedOutput {
     let staging: URL
     let displayPath: String
 
+    /// Call `recoverLeftovers` first.
     init(output: URL, displayPath: String) throws(Diagnostic) {
         self.output = output.standardizedFileURL
         self.displayPath = displayPath
-        try Self.checkOwnership(of: self.output, displayPath: displayPath)
-        Self.removeLeftovers(of: self.output)
         staging = OutputArtifacts.stagingFolder(of: self.output)
+        try Self.checkOwnership(of: self.output, displayPath: displayPath)
         do {
             try FileOutput.makeDirectory(staging.path)
             try FileOutput.write(Self.markerText, to: staging.appendingPathComponent(Self.markerName).path)
@@ -40,35 +49,107 @@ struct StagedOutput {
         }
     }
 
-    /// Staging and old folders of earlier runs that were interrupted.
-    private static func removeLeftovers(of output: URL) {
+    /// The staging and old folders of earlier runs that were interrupted:
+    /// when the output folder is missing, the newest old site is put back;
+    /// the others are removed if guide wrote them (they hold the marker, or
+    /// nothing). Returns what it could not do, or did not dare to.
+    static func recoverLeftovers(of output: URL, displayPath: String) -> [Diagnostic] {
+        let output = output.standardizedFileURL
+        let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for entry in entries where OutputArtifacts.isStagingOrOld(name: entry, of: output) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        let names = ((try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [])
+            .filter { OutputArtifacts.isStagingOrOld(name: $0, of: output) }
+        var warnings: [Diagnostic] = []
+        var ours: [URL] = []
+        for name in names.sorted() {
+            let folder = parent.appendingPathComponent(name)
+            let entries = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            if entries.isEmpty || entries.contains(markerName) {
+                ours.append(folder)
+            } else {
+                warnings.append(.warning(folder.path, "left alone: named like a leftover of guide, but guide did not write it (it has no \(markerName) file)"))
+            }
         }
+        if !fileManager.fileExists(atPath: output.path) {
+            let oldSites = ours.filter { $0.lastPathComponent.hasPrefix(OutputArtifacts.oldPrefix(of: output)) }
+            if let newest = oldSites.max(by: { modified($0) < modified($1) }) {
+                do {
+                    try fileManager.moveItem(at: newest, to: output)
+                    ours.removeAll { $0 == newest }
+                    warnings.append(.warning(displayPath, "a build was interrupted while swapping in its site; the site before it was put back from \(newest.lastPathComponent)"))
+                } catch {
+                    warnings.append(.warning(newest.path, "the site of before an interrupted build is here and could not be put back: \(TemplateSet.reason(error))"))
+                    ours.removeAll { $0 == newest }
+                }
+            }
+        }
+        for folder in ours {
+            do {
+                try fileManager.removeItem(at: folder)
+            } catch {
+                warnings.append(.warning(folder.path, "cannot remove this leftover of an earlier build: \(TemplateSet.reason(error)); remove it yourself"))
+            }
+        }
+        return warnings
     }
 
-    /// Swaps the staging folder in place of the output.
-    func commit() throws(Diagnostic) {
+    private static func modified(_ url: URL) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+
+    /// Swaps the staging folder in place of the output; returns a warning when
+    /// the previous site could not be removed afterwards.
+    func commit() throws(Diagnostic) -> [Diagnostic] {
         let fileManager = FileManager.default
-        do {
-            if fileManager.fileExists(atPath: output.path) {
-                let old = OutputArtifacts.oldFolder(of: output)
-                try fileManager.moveItem(at: output, to: old)
-                try fileManager.moveItem(at: staging, to: output)
-                try? fileManager.removeItem(at: old)
-            } else {
+        guard fileManager.fileExists(atPath: output.path) else {
+            do {
                 try FileOutput.makeDirectory(output.deletingLastPathComponent().path)
                 try fileManager.moveItem(at: staging, to: output)
+            } catch {
+                throw .error(displayPath, "cannot move the new site into place: \(error)")
             }
-        } catch {
-            throw .error(displayPath, "cannot move the new site into place: \(error)")
+            return []
         }
+        // After the exchange the staging folder holds the previous site;
+        // after two renames, the old folder does.
+        let previous: URL
+        if Self.exchange(staging.path, output.path) {
+            previous = staging
+        } else {
+            previous = OutputArtifacts.oldFolder(of: output)
+            do {
+                try fileManager.moveItem(at: output, to: previous)
+            } catch {
+                throw .error(displayPath, "cannot move the previous site aside: \(error)")
+            }
+            do {
+                try fileManager.moveItem(at: staging, to: output)
+            } catch {
+                try? fileManager.moveItem(at: previous, to: output)
+                throw .error(displayPath, "cannot move the new site into place: \(error)")
+            }
+        }
+        do {
+            try fileManager.removeItem(at: previous)
+        } catch {
+            return [.warning(previous.path, "the previous site is left here: \(TemplateSet.reason(error)); the next build tries again, or remove it yourself")]
+        }
+        return []
     }
 
     /// Drops the staging folder after a failure.
     func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
+
+    /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`;
+    /// false where the C library or the file system lacks it (nothing moved then).
+    /// Looked up at run time: Swift's Glibc module does not declare it.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        guard let renameat2 = Self.renameat2 else { return false }
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */) == 0
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
 }
