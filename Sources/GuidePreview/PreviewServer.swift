@@ -39,7 +39,8 @@ public final class PreviewServer: Service, Sendable {
             root: configuration.root,
             reloader: reloader,
             injectLiveReload: configuration.injectLiveReload,
-            heartbeatInterval: configuration.heartbeatInterval
+            heartbeatInterval: configuration.heartbeatInterval,
+            host: configuration.host
         )
     }
 

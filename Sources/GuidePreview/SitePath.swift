@@ -33,6 +33,8 @@ struct SitePath: Sendable, Equatable {
             }
             guard let segment = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
             guard segment != ".", segment != ".." else { throw .dotSegment }
+            // Dot-files are the build's own (`.guide-output`, a file being replaced), never the site's.
+            guard !segment.hasPrefix(".") else { throw .hiddenFile }
             segments.append(segment)
         }
         self.segments = segments
@@ -118,6 +120,8 @@ enum SitePathError: Error, Sendable, Equatable {
     case notAbsolute
     case emptySegment
     case dotSegment
+    /// A segment that starts with a dot: never served.
+    case hiddenFile
     case forbiddenCharacter
     case malformedEscape
     case invalidUTF8

@@ -19,6 +19,8 @@ struct StaticFileResponder: Sendable {
         let sitePath: SitePath
         do {
             sitePath = try SitePath(rawPath: request.uri.path)
+        } catch .hiddenFile {
+            return try await notFound(isHead: isHead)
         } catch {
             return plainText(.badRequest, "Bad request path\n", isHead: isHead)
         }

@@ -78,3 +78,44 @@ import Testing
         }
     }
 }
+
+/// The preview answers only requests that name it in one Host header (DNS
+/// rebinding), and never serves dot-files (the build's marker, files being replaced).
+@Suite struct HostAndHiddenFileTests {
+    @Test func requestsNamingAnotherHostOrNoneOrTwoAreRefused() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try await withRunningServer(site.server()) { port in
+            let refused = [
+                "GET / HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n",
+                "GET /__guide/events HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+            ]
+            for request in refused {
+                let reply = await RawHTTP.exchange(port: port, request: request)
+                #expect(reply.hasPrefix("HTTP/1.1 400"), "\(request.debugDescription): \(reply.prefix(30))")
+                #expect(!reply.contains("<h1>Home</h1>"))
+            }
+            for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST", "[::1]:\(port)"] {
+                let reply = await RawHTTP.exchange(port: port, request: "GET / HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                #expect(reply.hasPrefix("HTTP/1.1 200"), "\(host): \(reply.prefix(30))")
+            }
+        }
+    }
+
+    @Test func dotFilesAreNotFound() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.folder.write("site/.guide-output", "This folder is written by guide and replaced on every build.\n")
+        try site.folder.write("site/papers/x/.index.html.guide-new", "<p>half a pa")
+        try site.folder.write("site/.hidden/page.html", "hidden")
+        try await withRunningServer(site.server()) { port in
+            for path in ["/.guide-output", "/papers/x/.index.html.guide-new", "/.hidden/page.html", "/%2Eguide-output"] {
+                let reply = await RawHTTP.exchange(port: port, path: path)
+                #expect(reply.hasPrefix("HTTP/1.1 404"), "\(path): \(reply.prefix(30))")
+                #expect(!reply.contains("half a pa") && !reply.contains("replaced on every build"))
+            }
+        }
+    }
+}

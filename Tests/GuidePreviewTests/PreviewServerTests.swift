@@ -125,16 +125,20 @@ import Testing
         #expect(refused.isEmpty)
     }
 
-    @Test func acceptsOtherHosts() async throws {
+    /// Listening on every address, the server answers requests that name it
+    /// by an IP address (another machine's browser), not by another name.
+    @Test func acceptsOtherHostsByAddress() async throws {
         let site = try TestSite()
         defer { site.remove() }
         let server = PreviewServer(configuration: .init(root: site.root, host: "0.0.0.0", port: 0))
         #expect(!server.configuration.isLoopback)
         #expect(PreviewServerConfiguration(root: "x").isLoopback)
         try await withRunningServer(server) { port in
-            let reply = await RawHTTP.exchange(
-                port: port, request: "GET /robots.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            #expect(reply.hasPrefix("HTTP/1.1 200"))
+            for (host, status) in [("192.0.2.7:\(port)", "200"), ("[2001:db8::1]:\(port)", "200"), ("evil.example", "400")] {
+                let reply = await RawHTTP.exchange(
+                    port: port, request: "GET /robots.txt HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(host): \(reply.prefix(30))")
+            }
         }
     }
 

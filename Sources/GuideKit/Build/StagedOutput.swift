@@ -85,12 +85,22 @@ struct StagedOutput {
         }
         for folder in ours {
             do {
-                try fileManager.removeItem(at: folder)
+                try removeSite(folder)
             } catch {
                 warnings.append(.warning(folder.path, "cannot remove this leftover of an earlier build: \(TemplateSet.reason(error)); remove it yourself"))
             }
         }
         return warnings
+    }
+
+    /// Removes a folder guide wrote, its marker last: a removal cut short (a
+    /// kill) leaves a folder the next build still knows as its own.
+    static func removeSite(_ folder: URL) throws {
+        let fileManager = FileManager.default
+        for entry in try fileManager.contentsOfDirectory(atPath: folder.path) where entry != markerName {
+            try fileManager.removeItem(at: folder.appendingPathComponent(entry))
+        }
+        try fileManager.removeItem(at: folder)
     }
 
     private static func modified(_ url: URL) -> Date {
@@ -130,7 +140,7 @@ struct StagedOutput {
             }
         }
         do {
-            try fileManager.removeItem(at: previous)
+            try Self.removeSite(previous)
         } catch {
             return [.warning(previous.path, "the previous site is left here: \(TemplateSet.reason(error)); the next build tries again, or remove it yourself")]
         }
@@ -139,7 +149,7 @@ struct StagedOutput {
 
     /// Drops the staging folder after a failure.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? Self.removeSite(staging)
     }
 
     /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`;
