@@ -33,12 +33,68 @@ public struct SiteBuilder: Sendable {
         let (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
+        let site = try Self.plan(content, templates, options: options, keepingState: keepingState, steps: &steps, warnings: &warnings)
+        let outputs = site.listings.outputs
+        let pagePaths = site.listings.pagePaths
+
+        let staged = try steps.run("prepare", warnings) {
+            try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath)
+        }
+        var writer = SiteWriter(renderer: OutputRenderer(snapshot: site.snapshot, records: keepingState), workers: options.workers)
+        writer.keepsState = keepingState
+        let written: SiteWriter.Written
+        let writeStart = ContinuousClock.now
+        do {
+            written = try writer.write(outputs, copies: site.assembled.copies + assets, into: staged.staging)
+        } catch {
+            staged.discard()
+            throw BuildFailure(step: "render", diagnostics: warnings + [error])
+        }
+        // Render and write overlap on every thread: report each one's share of the wall time.
+        steps.split(ContinuousClock.now - writeStart, render: written.timings.render, write: written.timings.write)
+        warnings += try steps.run("commit", warnings) { try staged.commit() }
+
+        for output in outputs { if let page = OutputKind.all[output.kind].page { report.pageCounts[page, default: 0] += 1 } }
+        report.otherFiles = outputs.count - pagePaths.count + site.assembled.copies.count + assets.count
+        report.warnings = warnings
+        report.phases = steps.phases
+        var records = OutputTable()
+        if keepingState { for (output, reads) in zip(outputs, written.reads) { records.set(output.id, OutputRecord(output: output, reads: reads)) } }
+        let state = BuildState(content: content, templates: templates, assets: assets, settings: site.settings, guides: site.guides,
+                               identities: site.identities, assembly: site.cache, model: site.assembled.model, derived: site.derived,
+                               renderTemplates: site.renderTemplates, outputs: records, listings: site.listings, pagePaths: pagePaths,
+                               copies: site.assembled.copies, hashes: written.hashes, warnings: warnings)
+        return Result(report: report, state: state)
+    }
+
+    /// The site in memory, up to the outputs a build writes: what the fuzz
+    /// tests render without writing.
+    struct PlannedSite {
+        var settings: BuildSteps.Settings
+        var guides: [String: BuildSteps.ParsedGuide]
+        var cache: AssemblyCache
+        var identities: Identities
+        var assembled: SiteAssembler.Result
+        var derived: DerivedValues
+        var renderTemplates: RenderTemplates
+        var listings: OutputListings
+
+        var snapshot: SiteSnapshot {
+            SiteSnapshot(model: assembled.model, derived: derived, identities: identities,
+                         templates: renderTemplates, pagePaths: listings.pagePaths)
+        }
+    }
+
+    /// Settings and parse → model → derive → the list of outputs.
+    static func plan(_ content: ContentSource, _ templates: TemplateSet, options: BuildOptions, keepingState: Bool,
+                     steps: inout StepClock, warnings: inout [Diagnostic]) throws(BuildFailure) -> PlannedSite {
+        var warningsSoFar = warnings
         let (settings, guides) = try steps.run("parse", warnings) {
             let settings = try BuildSteps.settings(content, options: options)
-            warnings += settings.warnings
+            warningsSoFar += settings.warnings
             return (settings, try BuildSteps.parse(content))
         }
-        warnings += BuildSteps.warnings(content, guides)
+        warnings = warningsSoFar + BuildSteps.warnings(content, guides)
 
         var identities = Identities()
         var cache = AssemblyCache(allowsRawHTML: settings.config.allowsRawHTML)
@@ -49,46 +105,14 @@ public struct SiteBuilder: Sendable {
             return (assembled, RenderTemplates(templates, identities: &identities))
         }
         warnings += assembled.warnings
-        let model = assembled.model
         let derived = steps.run("derive") {
-            DerivedValues.compute(model, identities: &identities, templates: renderTemplates, records: keepingState)
+            DerivedValues.compute(assembled.model, identities: &identities, templates: renderTemplates, records: keepingState)
         }
         var listings = OutputListings()
-        _ = listings.update(SiteSnapshot(model: model, derived: derived, identities: identities, templates: renderTemplates),
+        _ = listings.update(SiteSnapshot(model: assembled.model, derived: derived, identities: identities, templates: renderTemplates),
                             identities: &identities, changed: nil, records: keepingState)
-        let outputs = listings.outputs
-        let pagePaths = listings.pagePaths
-
-        let staged = try steps.run("prepare", warnings) {
-            try StagedOutput(output: options.outputDirectory, displayPath: report.outputDisplayPath)
-        }
-        let snapshot = SiteSnapshot(model: model, derived: derived, identities: identities,
-                                    templates: renderTemplates, pagePaths: pagePaths)
-        var writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: keepingState), workers: options.workers)
-        writer.keepsState = keepingState
-        let written: SiteWriter.Written
-        let writeStart = ContinuousClock.now
-        do {
-            written = try writer.write(outputs, copies: assembled.copies + assets, into: staged.staging)
-        } catch {
-            staged.discard()
-            throw BuildFailure(step: "render", diagnostics: warnings + [error])
-        }
-        // Render and write overlap on every thread: report each one's share of the wall time.
-        steps.split(ContinuousClock.now - writeStart, render: written.timings.render, write: written.timings.write)
-        warnings += try steps.run("commit", warnings) { try staged.commit() }
-
-        for output in outputs { if let page = OutputKind.all[output.kind].page { report.pageCounts[page, default: 0] += 1 } }
-        report.otherFiles = outputs.count - pagePaths.count + assembled.copies.count + assets.count
-        report.warnings = warnings
-        report.phases = steps.phases
-        var records = OutputTable()
-        if keepingState { for (output, reads) in zip(outputs, written.reads) { records.set(output.id, OutputRecord(output: output, reads: reads)) } }
-        let state = BuildState(content: content, templates: templates, assets: assets, settings: settings, guides: guides,
-                               identities: identities, assembly: cache, model: model, derived: derived,
-                               renderTemplates: renderTemplates, outputs: records, listings: listings, pagePaths: pagePaths,
-                               copies: assembled.copies, hashes: written.hashes, warnings: warnings)
-        return Result(report: report, state: state)
+        return PlannedSite(settings: settings, guides: guides, cache: cache, identities: identities, assembled: assembled,
+                           derived: derived, renderTemplates: renderTemplates, listings: listings)
     }
 
     /// Every page kind the site has needs its template: `guides.mustache` only
