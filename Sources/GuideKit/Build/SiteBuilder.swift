@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
 
         // First of all, so that a folder an interrupted build left without its
         // site has it back even if this build fails.
-        let heldLock = try steps.run("prepare", warnings) {
+        let heldLock = try steps.run("lock", warnings) {
             try lock ?? OutputLock(output: options.outputDirectory, displayPath: report.outputDisplayPath)
         }
         defer { withExtendedLifetime(heldLock) {} }

@@ -44,7 +44,8 @@ struct GuideBuilder {
             switch item {
             case .heading(let text, let slug):
                 if items.peek(0, &memo)?.item.isHeadingOrMarker ?? true {
-                    guide.emptyHeadings.append(text.moved(to: firstLine))
+                    addEmptyHeading(text.moved(to: firstLine),
+                                    "heading \"\(text.text)\" has nothing under it (the next line is a heading, or the end), so no page shows it")
                 } else {
                     startTopic(text.moved(to: firstLine), slug: slug, slugs: &memo.slugs)
                 }
@@ -57,7 +58,8 @@ struct GuideBuilder {
                     if let topic { guide.topics[topic].teasers.append(teaserIndex) }
                     _ = items.next(&memo)
                 } else {
-                    guide.emptyHeadings.append(marker.moved(to: firstLine))
+                    addEmptyHeading(marker.moved(to: firstLine),
+                                    "\"\(marker.text)\" is not followed by a one-line teaser, so no page shows it")
                 }
             case .figure(let fileName, let caption, let slug):
                 addFigure(fileName: fileName.moved(to: firstLine), caption: caption?.moved(to: firstLine),
@@ -72,6 +74,12 @@ struct GuideBuilder {
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
         paperTitleKeys.reserveCapacity(papers)
+    }
+
+    /// A heading that heads nothing: kept in the model, reported, on no page.
+    private mutating func addEmptyHeading(_ text: SourceText, _ message: String) {
+        guide.emptyHeadings.append(text)
+        diagnostics.append(.warning(guide.file, line: text.line, message))
     }
 
     private mutating func startTopic(_ title: SourceText, slug: Int32, slugs: inout Interned) {
