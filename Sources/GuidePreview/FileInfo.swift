@@ -29,6 +29,18 @@ struct FileInfo: Sendable, Equatable {
         var st = stat()
         let result = followSymlinks ? stat(path, &st) : lstat(path, &st)
         guard result == 0 else { return nil }
+        self.init(st)
+    }
+
+    /// What `fstat` says about an open file: the file that will be read, even
+    /// if its path is meanwhile renamed over by a rebuild.
+    init?(descriptor: Int32) {
+        var st = stat()
+        guard fstat(descriptor, &st) == 0 else { return nil }
+        self.init(st)
+    }
+
+    private init(_ st: stat) {
         switch st.st_mode & S_IFMT {
         case S_IFREG: kind = .regular
         case S_IFDIR: kind = .directory

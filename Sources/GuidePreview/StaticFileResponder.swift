@@ -12,7 +12,6 @@ import Hummingbird
 struct StaticFileResponder: Sendable {
     let root: String
     let injectLiveReload: Bool
-    let fileIO = FileIO()
 
     func respond(to request: Request, context: some RequestContext) async throws -> Response {
         let isHead = request.method == .head
@@ -48,9 +47,16 @@ struct StaticFileResponder: Sendable {
         }
     }
 
+    /// Serves one file from a single open descriptor: the headers (validators,
+    /// length) and the body describe the same file, whole, even when a rebuild
+    /// renames a new version over its path meanwhile.
     private func serveFile(
-        at path: String, info: FileInfo, name: String, request: Request, context: some RequestContext
+        at path: String, info _: FileInfo, name: String, request: Request, context: some RequestContext
     ) async throws -> Response {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return try await notFound(isHead: request.method == .head) }
+        defer { close(fd) }
+        guard let info = FileInfo(descriptor: fd), info.kind == .regular else { return try await notFound(isHead: request.method == .head) }
         let isHead = request.method == .head
         let inject = injectLiveReload && ContentType.isHTML(name)
         var headers = HTTPFields()
@@ -65,21 +71,14 @@ struct StaticFileResponder: Sendable {
             response.headers[.contentLength] = nil  // a 304 has no body; do not claim an empty one
             return response
         }
-        if inject {
-            if isHead {
-                headers[.contentLength] = String(info.size + LiveReloadScript.tag.utf8.count)
-                return Response(status: .ok, headers: headers)
-            }
-            guard let bytes = Self.readFile(path) else { return try await notFound(isHead: false) }
-            let body = LiveReloadScript.inject(into: bytes)
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
-        }
         if isHead {
-            headers[.contentLength] = String(info.size)
+            headers[.contentLength] = String(info.size + (inject ? LiveReloadScript.tag.utf8.count : 0))
             return Response(status: .ok, headers: headers)
         }
-        let body = try await fileIO.loadFile(path: path, context: context)
-        return Response(status: .ok, headers: headers, body: body)
+        guard let bytes = Self.read(fd, sizeHint: info.size) else { return try await notFound(isHead: false) }
+        let body = inject ? LiveReloadScript.inject(into: bytes) : bytes
+        headers[.contentLength] = String(body.count)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// A 404 page for a site that has none yet (its first build failed): HTML,
@@ -142,10 +141,16 @@ struct StaticFileResponder: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return read(fd, sizeHint: 0)
+    }
+
+    /// Reads an open file to its end.
+    static func read(_ fd: Int32, sizeHint: Int) -> [UInt8]? {
         var result: [UInt8] = []
+        result.reserveCapacity(sizeHint)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return nil
