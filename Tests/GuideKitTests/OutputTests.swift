@@ -119,6 +119,43 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["feed.xml", "papers"], "no temporary file is left")
     }
 
+    /// A large file is written over its previous version, kept in a spare
+    /// folder outside the site, and swapped in: still whole for every reader.
+    @Test func aLargeFileIsReplacedThroughItsSpare() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("guide-spare-\(UUID().uuidString)")
+        let folder = base.appendingPathComponent("Output")
+        let spares = base.appendingPathComponent("spares")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("acl-2024"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: spares, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        var output = OutputFolder(root: folder, replacesFiles: true)
+        output.spareFolder = spares.path
+        let versions = (0..<3).map { String(repeating: "version \($0) of a large feed\n", count: 20_000 - $0 * 1000) }
+        #expect(versions.allSatisfy { $0.utf8.count >= FileOutput.spareThreshold })
+        func site() throws -> String { try String(contentsOf: folder.appendingPathComponent("acl-2024/feed.xml"), encoding: .utf8) }
+        func spare() -> String? { try? String(contentsOf: spares.appendingPathComponent("acl-2024%2Ffeed.xml"), encoding: .utf8) }
+        try output.write(versions[0], to: "acl-2024/feed.xml")
+        let reader = try FileHandle(forReadingFrom: folder.appendingPathComponent("acl-2024/feed.xml"))
+        try output.write(versions[1], to: "acl-2024/feed.xml")
+        #expect(try site() == versions[1])
+        #expect(spare() == versions[0], "the previous version waits outside the site")
+        // The spare is still open (a slow reader of version 0): it is let go, not written over.
+        try output.write(versions[2], to: "acl-2024/feed.xml")
+        #expect(try site() == versions[2])
+        #expect(String(decoding: try reader.readToEnd() ?? Data(), as: UTF8.self) == versions[0], "the old file, whole")
+        #expect(spare() == nil)
+        try reader.close()
+        try output.write(versions[0], to: "acl-2024/feed.xml")
+        #expect(spare() == versions[2])
+        // No one has the spare open: the next version is written over it, cut to its length.
+        try output.write(versions[1], to: "acl-2024/feed.xml")
+        #expect(try site() == versions[1])
+        #expect(spare() == versions[0])
+        try output.write(versions[2], to: "acl-2024/feed.xml")
+        #expect(try site() == versions[2], "a shorter version over the longest leaves nothing of it")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("acl-2024").path) == ["feed.xml"])
+    }
+
     @Test func aFailedReplacementLeavesTheOldFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-replace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -24,6 +24,13 @@ public final class BuildSession: Sendable {
         self.options = options
     }
 
+    /// The spare copies of large files (`FileOutput.replace`) go with the
+    /// session; a session that never ends cleanly leaves them to the next build.
+    deinit {
+        let spares = OutputArtifacts.spareFolder(of: options.outputDirectory)
+        if FileManager.default.fileExists(atPath: spares.path) { try? StagedOutput.removeSite(spares) }
+    }
+
     /// A full build, as `guide build` does.
     @discardableResult
     public func build() throws(BuildFailure) -> BuildReport {
@@ -222,7 +229,8 @@ struct Rebuild {
             + copies.map { OutputFolder.Item(path: $0.path, content: .file($1), isPage: false) }
         let hashes = parallelMap(items.count) { items[$0].hash }
         let changed = items.indices.filter { next.hashes[items[$0].path] != hashes[$0] }
-        let output = OutputFolder(root: options.outputDirectory, replacesFiles: true)
+        var output = OutputFolder(root: options.outputDirectory, replacesFiles: true)
+        output.spareFolder = StagedOutput.makeSpareFolder(of: options.outputDirectory)
         let produced = Set(next.copies.map(\.path) + next.assets.map(\.path))
         let removed = Set(plan.removed + (previous.copies + previous.assets).map(\.path).filter { !produced.contains($0) }).sorted()
         try output.write(changed.map { items[$0] }, workers: options.workers)

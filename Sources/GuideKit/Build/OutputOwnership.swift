@@ -46,6 +46,17 @@ public enum OutputArtifacts {
         ".\(output.standardizedFileURL.lastPathComponent).guide-old-"
     }
 
+    /// Start of the name of the folder where a rebuild keeps the previous
+    /// versions of large files, to write the next version over (`FileOutput`): `.Output.guide-spare-`.
+    public static func sparePrefix(of output: URL) -> String {
+        ".\(output.standardizedFileURL.lastPathComponent).guide-spare-"
+    }
+
+    /// The spare folder of the process `processID`, beside `output`.
+    public static func spareFolder(of output: URL, processID: Int32 = getpid()) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(sparePrefix(of: output) + "\(processID)")
+    }
+
     /// The staging folder of the process `processID`, beside `output`.
     public static func stagingFolder(of output: URL, processID: Int32 = getpid()) -> URL {
         output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(stagingPrefix(of: output) + "\(processID)")
@@ -63,13 +74,19 @@ public enum OutputArtifacts {
     }
 
     /// Whether `name` (a name in the output folder's parent, not a path) is
-    /// named as one of `output`'s staging or old folders: a prefix and a process id.
+    /// named as one of `output`'s staging, old or spare folders: a prefix and a process id.
     public static func isStagingOrOld(name: String, of output: URL) -> Bool {
-        for prefix in [stagingPrefix(of: output), oldPrefix(of: output)] where name.hasPrefix(prefix) {
-            let processID = name.dropFirst(prefix.count)
-            return !processID.isEmpty && processID.allSatisfy(\.isASCII) && processID.allSatisfy(\.isNumber)
+        processID(ofLeftover: name, of: output) != nil
+    }
+
+    /// The process id in the name of one of `output`'s staging, old or spare folders.
+    static func processID(ofLeftover name: String, of output: URL) -> Int32? {
+        for prefix in [stagingPrefix(of: output), oldPrefix(of: output), sparePrefix(of: output)] where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count)
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int32(digits)
         }
-        return false
+        return nil
     }
 
     /// Whether the absolute `path` is something the build writes: the output
@@ -79,7 +96,7 @@ public enum OutputArtifacts {
         if path == output.path || path.hasPrefix(output.path + "/") { return true }
         if path == lockFile(of: output).path { return true }
         let parent = output.deletingLastPathComponent()
-        return path.hasPrefix(parent.appendingPathComponent(stagingPrefix(of: output)).path)
-            || path.hasPrefix(parent.appendingPathComponent(oldPrefix(of: output)).path)
+        return [stagingPrefix(of: output), oldPrefix(of: output), sparePrefix(of: output)]
+            .contains { path.hasPrefix(parent.appendingPathComponent($0).path) }
     }
 }

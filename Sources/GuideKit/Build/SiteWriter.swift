@@ -113,9 +113,12 @@ struct OutputRenderer: Sendable {
 /// Files under an output root, written with `FileOutput`.
 struct OutputFolder: Sendable {
     let root: URL
-    /// Replace each file through a temporary one (`FileOutput`), as rebuilds
-    /// into the live site do; a build into a fresh staging folder need not.
+    /// Replace each file whole (`FileOutput.replace`), as rebuilds into the
+    /// live site do; a build into a fresh staging folder need not.
     var replacesFiles = false
+    /// Where large files' previous versions are kept to be written over
+    /// (`OutputArtifacts.spareFolder`), when it exists.
+    var spareFolder: String?
     private var rootPath: String { root.path }
 
     func absolute(_ path: String) -> String { rootPath + "/" + path }
@@ -164,7 +167,13 @@ struct OutputFolder: Sendable {
         do {
             let folder = Self.folder(of: path)
             if makingFolder, !folder.isEmpty { try FileOutput.makeDirectory(absolute(folder)) }
-            try FileOutput.write(bytes, to: absolute(path), replacing: replacesFiles)
+            if replacesFiles {
+                // "acl-2024/feed.xml" → "acl-2024%2Ffeed.xml": one flat folder of spares.
+                let spare = spareFolder.map { $0 + "/" + path.replacingOccurrences(of: "/", with: "%2F") }
+                try FileOutput.replace(bytes, at: absolute(path), spare: spare)
+            } else {
+                try FileOutput.write(bytes, to: absolute(path))
+            }
         } catch {
             return .failure(.error(absolute(path), "cannot write: \(error)"))
         }

@@ -57,8 +57,9 @@ struct StagedOutput {
         let output = output.standardizedFileURL
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
+        // Not this process's own: its spare folder lives as long as it does.
         let names = ((try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [])
-            .filter { OutputArtifacts.isStagingOrOld(name: $0, of: output) }
+            .filter { OutputArtifacts.processID(ofLeftover: $0, of: output).map { $0 != getpid() } ?? false }
         var warnings: [Diagnostic] = []
         var ours: [URL] = []
         for name in names.sorted() {
@@ -145,6 +146,21 @@ struct StagedOutput {
             return [.warning(previous.path, "the previous site is left here: \(TemplateSet.reason(error)); the next build tries again, or remove it yourself")]
         }
         return []
+    }
+
+    /// This process's spare folder beside `output` (`FileOutput.replace`),
+    /// made with the marker the first time; nil when it cannot be made.
+    static func makeSpareFolder(of output: URL) -> String? {
+        let folder = OutputArtifacts.spareFolder(of: output).path
+        let marker = folder + "/" + markerName
+        if FileManager.default.fileExists(atPath: marker) { return folder }
+        do {
+            try FileOutput.makeDirectory(folder)
+            try FileOutput.write(markerText, to: marker)
+        } catch {
+            return nil
+        }
+        return folder
     }
 
     /// Drops the staging folder after a failure.
