@@ -103,6 +103,37 @@ import Glibc
         try fixDate(of: "Content/guide.txt", in: project)
     }
 
+    static func shell(_ arguments: String...) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A previous site that cannot be removed after the swap (here a file made
+    /// immutable, which stops root too) is reported, not left behind silently,
+    /// and a later build removes it once it can.
+    @Test func aPreviousSiteThatCannotBeRemovedIsReported() throws {
+        let project = try ProjectFolder(fixture: "basic")
+        #expect(try project.guide("build").status == 0)
+        let pinned = project.root.appendingPathComponent("Output/robots.txt").path
+        // A file system without attributes (tmpfs, overlayfs) cannot pin a file: nothing to try here.
+        guard Self.shell("chattr", "+i", pinned) == 0 else { return }
+        let run = try project.guide("build")
+        let left = Self.leftovers(project)
+        for folder in left { _ = Self.shell("chattr", "-i", project.root.appendingPathComponent("\(folder)/robots.txt").path) }
+        _ = Self.shell("chattr", "-i", pinned)
+        #expect(run.status == 0)
+        #expect(left.count == 1)
+        #expect(run.stderr.contains("\(left.first ?? "?"): warning: the previous site is left here:"), "\(run.stderr)")
+        #expect(run.stderr.contains("the next build tries again, or remove it yourself"))
+        #expect(try project.guide("build").status == 0)
+        #expect(Self.leftovers(project).isEmpty)
+    }
+
     /// A guide of `papers` papers in 20 topics; `version` changes every title.
     static func largeGuide(papers: Int, version: Int) -> String {
         var text = "A quick guide to Northwind's papers at KDD 2024\n\nThe intro, version \(version).\n"
