@@ -62,7 +62,8 @@ import Testing
         #expect(found.isEmpty, "\(found.count) of \(Self.count) failed:\n\(found.prefix(20).joined(separator: "\n"))")
         let (time, which) = slowest.withLock { $0 }
         print("fuzz: \(Self.count) guides, \(found.count) failures, slowest \(time) (\(which))")
-        #expect(time < .seconds(5), "a guide took \(time): \(which)")
+        // Generous for a loaded debug build; a quadratic path takes minutes on the huge inputs.
+        #expect(time < .seconds(30), "a guide took \(time): \(which)")
     }
 
     /// Inputs that once crashed the build, hid lines or lost them: each stays a fixture.
