@@ -54,6 +54,31 @@ import Testing
         #expect(guide.subtitle?.text == "Across many topics, Northwind research blends theory and practice.")
     }
 
+    /// A credit in another form, set apart from a title that names no guide:
+    /// the credit is not the title, and the title is not a topic.
+    @Test func aPhotoCourtesyCreditAboveATitleWithoutGuideOrYear() throws {
+        let result = try Fixtures.parse(fixture: "preamble-photo-courtesy.txt")
+        let guide = result.guide
+        #expect(guide.preamble.map(\.kind) == [.label, .caption, .credit])
+        #expect(guide.preamble.last?.text.text == "Photo courtesy of the conference organizers")
+        #expect(guide.title.text == "Amazon at ICLR: graphs, time series, and more")
+        #expect(guide.title.line == 5)
+        #expect(guide.topics.map(\.title.text) == ["Graphs"])
+        #expect(guide.papers.map(\.title.text) == ["Message passing on sparse graphs"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: ["Credit: Northwind Photo Team", "Photo by Ana Ruiz", "Photo courtesy of Northwind", "Image courtesy of the authors",
+                      "Photograph by Ana Ruiz", "Image: Northwind", "© 2024 Northwind", "Source: Getty Images", "Courtesy of the organizers"])
+    func creditForms(_ line: String) {
+        #expect(LinePatterns.isCredit(line))
+    }
+
+    @Test(arguments: ["Machine learning", "Researchers at the poster session.", "Amazon at ICLR: graphs, time series, and more"])
+    func notCredits(_ line: String) {
+        #expect(!LinePatterns.isCredit(line))
+    }
+
     @Test func onePreambleLine() throws {
         let guide = try Fixtures.parse(fixture: "preamble-one-line.txt").guide
         #expect(guide.preamble.map(\.kind) == [.label])

@@ -106,11 +106,13 @@ public struct GuideParser: Sendable {
 
     /// The title is the last line of the first block; lines above it in that
     /// block are the preamble. A short first block followed by a one-line block
-    /// that reads as a guide title is a preamble set apart by a blank line.
+    /// is a preamble set apart by a blank line when that line reads as a guide
+    /// title, or when the block ends with a photo credit, which no title is
+    /// ("Photo courtesy of …" above "Amazon at ICLR: graphs, time series, and more").
     static func header(_ blocks: inout ArraySlice<Block>, file: String, memo: ParseMemo) -> Header {
         var headerLines = lines(of: blocks.removeFirst(), memo: memo)
-        if let next = blocks.first, next.lineCount == 1, headerLines.count <= 3,
-           !looksLikeGuideTitle(headerLines.last!.text), looksLikeGuideTitle(memo.lines(next.entry)[0]) {
+        if let next = blocks.first, next.lineCount == 1, headerLines.count <= 3, !looksLikeGuideTitle(headerLines.last!.text),
+           LinePatterns.isCredit(headerLines.last!.text) || looksLikeGuideTitle(memo.lines(next.entry)[0]) {
             headerLines += lines(of: blocks.removeFirst(), memo: memo)
         }
         let titleLine = headerLines.removeLast()

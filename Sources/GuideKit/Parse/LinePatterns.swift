@@ -89,11 +89,17 @@ enum LinePatterns {
         characterCount(line) <= 200 && !containsSentenceBreak(String(line.dropLast()))
     }
 
-    /// Credit lines under a photo: "Credit: Getty Images", "Photo by ...", "© 2023 ...".
+    /// Credit lines under a photo: "Credit: Getty Images", "Photo by ...",
+    /// "Photo courtesy of ...", "Image: ...", "© 2023 ...".
     static func isCredit(_ line: String) -> Bool {
         let lower = line.lowercased()
-        return lower.hasPrefix("credit") || lower.hasPrefix("photo credit") || lower.hasPrefix("image credit")
-            || lower.hasPrefix("photo by") || lower.hasPrefix("image by") || lower.hasPrefix("courtesy")
-            || line.contains("©") || lower.contains("getty images") || lower.contains("istock")
+        return creditStarts.contains { lower.hasPrefix($0) }
+            || line.contains("©") || creditNames.contains { lower.contains($0) }
     }
+
+    private static let creditStarts = [
+        "credit", "photo credit", "image credit", "photo by", "photograph by", "image by", "photo courtesy",
+        "image courtesy", "photograph courtesy", "courtesy", "photo:", "image:", "source:", "illustration by",
+    ]
+    private static let creditNames = ["getty images", "istock", "shutterstock", "unsplash", "adobe stock"]
 }
