@@ -79,6 +79,21 @@ import Testing
         #expect(!LinePatterns.isCredit(line))
     }
 
+    /// A line right under a byline, with no blank line, belongs to that paper:
+    /// it used to become a topic of its own when it was short. When it looks
+    /// like a heading, the parser says how it read it.
+    @Test func aLineUnderABylineIsThatPapersDescription() throws {
+        let result = try Fixtures.parse(fixture: "line-under-byline.txt")
+        let guide = result.guide
+        #expect(guide.topics.map(\.title.text) == ["Graph mining", "Forecasting"])
+        #expect(guide.paperTitles(inTopic: 0) == ["Scalable motif counting on streaming graphs", "Temporal graph networks at scale"])
+        #expect(guide.papers[0].description.map(\.text) == ["Northwind Research Labs"])
+        #expect(guide.papers[1].description.map(\.text) == ["This paper scales temporal graph networks to billions of edges."])
+        #expect(result.diagnostics.map(\.description) == [
+            "Content/line-under-byline.txt:11: warning: \"Northwind Research Labs\" is read as the description of the paper above, as it is under its byline with no blank line; if it is a heading, put a blank line above it",
+        ])
+    }
+
     @Test func onePreambleLine() throws {
         let guide = try Fixtures.parse(fixture: "preamble-one-line.txt").guide
         #expect(guide.preamble.map(\.kind) == [.label])

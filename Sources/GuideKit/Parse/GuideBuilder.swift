@@ -31,6 +31,9 @@ struct GuideBuilder {
     }
     private var focus = Focus.intro
     private var topic: Int?
+    /// The first line of the block the last paper came from: items of one
+    /// block share it, so a paragraph with the same one sits right under a byline.
+    private var blockOfLastPaper = -1
 
     init(file: String, header: GuideParser.Header) {
         guide = Guide(file: file, title: header.title, event: EventTitle.parse(header.title.text))
@@ -50,6 +53,10 @@ struct GuideBuilder {
                     startTopic(text.moved(to: firstLine), slug: slug, slugs: &memo.slugs)
                 }
             case .paragraph(let text):
+                if firstLine == blockOfLastPaper, text.lineCount == 1, LinePatterns.isHeadingLike(text.text) {
+                    diagnostics.append(.warning(guide.file, line: text.line + firstLine,
+                        "\"\(text.text)\" is read as the description of the paper above, as it is under its byline with no blank line; if it is a heading, put a blank line above it"))
+                }
                 addParagraph(text.moved(to: firstLine))
             case .relatedMarker(let marker):
                 if let (next, nextFirstLine) = items.peek(0, &memo), let teaser = next.singleLine {
@@ -66,6 +73,7 @@ struct GuideBuilder {
                           slug: figureSlugs.claim(slug, in: &memo.slugs))
             case .paper(let paper):
                 addPaper(paper, firstLine: firstLine, memo: &memo)
+                blockOfLastPaper = firstLine
             }
         }
     }

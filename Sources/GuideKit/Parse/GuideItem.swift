@@ -26,7 +26,10 @@ enum GuideItem: Sendable {
         var proseStart: Int?
         func flushProse(before end: Int) {
             guard let start = proseStart else { return }
-            items.append(proseItem(lines[start..<end], line: start, slugs: &memo.slugs))
+            // A line right under a byline, with no blank line, belongs to that
+            // paper: it is never a heading (the builder says so when it looks like one).
+            let underPaper = items.last?.isPaper ?? false
+            items.append(proseItem(lines[start..<end], line: start, headingAllowed: !underPaper, slugs: &memo.slugs))
             proseStart = nil
         }
 
@@ -63,14 +66,14 @@ enum GuideItem: Sendable {
         return items
     }
 
-    private static func proseItem(_ lines: ArraySlice<String>, line: Int, slugs: inout Interned) -> GuideItem {
+    private static func proseItem(_ lines: ArraySlice<String>, line: Int, headingAllowed: Bool, slugs: inout Interned) -> GuideItem {
         // One line is its own text: joining would copy it.
         guard lines.count == 1, let single = lines.first else {
             return .paragraph(SourceText(lines.joined(separator: "\n"), line: line, lineCount: lines.count))
         }
         let text = SourceText(single, line: line)
         if LinePatterns.isRelatedContentMarker(single) { return .relatedMarker(text) }
-        return LinePatterns.isHeadingLike(single) ? .heading(text, slug: slugs.id(Slug.make(single))) : .paragraph(text)
+        return headingAllowed && LinePatterns.isHeadingLike(single) ? .heading(text, slug: slugs.id(Slug.make(single))) : .paragraph(text)
     }
 
     /// A single line that can stand as a teaser after "Related content".
@@ -89,6 +92,10 @@ enum GuideItem: Sendable {
 
     var isParagraph: Bool {
         if case .paragraph = self { true } else { false }
+    }
+
+    var isPaper: Bool {
+        if case .paper = self { true } else { false }
     }
 
     var isHeadingOrMarker: Bool {
