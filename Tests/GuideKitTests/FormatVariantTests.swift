@@ -94,6 +94,19 @@ import Testing
         ])
     }
 
+    /// Bylines that mark equal contribution: the paper is a paper (it used to
+    /// vanish into a paragraph), a marked name is the same author as the name
+    /// without the mark, and the byline keeps the mark.
+    @Test func equalContributionMarks() throws {
+        let result = try Fixtures.parse(fixture: "equal-contribution.txt")
+        let guide = result.guide
+        #expect(guide.papers.map(\.title.text) == ["Scalable motif counting on streaming graphs", "Temporal graph networks at scale"])
+        #expect(guide.authors.map(\.name) == ["Lin Qiu", "Maren Holt", "Tomas Ruiz", "Priya Raman"])
+        #expect(guide.authorNames(ofPaper: 1) == ["Maren Holt", "Priya Raman", "Lin Qiu"])
+        #expect(guide.papers.map(\.authorMarks) == [["*", "*", ""], ["†", "‡", ""]])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func onePreambleLine() throws {
         let guide = try Fixtures.parse(fixture: "preamble-one-line.txt").guide
         #expect(guide.preamble.map(\.kind) == [.label])

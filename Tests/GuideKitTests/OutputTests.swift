@@ -82,6 +82,20 @@ import Testing
         #expect(home.contains("<li>Read our post about the conference.</li>"))
     }
 
+    /// The byline on a paper's page and card shows each author's mark after the link.
+    @Test func bylinesShowEqualContributionMarks() throws {
+        let text = try String(contentsOf: Fixtures.guides.appendingPathComponent("equal-contribution.txt"), encoding: .utf8)
+        let site = try TemporarySite(["Content/guide.txt": text])
+        try site.build()
+        let page = try site.read("Output/papers/scalable-motif-counting-on-streaming-graphs/index.html")
+        #expect(page.contains(">Lin Qiu</a>*, <a "), "\(page)")
+        #expect(page.contains(">Maren Holt</a>*, <a "))
+        #expect(page.contains(">Tomas Ruiz</a></p>") || page.contains(">Tomas Ruiz</a>\n"))
+        let author = try site.read("Output/authors/lin-qiu/index.html")
+        #expect(author.contains("Scalable motif counting on streaming graphs") && author.contains("Temporal graph networks at scale"))
+        #expect(!site.exists("Output/authors/lin-qiu-2"))
+    }
+
     @Test func anEmptyOutputFolderIsFine() throws {
         let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Output"), withIntermediateDirectories: true)

@@ -243,7 +243,8 @@ struct GuidePart: Sendable {
                     title = Box(PaperTitle(guide: guideID, title: titleText, slug: slug,
                                            path: path, url: base + path, sortKey: SortKey.of(titleText)))
                 }
-                let info = PaperInfo(authors: paperAuthors[index], topic: parsed.papers[index].topic.map { topicIDs[$0] },
+                let info = PaperInfo(authors: paperAuthors[index], authorMarks: parsed.papers[index].authorMarks,
+                                     topic: parsed.papers[index].topic.map { topicIDs[$0] },
                                      descriptionHTML: html.papers[index], figures: parsed.papers[index].figures.map { figureIDs[$0] })
                 return (id, title, Stored.box(info, for: id.raw, keeping: previous?.papers))
             }

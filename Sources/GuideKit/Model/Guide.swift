@@ -114,6 +114,10 @@ public struct Paper: Hashable, Sendable {
     public var authorLine: SourceText
     /// Indices into `Guide.authors`, in byline order.
     public var authors: [Int] = []
+    /// The equal-contribution mark after each author's name in the byline
+    /// ("*", "†"; "" for none), or empty when no name has one. The author is
+    /// the same with or without it; the byline shows it.
+    public var authorMarks: [String] = []
     public var topic: Int?
     /// Paragraphs that follow the paper (Markdown).
     public var description: [SourceText] = []

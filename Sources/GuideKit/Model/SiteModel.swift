@@ -297,6 +297,8 @@ struct PaperTitle: Equatable, Sendable {
 struct PaperInfo: Equatable, Sendable {
     /// In byline order.
     var authors: [AuthorID]
+    /// The mark after each author's name in the byline ("*"; "" for none), or empty when none has one.
+    var authorMarks: [String]
     var topic: TopicID?
     var descriptionHTML: String
     /// Figures whose caption names the paper.

@@ -15,10 +15,12 @@ enum AuthorList {
         names(in: line) { name in wordCount(of: name).map { ($0, ()) } }?.map(\.name)
     }
 
-    /// The names in `line` and what `check` tells of each, or nil when it does
-    /// not read as a byline. `check` gives the number of words of a personal
-    /// name (`wordCount(of:)`) and something more, or nil for a name that is not one.
-    static func names<Info>(in line: String, check: (String) -> (words: Int, info: Info)?) -> [(name: String, info: Info)]? {
+    /// The names in `line`, each with the contribution mark written after it
+    /// ("*", "†", "‡": "" for none), and what `check` tells of each name;
+    /// nil when the line does not read as a byline. `check` gets the name
+    /// without its mark and gives the number of words of a personal name
+    /// (`wordCount(of:)`) and something more, or nil for a name that is not one.
+    static func names<Info>(in line: String, check: (String) -> (words: Int, info: Info)?) -> [(name: String, mark: String, info: Info)]? {
         guard !line.isEmpty, line.utf8.count <= 4000 else { return nil }
         return line.withUTF8Bytes { Byline(line: line, bytes: $0).names(check: check) }
     }
@@ -47,16 +49,19 @@ enum AuthorList {
         let line: String
         let bytes: UnsafeBufferPointer<UInt8>
 
-        func names<Info>(check: (String) -> (words: Int, info: Info)?) -> [(name: String, info: Info)]? {
-            var names: [(name: String, info: Info)] = []
+        func names<Info>(check: (String) -> (words: Int, info: Info)?) -> [(name: String, mark: String, info: Info)]? {
+            var names: [(name: String, mark: String, info: Info)] = []
             var singleWordNames = 0
-            func append(_ range: Range<Int>) -> Bool {
+            func append(_ written: Range<Int>) -> Bool {
+                let (range, markStart) = withoutMark(written)
                 guard !range.isEmpty else { return false }
                 let name = text(range)
                 guard let (words, info) = check(name) else { return false }
                 if names.isEmpty { names.reserveCapacity(1 + bytes.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }) }
                 if words == 1 { singleWordNames += 1 }
-                names.append((name, info))
+                let mark = markStart < written.upperBound
+                    ? String(decoding: UnsafeBufferPointer(rebasing: bytes[markStart..<written.upperBound]), as: UTF8.self) : ""
+                names.append((name, mark, info))
                 return true
             }
 
@@ -82,6 +87,25 @@ enum AuthorList {
             // A single word is a name only next to other names.
             guard !names.isEmpty, names.count > 1 || singleWordNames == 0 else { return nil }
             return names
+        }
+
+        /// The name without the equal-contribution marks after it ("Lin Qiu*",
+        /// "Maren Holt †‡"), and where the marks start (the end when there are none).
+        private func withoutMark(_ range: Range<Int>) -> (name: Range<Int>, markStart: Int) {
+            var end = range.upperBound
+            while end > range.lowerBound {
+                if bytes[end - 1] == UInt8(ascii: "*") {
+                    end -= 1
+                } else if end - 3 >= range.lowerBound, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
+                          bytes[end - 1] == 0xA0 || bytes[end - 1] == 0xA1 {  // † U+2020, ‡ U+2021
+                    end -= 3
+                } else {
+                    break
+                }
+            }
+            let markStart = end
+            while end > range.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
+            return (range.lowerBound..<end, markStart)
         }
 
         /// " and " when the piece has one, else " & " when it has one: one pass.

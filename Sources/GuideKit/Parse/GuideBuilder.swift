@@ -136,6 +136,7 @@ struct GuideBuilder {
         guide.papers.append(Paper(title: item.title.moved(to: firstLine), authorLine: item.byline.moved(to: firstLine)))
         guide.papers[index].topic = topic
         guide.papers[index].authors = authors
+        guide.papers[index].authorMarks = item.marks
         guide.papers[index].slug = paperSlugs.claim(item.slug, in: &memo.slugs)
         paperTitleKeys.append(item.titleKey)
         focus = .paper(index)

@@ -53,6 +53,7 @@ enum GuideItem: Sendable {
                     title: SourceText(line, line: index),
                     byline: SourceText(lines[index + 1], line: index + 1),
                     names: names.map(\.name),
+                    marks: names.contains { !$0.mark.isEmpty } ? names.map(\.mark) : [],
                     authors: names.map(\.info),
                     slug: memo.slugs.id(Slug.make(line)),
                     titleKey: memo.titleKeys.id(FigureLinker.normalizedTitle(line)))))
@@ -119,6 +120,9 @@ final class PaperItem: @unchecked Sendable {
     /// The names as written in the byline, and the authors they name: apart,
     /// as the names themselves are needed only for authors a guide has not met yet.
     let names: [String]
+    /// The contribution mark after each name ("*", "†"; "" for none), or
+    /// empty when no name has one.
+    let marks: [String]
     let authors: [ParseMemo.AuthorKey]
     /// The slug the title makes, before the "-2" of a repeated title.
     let slug: Int32
@@ -127,7 +131,7 @@ final class PaperItem: @unchecked Sendable {
     /// `Paper.authors` as the last parse made it.
     var lastAuthors: [Int] = []
 
-    init(title: SourceText, byline: SourceText, names: [String], authors: [ParseMemo.AuthorKey], slug: Int32, titleKey: Int32) {
-        (self.title, self.byline, self.names, self.authors, self.slug, self.titleKey) = (title, byline, names, authors, slug, titleKey)
+    init(title: SourceText, byline: SourceText, names: [String], marks: [String], authors: [ParseMemo.AuthorKey], slug: Int32, titleKey: Int32) {
+        (self.title, self.byline, self.names, self.marks, self.authors, self.slug, self.titleKey) = (title, byline, names, marks, authors, slug, titleKey)
     }
 }

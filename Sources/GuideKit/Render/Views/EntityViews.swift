@@ -17,7 +17,8 @@ struct PaperLinkView: MustacheParent {
 }
 
 /// A paper in a list: `{title, url, authors, authors_html, topic, description_html, card_html}`.
-/// `authors_html` is the authors' `author-link` fragments joined by ", ".
+/// `authors_html` is the authors' `author-link` fragments joined by ", ",
+/// each followed by its equal-contribution mark ("*") when the byline has one.
 struct PaperCardView: MustacheParent {
     let reader: Reader
     let id: PaperID
@@ -25,13 +26,24 @@ struct PaperCardView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "authors": reader.paper(id).authors.map { AuthorLinkView(reader: reader, id: $0) }
-        case "authors_html": joined(reader.paper(id).authors, Derivations.authorLink, reader, separator: ", ")
+        case "authors_html": authorsHTML
         case "topic": reader.paper(id).topic.map { TopicLinkView(reader: reader, id: $0) }
         case "description_html": nonEmpty(reader.paper(id).descriptionHTML)
         case "card_html": reader.derived(Derivations.paperCard, id.raw).map(TemplateText.init)
         case "link_html": nil
         default: PaperLinkView(reader: reader, id: id).child(named: name)
         }
+    }
+}
+
+extension PaperCardView {
+    private var authorsHTML: TemplateText? {
+        let paper = reader.paper(id)
+        guard !paper.authorMarks.isEmpty else { return joined(paper.authors, Derivations.authorLink, reader, separator: ", ") }
+        let links = zip(paper.authors, paper.authorMarks).map { author, mark in
+            (reader.derived(Derivations.authorLink, author.raw) ?? "") + HTMLEscaper.escape(mark)
+        }
+        return TemplateText(links.joined(separator: ", "))
     }
 }
 
