@@ -107,6 +107,22 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// A title and a byline with one name the rules do not read: the two lines
+    /// are a paragraph, and the parser says so instead of hiding the paper.
+    @Test func aBylineWithAnUnreadNameIsReported() throws {
+        let result = try Fixtures.parse(fixture: "byline-with-unread-name.txt")
+        #expect(result.guide.papers.map(\.title.text) == ["Scalable motif counting on streaming graphs"])
+        #expect(result.diagnostics.map(\.description) == [
+            "Content/byline-with-unread-name.txt:14: warning: read as a paragraph, though it looks like a byline of 3 names under a title: \"xiaoming wang\" does not read as a personal name (capitalised words, initials, particles); if this is a paper, write that name so",
+        ])
+    }
+
+    @Test(arguments: ["It is read on two lines, with commas, and with words that are not names.",
+                      "Lena Albrecht, Tomas Ruiz", "Across a range of topics, Amazon research blends theory and practice"])
+    func linesThatAreNotNearBylines(_ line: String) {
+        #expect(NearByline(line) == nil)
+    }
+
     @Test func onePreambleLine() throws {
         let guide = try Fixtures.parse(fixture: "preamble-one-line.txt").guide
         #expect(guide.preamble.map(\.kind) == [.label])

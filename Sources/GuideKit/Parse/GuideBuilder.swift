@@ -52,7 +52,11 @@ struct GuideBuilder {
                 } else {
                     startTopic(text.moved(to: firstLine), slug: slug, slugs: &memo.slugs)
                 }
-            case .paragraph(let text):
+            case .paragraph(let text, let misread):
+                if let misread {
+                    diagnostics.append(.warning(guide.file, line: text.line + firstLine + 1,
+                        "read as a paragraph, though it looks like a byline of \(misread.names) names under a title: \"\(misread.rejected)\" does not read as a personal name (capitalised words, initials, particles); if this is a paper, write that name so"))
+                }
                 if firstLine == blockOfLastPaper, text.lineCount == 1, LinePatterns.isHeadingLike(text.text) {
                     diagnostics.append(.warning(guide.file, line: text.line + firstLine,
                         "\"\(text.text)\" is read as the description of the paper above, as it is under its byline with no blank line; if it is a heading, put a blank line above it"))

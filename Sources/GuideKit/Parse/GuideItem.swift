@@ -11,7 +11,9 @@
 enum GuideItem: Sendable {
     /// `slug`: the slug the heading makes as a topic (`ParseMemo.slugs`).
     indirect case heading(SourceText, slug: Int32)
-    indirect case paragraph(SourceText)
+    /// `misread`: set when the paragraph is a title and a line that looks
+    /// like a byline but is not one; the builder says so.
+    indirect case paragraph(SourceText, misread: NearByline? = nil)
     /// A "Related content" line.
     indirect case relatedMarker(SourceText)
     /// `slug`: the slug of the file name's stem.
@@ -70,7 +72,8 @@ enum GuideItem: Sendable {
     private static func proseItem(_ lines: ArraySlice<String>, line: Int, headingAllowed: Bool, slugs: inout Interned) -> GuideItem {
         // One line is its own text: joining would copy it.
         guard lines.count == 1, let single = lines.first else {
-            return .paragraph(SourceText(lines.joined(separator: "\n"), line: line, lineCount: lines.count))
+            let text = SourceText(lines.joined(separator: "\n"), line: line, lineCount: lines.count)
+            return .paragraph(text, misread: lines.count == 2 ? NearByline(lines.last!) : nil)
         }
         let text = SourceText(single, line: line)
         if LinePatterns.isRelatedContentMarker(single) { return .relatedMarker(text) }
@@ -80,7 +83,7 @@ enum GuideItem: Sendable {
     /// A single line that can stand as a teaser after "Related content".
     var singleLine: SourceText? {
         switch self {
-        case .heading(let text, _), .paragraph(let text):
+        case .heading(let text, _), .paragraph(let text, _):
             text.lineCount == 1 ? text : nil
         default:
             nil
@@ -88,7 +91,7 @@ enum GuideItem: Sendable {
     }
 
     var paragraphText: SourceText? {
-        if case .paragraph(let text) = self { text } else { nil }
+        if case .paragraph(let text, _) = self { text } else { nil }
     }
 
     var isParagraph: Bool {
@@ -104,6 +107,30 @@ enum GuideItem: Sendable {
         case .heading, .relatedMarker: true
         default: false
         }
+    }
+}
+
+/// A line that reads almost as a byline: names separated by commas and
+/// "and", most of them personal names, one or more not. Under a title it
+/// makes the two lines a paragraph, which would hide a paper in silence.
+struct NearByline: Sendable {
+    var names: Int
+    /// The first part that is not read as a personal name.
+    var rejected: String
+
+    /// Nil unless at least two parts are names of one to six words, at least
+    /// half of them read as personal names and one does not.
+    init?(_ line: String) {
+        guard line.utf8.contains(UInt8(ascii: ",")) || line.contains(" and ") || line.contains(" & ") else { return nil }
+        var rejected: String?
+        var personal = 0
+        guard let names = AuthorList.names(in: line, check: { name -> (words: Int, info: Void)? in
+            let words = name.split(separator: " ").count
+            guard (1...6).contains(words) else { return nil }
+            if AuthorList.wordCount(of: name) != nil { personal += 1 } else if rejected == nil { rejected = name }
+            return (max(words, 2), ())
+        }), names.count >= 2, let rejected, personal * 2 >= names.count else { return nil }
+        (self.names, self.rejected) = (names.count, rejected)
     }
 }
 
