@@ -17,7 +17,8 @@ import Testing
         #expect(run.stdout.contains("Built 15 pages"))
         #expect(run.stdout.contains("1 home, 2 topic, 1 papers, 3 paper, 1 authors, 4 author, 1 careers, 1 search, 1 404"))
         #expect(run.stderr == """
-            Content/guide.txt:31: warning: heading "Research areas" has nothing under it (the next line is a heading, or the end), so no page shows it
+            Content/guide.txt:31: note: heading "Research areas" has nothing under it (the next line is a heading, or the end), so no page shows it
+            Content/guide.txt:33: note: "Related content" opens the job postings, which the careers page lists under its own title; no page shows this line
             Content/guide.txt:28: warning: figure image "Missing figure.png" not found in Content/images/; the page shows a captioned placeholder
 
             """)

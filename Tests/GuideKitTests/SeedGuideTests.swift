@@ -67,11 +67,13 @@ import Testing
         #expect(guide.postings[2].text.contains(" * "))
     }
 
-    /// The one line no page shows, "Research areas" (a label of the web page
-    /// the guide was copied from), is reported.
-    @Test func onlyTheEmptyHeadingIsReported() {
+    /// No warnings: the two lines no page shows, "Research areas" (a label of
+    /// the web page the guide was copied from) and the "Related content" that
+    /// opens the postings, are noted.
+    @Test func theLinesNoPageShowsAreNoted() {
         #expect(result.diagnostics.map(\.description) == [
-            "Content/icml-2023.txt:126: warning: heading \"Research areas\" has nothing under it (the next line is a heading, or the end), so no page shows it",
+            "Content/icml-2023.txt:126: note: heading \"Research areas\" has nothing under it (the next line is a heading, or the end), so no page shows it",
+            "Content/icml-2023.txt:128: note: \"Related content\" opens the job postings, which the careers page lists under its own title; no page shows this line",
         ])
     }
 }

@@ -25,8 +25,11 @@ public struct BuildReport: Sendable {
             "  pages: \(kinds)",
             "  time:  \(timings)",
         ]
-        if !warnings.isEmpty {
-            lines.append("  \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (above)")
+        let notes = warnings.filter { $0.severity == .note }.count
+        let counts = [(warnings.count - notes, "warning"), (notes, "note")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        if !counts.isEmpty {
+            lines.append("  \(counts.joined(separator: ", ")) (above)")
         }
         return lines.joined(separator: "\n")
     }

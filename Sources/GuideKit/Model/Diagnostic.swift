@@ -1,6 +1,9 @@
 /// A problem found in the content or templates, reported as `file:line:column: message`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
     public enum Severity: String, Hashable, Sendable {
+        /// A line the site leaves off on purpose (an empty heading), said so
+        /// that every line is on a page or reported.
+        case note
         case warning
         case error
     }
@@ -26,6 +29,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
 
     public static func warning(_ file: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, column: column, message)
+    }
+
+    public static func note(_ file: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.note, file: file, line: line, column: column, message)
     }
 
     /// `file:line:column: severity: message`, the format editors and terminals link.

@@ -88,10 +88,10 @@ struct GuideBuilder {
         paperTitleKeys.reserveCapacity(papers)
     }
 
-    /// A heading that heads nothing: kept in the model, reported, on no page.
+    /// A heading that heads nothing: kept in the model, on no page, and noted.
     private mutating func addEmptyHeading(_ text: SourceText, _ message: String) {
         guide.emptyHeadings.append(text)
-        diagnostics.append(.warning(guide.file, line: text.line, message))
+        diagnostics.append(.note(guide.file, line: text.line, message))
     }
 
     private mutating func startTopic(_ title: SourceText, slug: Int32, slugs: inout Interned) {
@@ -176,6 +176,8 @@ struct GuideBuilder {
     /// a text line right after another text continues that posting.
     mutating func readPostings(heading: SourceText, lines: [SourceLines.Line]) {
         guide.postingsHeading = heading
+        diagnostics.append(.note(guide.file, line: heading.line,
+            "\"\(heading.text)\" opens the job postings, which the careers page lists under its own title; no page shows this line"))
         struct Draft {
             var locations: [SourceText] = []
             var texts: [SourceText] = []
