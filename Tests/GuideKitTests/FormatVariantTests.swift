@@ -216,6 +216,20 @@ import Testing
         #expect(lookups == 7)
     }
 
+    /// `In "…", researchers …` before the paper it names, `Figure from "…".`,
+    /// `From "…"` with no period, a closing quote with no opening one; image
+    /// names with digits and any case of extension.
+    @Test func captionFormsOfPublishedGuides() throws {
+        let result = try Fixtures.parse(fixture: "caption-forms.txt")
+        let guide = result.guide
+        #expect(guide.figures.map(\.fileName.text) == ["Forecast view 2.svg", "Graph figure 2.webp", "Stream plot.JPEG", "Demand curve.gif"])
+        #expect(guide.papers.map(\.title.text) == ["Scalable motif counting on streaming graphs", "Temporal graph networks at scale",
+                                                    "Hierarchical forecasts that stay coherent"])
+        #expect(guide.figures.map(\.paper) == [2, 0, 1, 2])
+        #expect(guide.authorNames(ofPaper: 2) == ["Priya Raman", "A. N. Ferraz"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func crlfByteOrderMarkTrailingSpacesAndNoFinalNewline() throws {
         let guide = try Fixtures.parse(fixture: "crlf-bom.txt").guide
         #expect(guide.title.text == "A quick guide to Northwind's papers at KDD 2024")

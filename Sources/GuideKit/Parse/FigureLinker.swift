@@ -42,7 +42,11 @@ enum FigureLinker {
             if bytes.count <= longestTitle { ends.append(bytes.count) }
             for end in ends.reversed() {
                 var length = end
-                while length > 0, isTrailingPunctuation(bytes[length - 1]) { length -= 1 }
+                // A closing quote whose opening one is missing ("Title" compares …) ends no title.
+                while length > 0, isTrailingPunctuation(bytes[length - 1]) || bytes[length - 1] == UInt8(ascii: "\"")
+                    || (length >= 3 && bytes[length - 3] == 0xE2 && bytes[length - 2] == 0x80 && bytes[length - 1] == 0x9D) {
+                    length -= bytes[length - 1] == 0x9D ? 3 : 1
+                }
                 guard length > 0 else { continue }
                 if let paper = paperTitled(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)) {
                     return paper
