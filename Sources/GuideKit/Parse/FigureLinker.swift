@@ -8,12 +8,16 @@ enum FigureLinker {
     ///   - paperTitled: normalised title → first paper with that title.
     static func link(_ guide: inout Guide, diagnostics: inout [Diagnostic], longestTitle: Int, paperTitled: (String) -> Int?) {
         guard !guide.figures.isEmpty else { return }
+        // Past this, a title is matched only when quoted on its own: a huge
+        // "title" (a pasted paragraph) would make every span worth trying.
+        let longestTitle = min(longestTitle, maximumMatchedTitle)
 
         for index in guide.figures.indices {
             guard let caption = guide.figures[index].caption else { continue }
             let quotes = quotedPhrases(caption.text)
             var paper: Int?
             for quote in quotes where paper == nil { paper = paperTitled(normalizedTitle(quote)) }
+            paper = paper ?? titleBetweenFarQuotes(caption.text, longestTitle: longestTitle, paperTitled: paperTitled)
             paper = paper ?? longestTitlePrefix(of: normalizedTitle(caption.text), longestTitle: longestTitle, paperTitled: paperTitled)
             if let paper {
                 guide.figures[index].paper = paper
@@ -25,6 +29,44 @@ enum FigureLinker {
         }
     }
 
+    /// The longest title (in UTF-8 bytes) a caption's prefix or a span between
+    /// far quotes is matched against; real titles are under 300.
+    static let maximumMatchedTitle = 1_000
+
+    /// A title with quotes of its own, quoted in a caption with the same
+    /// quotes (`From "GRAPH-X via "robust" prompts".`): the text between an
+    /// opening quote and a later one that is not the next. Spans longer than
+    /// any title are not tried, which keeps the work linear in the caption.
+    private static func titleBetweenFarQuotes(_ caption: String, longestTitle: Int, paperTitled: (String) -> Int?) -> Int? {
+        caption.withUTF8Bytes { bytes in
+            // Where each quote starts and where the text after it starts: " is one byte, “ and ” three.
+            var quotes: [(start: Int, after: Int)] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\"") {
+                    quotes.append((index, index + 1))
+                } else if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+                          bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D {
+                    quotes.append((index, index + 3))
+                    index += 2
+                }
+                index += 1
+            }
+            // Raw text may hold more blanks than the normalised title: a generous bound.
+            let longestSpan = 2 * longestTitle + 16
+            for open in quotes.indices {
+                var close = open + 2
+                while close < quotes.count, quotes[close].start - quotes[open].after <= longestSpan { close += 1 }
+                // The longest span first: the whole title, not a part between its inner quotes.
+                for end in stride(from: close - 1, through: open + 2, by: -1) {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[quotes[open].after..<quotes[end].start]), as: UTF8.self)
+                    if let paper = paperTitled(normalizedTitle(text)) { return paper }
+                }
+            }
+            return nil
+        }
+    }
+
     /// The paper whose title the (normalised) caption starts with, trying the
     /// longest prefix first so "Learning X at scale" wins over "Learning X".
     /// Prefixes end before a space, ":", "," or "." or at the end; only those
@@ -33,13 +75,15 @@ enum FigureLinker {
     private static func longestTitlePrefix(of caption: String, longestTitle: Int, paperTitled: (String) -> Int?) -> Int? {
         caption.withUTF8Bytes { bytes in
             var ends: [Int] = []
-            for index in 0..<min(bytes.count, longestTitle + 1) {
+            // A few bytes past the longest title: a closing quote and punctuation may follow it.
+            let window = longestTitle + 8
+            for index in 0..<min(bytes.count, window + 1) {
                 switch bytes[index] {
                 case UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "."): ends.append(index)
                 default: break
                 }
             }
-            if bytes.count <= longestTitle { ends.append(bytes.count) }
+            if bytes.count <= window { ends.append(bytes.count) }
             for end in ends.reversed() {
                 var length = end
                 // A closing quote whose opening one is missing ("Title" compares …) ends no title.
