@@ -20,3 +20,26 @@ import Testing
         #expect(event.year == year)
     }
 }
+
+/// The build says where the conference and year came from when the title alone does not.
+@Suite struct EventSourceTests {
+    static func settings(conference: String? = nil, year: String? = nil, date: String? = nil) -> GuideSettings {
+        var settings = GuideSettings()
+        (settings.conference, settings.year, settings.date) = (conference, year, date)
+        return settings
+    }
+
+    @Test func nothingToSayWhenTheTitleSaysItAll() {
+        let event = EventTitle.parse("A quick guide to Amazon’s papers at ICML 2023")
+        #expect(Self.settings().eventSource(title: event, settingsFile: "Content/icml.yml") == nil)
+        #expect(Self.settings(conference: "ICML", year: "2023").eventSource(title: event, settingsFile: "Content/icml.yml") == nil)
+    }
+
+    @Test func fromTheSettingsOverriddenOrMissing() {
+        let event = EventTitle.parse("Amazon’s papers at SLT")
+        #expect(Self.settings(date: "2022-01-09").eventSource(title: event, settingsFile: "Content/slt.yml")
+                == "year \"2022\" from Content/slt.yml (the title names none)")
+        #expect(Self.settings(conference: "ASRU").eventSource(title: event, settingsFile: "Content/slt.yml")
+                == "conference \"ASRU\" from Content/slt.yml (the title says \"SLT\"); no year: the title names none; add `year:` to Content/slt.yml")
+    }
+}

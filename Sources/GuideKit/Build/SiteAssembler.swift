@@ -283,6 +283,9 @@ struct GuidePart: Sendable {
                 conference: settings.conference ?? event.conference ?? "",
                 year: settings.year ?? event.year ?? settings.date.map { String($0.prefix(4)) } ?? "",
                 date: settings.date ?? "", location: settings.location ?? "", file: parsed.file)
+            if let said = settings.eventSource(title: event, settingsFile: input.file.settingsDisplayPath) {
+                warnings.append(.note(parsed.file, line: parsed.title.line, said))
+            }
             let text = GuideText(
                 subtitle: parsed.subtitle?.text ?? "", introHTML: html.intro,
                 teasers: parsed.teasers.filter { $0.topic == nil }.map(\.text.text),

@@ -73,3 +73,23 @@ public struct GuideSettings: Hashable, Sendable {
         return day <= days[month - 1]
     }
 }
+
+extension GuideSettings {
+    /// What the build used for the guide's conference and year when the title
+    /// alone did not say it: taken from the settings file, overridden by it,
+    /// or missing. Nil when the title said both and the settings agree.
+    func eventSource(title event: Event, settingsFile: String) -> String? {
+        var said: [String] = []
+        for (what, fromTitle, fromSettings) in [("conference", event.conference, conference),
+                                                ("year", event.year, year ?? date.map { String($0.prefix(4)) })] {
+            switch (fromTitle, fromSettings) {
+            case (nil, let set?): said.append("\(what) \"\(set)\" from \(settingsFile) (the title names none)")
+            case (let title?, let set?) where title != set:
+                said.append("\(what) \"\(set)\" from \(settingsFile) (the title says \"\(title)\")")
+            case (nil, nil): said.append("no \(what): the title names none; add `\(what):` to \(settingsFile)")
+            default: break
+            }
+        }
+        return said.isEmpty ? nil : said.joined(separator: "; ")
+    }
+}
