@@ -10,14 +10,15 @@ import Synchronization
 /// derived values whose reads changed are computed again, and those that come
 /// out the same stop there (`DerivedValues.update`); outputs whose reads
 /// changed, and those of new entities, are rendered; files whose bytes changed
-/// are written in place, and those of removed entities deleted. Everything is
-/// rendered before anything is written, so a failed rebuild leaves the output
-/// as it was.
+/// are each replaced whole (`FileOutput.replace`), and those of removed
+/// entities deleted. Everything is rendered before anything is written, so a
+/// rebuild that fails before writing leaves the output as it was; one that
+/// fails while writing (a full disk) says how many files it wrote.
 public final class BuildSession: Sendable {
     public let options: BuildOptions
     private let state = Mutex<BuildState?>(nil)
     /// Taken by the first build and held for the session's life: no other
-    /// `guide` writes the folder while this one rebuilds it in place.
+    /// `guide` writes the folder while this one rebuilds it.
     private let lock = Mutex<OutputLock?>(nil)
 
     public init(options: BuildOptions) {
@@ -40,7 +41,7 @@ public final class BuildSession: Sendable {
                 held = try OutputLock(output: options.outputDirectory, displayPath: DisplayPath.of(options.outputDirectory))
                 return held!
             } catch {
-                throw BuildFailure(step: "prepare", diagnostics: [error])
+                throw BuildFailure(step: "lock", diagnostics: [error])
             }
         }
         let result = try SiteBuilder().build(options, keepingState: true, lock: lock)

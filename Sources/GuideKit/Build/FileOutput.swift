@@ -51,7 +51,7 @@ enum FileOutput {
         if code != 0 { throw WriteError(path: path, code: code) }
     }
 
-    /// The temporary name `replacing` writes `path` under before renaming it:
+    /// The temporary name `replace` writes `path` under before renaming it:
     /// a dot-file beside it (`papers/x/.index.html.guide-new`), never served.
     static func temporaryPath(for path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ".\(path)\(temporarySuffix)" }

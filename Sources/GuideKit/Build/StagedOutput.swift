@@ -79,7 +79,7 @@ struct StagedOutput {
                     ours.removeAll { $0 == newest }
                     warnings.append(.warning(displayPath, "a build was interrupted while swapping in its site; the site before it was put back from \(newest.lastPathComponent)"))
                 } catch {
-                    warnings.append(.warning(newest.path, "the site of before an interrupted build is here and could not be put back: \(TemplateSet.reason(error))"))
+                    warnings.append(.warning(newest.path, "the site from before an interrupted build is here and could not be put back: \(TemplateSet.reason(error))"))
                     ours.removeAll { $0 == newest }
                 }
             }
