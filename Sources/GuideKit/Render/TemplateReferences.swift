@@ -37,19 +37,19 @@ enum TemplateReferences {
     static let maximumSize = 100_000
 
     /// The structural tags of `text`, with 1-based lines and columns (in
-    /// characters); nil after a set-delimiter tag `{{=…=}}`, past which tags
-    /// are no longer `{{…}}`.
-    static func tags(in text: String) -> [Tag]? {
+    /// characters), up to a set-delimiter tag `{{=…=}}`, past which tags are
+    /// no longer `{{…}}`.
+    static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
         var line = 1
         var column = 1
-        return text.withUTF8Bytes { bytes -> [Tag]? in
+        return text.withUTF8Bytes { bytes -> [Tag] in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "{"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
                     let kind = bytes[index + 2]
-                    if kind == UInt8(ascii: "=") { return nil }
+                    if kind == UInt8(ascii: "=") { return tags }
                     if "#^$</>".utf8.contains(kind) {
                         var end = index + 3
                         while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
@@ -71,7 +71,7 @@ enum TemplateReferences {
 
     /// Names of the partials and parents `text` uses.
     static func names(in text: String) -> Set<String> {
-        Set((tags(in: text) ?? []).compactMap(\.template))
+        Set(tags(in: text).compactMap(\.template))
     }
 
     /// `name` and every template it uses, directly or through others.
@@ -103,9 +103,8 @@ enum TemplateReferences {
             return Problem(line: 1, column: 1, message: "the template is \(text.utf8.count / 1000) KB, over the limit of \(maximumSize / 1000) KB: "
                            + "split it into partials, or move large styles and scripts into Templates/assets/")
         }
-        guard let tags = tags(in: text) else { return nil }
         var depth = 0
-        for tag in tags {
+        for tag in tags(in: text) {
             if tag.opensSection {
                 depth += 1
                 if depth > maximumDepth {
