@@ -123,6 +123,20 @@ import Testing
         #expect(NearByline(line) == nil)
     }
 
+    /// A topic that starts with a teaser (it used to be an empty heading,
+    /// its teaser given to the topic before), and a teaser between a byline
+    /// and the paper's description.
+    @Test func teasersFirstInATopicAndUnderAByline() throws {
+        let result = try Fixtures.parse(fixture: "teaser-first-in-topic.txt")
+        let guide = result.guide
+        #expect(guide.topics.map(\.title.text) == ["Graph mining"])
+        #expect(guide.topics[0].teasers.map { guide.teasers[$0].text.text } == [
+            "How Northwind maps its supply network with graph learning", "A teaser between a byline and the description",
+        ])
+        #expect(guide.papers[0].description.map(\.text) == ["The paper counts motifs in streams of edges."])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func onePreambleLine() throws {
         let guide = try Fixtures.parse(fixture: "preamble-one-line.txt").guide
         #expect(guide.preamble.map(\.kind) == [.label])

@@ -25,7 +25,14 @@ import Testing
     struct Topic: Equatable {
         var title: String
         var description: [String]
+        /// "Related content" and one line, between the description and the first paper.
+        var teaser: String? = nil
         var items: [Item]
+
+        /// The teasers in the topic, in order: its own, then those of its papers.
+        var teasers: [String] {
+            [teaser].compactMap { $0 } + items.compactMap { if case .paper(let paper) = $0 { paper.teaser } else { nil } }
+        }
     }
 
     enum Item: Equatable {
@@ -39,6 +46,8 @@ import Testing
         var names: [String]
         var marks: [String]
         var byline: String
+        /// "Related content" and one line, between the byline and the description.
+        var teaser: String? = nil
         var description: [String]
     }
 
@@ -157,7 +166,13 @@ import Testing
         }
         let description = chance(50, &random) ? (0..<Int.random(in: 1...2, using: &random)).map { _ in paragraph(&random) } : []
         return Paper(title: paperTitle(&random, &usedTitles), names: names,
-                     marks: paperMarks.contains { !$0.isEmpty } ? paperMarks : [], byline: byline, description: description)
+                     marks: paperMarks.contains { !$0.isEmpty } ? paperMarks : [], byline: byline,
+                     teaser: chance(8, &random) ? teaser(&random) : nil, description: description)
+    }
+
+    /// The one line after "Related content": a headline of another article.
+    static func teaser(_ random: inout RandomEditTests.SeededRandom) -> String {
+        "How Northwind uses \(pick(words, &random)) \(pick(words, &random)) to \(pick(["plan", "ship", "rank", "learn"], &random)) faster"
     }
 
     static func caption(naming title: String, _ random: inout RandomEditTests.SeededRandom) -> String {
@@ -188,6 +203,7 @@ import Testing
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             var topic = Topic(title: topicTitle(&random, &usedTopics),
                               description: chance(70, &random) ? [paragraph(&random)] : [], items: [])
+            if chance(10, &random) { topic.teaser = teaser(&random) }
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 let next = paper(&random, &usedTitles)
                 topic.items.append(.paper(next))
@@ -220,10 +236,12 @@ import Testing
         for topic in guide.topics {
             blocks.append(topic.title)
             blocks += topic.description
+            if let teaser = topic.teaser { blocks += ["Related content", teaser] }
             for item in topic.items {
                 switch item {
                 case .paper(let paper):
                     blocks.append(paper.title + "\n" + paper.byline)
+                    if let teaser = paper.teaser { blocks += ["Related content", teaser] }
                     blocks += paper.description
                 case .figure(let fileName, let caption, _):
                     blocks.append(fileName + "\n" + caption)
@@ -259,6 +277,7 @@ import Testing
         check("intro", parsed.intro.map(\.text), expected.intro)
         check("topics", parsed.topics.map(\.title.text), expected.topics.map(\.title))
         check("topic descriptions", parsed.topics.map { $0.description.map(\.text) }, expected.topics.map(\.description))
+        check("teasers", parsed.topics.map { $0.teasers.map { parsed.teasers[$0].text.text } }, expected.topics.map(\.teasers))
         check("paper titles", parsed.papers.map(\.title.text), papers.map(\.title))
         check("authors", parsed.papers.indices.map { parsed.authorNames(ofPaper: $0) }, papers.map(\.names))
         check("marks", parsed.papers.map(\.authorMarks), papers.map(\.marks))

@@ -46,7 +46,7 @@ struct GuideBuilder {
         while let (item, firstLine) = items.next(&memo) {
             switch item {
             case .heading(let text, let slug):
-                if items.peek(0, &memo)?.item.isHeadingOrMarker ?? true {
+                if Self.headsNothing(items, &memo) {
                     addEmptyHeading(text.moved(to: firstLine),
                                     "heading \"\(text.text)\" has nothing under it (the next line is a heading, or the end), so no page shows it")
                 } else {
@@ -86,6 +86,17 @@ struct GuideBuilder {
     private mutating func reserveCapacity(papers: Int) {
         guide.papers.reserveCapacity(guide.papers.count + papers)
         paperTitleKeys.reserveCapacity(papers)
+    }
+
+    /// Whether the heading just read heads nothing: the next item is another
+    /// heading or the end, or a teaser ("Related content" and its line) with
+    /// nothing but those after it. A topic may start with a teaser.
+    private static func headsNothing(_ items: GuideItemCursor, _ memo: inout ParseMemo) -> Bool {
+        guard let next = items.peek(0, &memo)?.item else { return true }
+        guard next.isHeadingOrMarker else { return false }
+        guard case .relatedMarker = next, items.peek(1, &memo)?.item.singleLine != nil,
+              let after = items.peek(2, &memo)?.item else { return true }
+        return after.isHeadingOrMarker
     }
 
     /// A heading that heads nothing: kept in the model, on no page, and noted.
