@@ -74,9 +74,10 @@ import Testing
     // MARK: - Generating
 
     static let firstNames = ["Lena", "Tomas", "Priya", "Omar", "Aiko", "Ravi", "Zoë", "Søren", "Cédric", "Che-Ping", "Łukasz",
-                             "Ngozi", "Mateo", "Yuki", "Fatima", "Jonas", "María José", "Hsiang-Fu", "Ana", "Wei"]
+                             "Ngozi", "Mateo", "Yuki", "Fatima", "Jonas", "María José", "Hsiang-Fu", "Ana", "Wei", "Анна", "美咲", "Δημήτρης"]
     static let lastNames = ["Albrecht", "Ruiz", "Raman", "Haddad", "Tanaka", "Menon", "Ångström", "Ødegaard", "O'Brien",
-                            "van der Berg", "de la Cruz", "Ver Steeg", "McDonald", "Okafor", "Nguyen", "Kowalczyk", "Sørensen"]
+                            "van der Berg", "de la Cruz", "Ver Steeg", "McDonald", "Okafor", "Nguyen", "Kowalczyk", "Sørensen", "Иванова", "佐藤",
+                            "Παπαδόπουλος"]
     static let words = ["sparse", "robust", "graph", "forecasting", "attention", "causal", "retrieval", "streaming",
                         "bandit", "policy", "kernel", "speech", "ranking", "transformers", "uncertainty", "federated"]
     static let marks = ["*", "†", "‡"]
