@@ -21,20 +21,27 @@ enum FileOutput {
     /// new one, never a mix, and a failure (a full disk, a kill) leaves the
     /// old one as it was.
     ///
-    /// A large file goes through `spare` (outside the site) when one is
-    /// given: the new version is written over the previous version kept
+    /// A large file goes through its spare in `spares` (outside the site)
+    /// when there is that folder: the new version is written over the previous version kept
     /// there, then the two are swapped with `renameat2(RENAME_EXCHANGE)`.
     /// Writing over a file's existing blocks instead of a new file's saves
     /// allocating them (and freeing the old ones, with ext4's `discard`):
     /// 3 ms for a 6 MB feed, 10–20 ms for a rebuild of a 10,000-paper guide.
-    static func replace(_ bytes: UnsafeRawBufferPointer, at path: String, spare: String?) throws(WriteError) {
+    ///
+    /// - Parameters:
+    ///   - path: the file's path relative to `root`, the output folder.
+    ///   - spares: the spare folder (`OutputArtifacts.spareFolder`), when there is one.
+    static func replace(_ bytes: UnsafeRawBufferPointer, at path: String, in root: String, spares: String?) throws(WriteError) {
+        let absolute = root + "/" + path
         var code: Int32 = -1
-        if let spare, bytes.count >= spareThreshold {
-            code = replaceThroughSpare(bytes, at: path, spare: spare)
+        if let spares, bytes.count >= spareThreshold {
+            // "acl-2024/feed.xml" → "acl-2024%2Ffeed.xml": one flat folder of spares.
+            let spare = spares + "/" + path.replacingOccurrences(of: "/", with: "%2F")
+            code = replaceThroughSpare(bytes, at: absolute, spare: spare)
         }
         // No spare, or a file system without the exchange: a temporary file renamed over.
-        if code != 0 { code = replaceReturningError(bytes, at: path) }
-        if code != 0 { throw WriteError(path: path, code: code) }
+        if code != 0 { code = replaceReturningError(bytes, at: absolute) }
+        if code != 0 { throw WriteError(path: absolute, code: code) }
     }
 
     /// Files this large are replaced through a spare; smaller ones cost little to allocate.
@@ -66,7 +73,7 @@ enum FileOutput {
             unlink(spare)
             return -1
         }
-        if StagedOutput.exchange(spare, path) { return 0 }
+        if exchange(spare, path) { return 0 }
         // A new file: nothing to exchange with.
         if errno == ENOENT, rename(spare, path) == 0 { return 0 }
         unlink(spare)
@@ -139,6 +146,17 @@ enum FileOutput {
         try makeDirectory(parent)
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw WriteError(path: path, code: errno) }
     }
+
+    /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`;
+    /// false where the C library or the file system lacks it (nothing moved then).
+    /// Looked up at run time: Swift's Glibc module does not declare it.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        guard let renameat2 = Self.renameat2 else { return false }
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */) == 0
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
 
     /// The bytes at `path`, or nil when there is no such file.
     static func read(_ path: String) -> [UInt8]? {

@@ -168,9 +168,7 @@ struct OutputFolder: Sendable {
             let folder = Self.folder(of: path)
             if makingFolder, !folder.isEmpty { try FileOutput.makeDirectory(absolute(folder)) }
             if replacesFiles {
-                // "acl-2024/feed.xml" → "acl-2024%2Ffeed.xml": one flat folder of spares.
-                let spare = spareFolder.map { $0 + "/" + path.replacingOccurrences(of: "/", with: "%2F") }
-                try FileOutput.replace(bytes, at: absolute(path), spare: spare)
+                try FileOutput.replace(bytes, at: path, in: rootPath, spares: spareFolder)
             } else {
                 try FileOutput.write(bytes, to: absolute(path))
             }

@@ -124,7 +124,7 @@ struct StagedOutput {
         // After the exchange the staging folder holds the previous site;
         // after two renames, the old folder does.
         let previous: URL
-        if Self.exchange(staging.path, output.path) {
+        if FileOutput.exchange(staging.path, output.path) {
             previous = staging
         } else {
             previous = OutputArtifacts.oldFolder(of: output)
@@ -167,15 +167,4 @@ struct StagedOutput {
     func discard() {
         try? Self.removeSite(staging)
     }
-
-    /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`;
-    /// false where the C library or the file system lacks it (nothing moved then).
-    /// Looked up at run time: Swift's Glibc module does not declare it.
-    static func exchange(_ first: String, _ second: String) -> Bool {
-        guard let renameat2 = Self.renameat2 else { return false }
-        return renameat2(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */) == 0
-    }
-
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
-    private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
 }

@@ -72,7 +72,7 @@ public struct MarkdownRenderer: Sendable {
     /// lines from the page (they only give their label a link).
     static func keepingReferenceDefinitions(_ markdown: String) -> String {
         // Only a "]:" can end a definition's label: most texts are returned as they are.
-        guard markdown.utf8.contains(UInt8(ascii: "]")), markdown.contains("]:") else { return markdown }
+        guard markdown.contains("]:") else { return markdown }
         var fence: Substring?
         var lines: [Substring] = []
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -97,7 +97,8 @@ enum TemplateReferences {
 
     /// The first problem of the template `name` among `sources`: too large,
     /// nested too deep, naming a template that does not exist, or using itself.
-    static func problem(in name: String, sources: [String: String]) -> Problem? {
+    /// - Parameter uses: the templates each template names (`names(in:)`), found once for all.
+    static func problem(in name: String, sources: [String: String], uses: [String: Set<String>]) -> Problem? {
         guard let text = sources[name] else { return nil }
         if text.utf8.count > maximumSize {
             return Problem(line: 1, column: 1, message: "the template is \(text.utf8.count / 1000) KB, over the limit of \(maximumSize / 1000) KB: "
@@ -119,7 +120,7 @@ enum TemplateReferences {
                 return Problem(line: tag.line, column: tag.column,
                                message: "\(what) \"\(used)\" not found: no \(used).mustache in the templates folder")
             }
-            if let cycle = path(from: used, to: name, sources: sources) {
+            if let cycle = path(from: used, to: name, uses: uses) {
                 let chain = ([name] + cycle).joined(separator: " → ")
                 return Problem(line: tag.line, column: tag.column,
                                message: "\"\(name)\" uses itself (\(chain)): rendering it would never end")
@@ -130,7 +131,7 @@ enum TemplateReferences {
 
     /// The templates from `start` to `target` through what each uses, both
     /// included, or nil when `start` does not lead to `target`.
-    private static func path(from start: String, to target: String, sources: [String: String]) -> [String]? {
+    private static func path(from start: String, to target: String, uses: [String: Set<String>]) -> [String]? {
         var cameFrom: [String: String] = [start: start]
         var pending = [start]
         while !pending.isEmpty {
@@ -140,7 +141,7 @@ enum TemplateReferences {
                 while let previous = cameFrom[path[0]], previous != path[0] { path.insert(previous, at: 0) }
                 return path
             }
-            for next in names(in: sources[current] ?? "").sorted() where cameFrom[next] == nil {
+            for next in (uses[current] ?? []).sorted() where cameFrom[next] == nil {
                 cameFrom[next] = current
                 pending.append(next)
             }

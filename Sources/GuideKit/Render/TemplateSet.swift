@@ -47,10 +47,11 @@ public struct TemplateSet: Sendable {
     public init(sources: [String: String], displayPath: String = "Templates") throws(Diagnostic) {
         _ = HTMLEscaper.registered
         var templates: [String: MustacheTemplate] = [:]
+        let uses = sources.mapValues(TemplateReferences.names(in:))
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let file = "\(displayPath)/\(name).mustache"
             // Before swift-mustache sees it: it crashes or hangs on some of these.
-            if let problem = TemplateReferences.problem(in: name, sources: sources) {
+            if let problem = TemplateReferences.problem(in: name, sources: sources, uses: uses) {
                 throw .error(file, line: problem.line, column: problem.column, problem.message)
             }
             do {
