@@ -68,6 +68,29 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// A date line above the label, caption and credit is a fourth preamble
+    /// line of its own kind, not a warning; an initials-only name is a byline.
+    @Test func aDateLineAboveThePreamble() throws {
+        let result = try Fixtures.parse(fixture: "preamble-date-line.txt")
+        let guide = result.guide
+        #expect(guide.preamble.map(\.kind) == [.date, .label, .caption, .credit])
+        #expect(guide.preamble.first?.text.text == "July 21, 2023")
+        #expect(guide.title.text == "Northwind’s 23 papers at EMNLP 2021")
+        #expect(guide.papers.map(\.title.text) == ["Turn-taking in spoken dialogue", "Grounded response ranking"])
+        #expect(guide.authorNames(ofPaper: 0) == ["A. N. Ferraz"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: ["July 21, 2023", "21 July 2023", "Tue, Jul. 21, 2023", "Sept 3, 2024", "2023-07-21", "December 2023"])
+    func dateLines(_ line: String) {
+        #expect(LinePatterns.isDateLine(line))
+    }
+
+    @Test(arguments: ["Machine learning", "March of the penguins 2023", "July 21", "2023", "2023-7-21", "May 12, 2023, Honolulu"])
+    func notDateLines(_ line: String) {
+        #expect(!LinePatterns.isDateLine(line))
+    }
+
     @Test(arguments: ["Credit: Northwind Photo Team", "Photo by Ana Ruiz", "Photo courtesy of Northwind", "Image courtesy of the authors",
                       "Photograph by Ana Ruiz", "Image: Northwind", "© 2024 Northwind", "Source: Getty Images", "Courtesy of the organizers"])
     func creditForms(_ line: String) {
@@ -115,6 +138,27 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [
             "Content/byline-with-unread-name.txt:14: warning: read as a paragraph, though it looks like a byline of 3 names under a title: \"xiaoming wang\" does not read as a personal name (capitalised words, initials, particles); if this is a paper, write that name so",
         ])
+    }
+
+    /// A collaboration of hundreds is a byline; a list of names too long to
+    /// read as one is a paragraph, and the parser says so (a 5 KB byline used
+    /// to fold its paper into the description of the paper above, in silence).
+    @Test func longBylinesAreReadOrReported() throws {
+        func guide(authors count: Int) -> String {
+            let names = (0..<count).map { "Ana\(String(repeating: "a", count: $0 % 7)) Ruiz\(String(repeating: "z", count: $0 / 7))" }
+            return "A quick guide to our papers at ICML 2023\n\nThe intro.\n\nGraphs\n\nSmall paper\nBo Li, Mia Chen\n\nLarge paper\n"
+                + names.joined(separator: ", ") + "\n"
+        }
+        let read = try GuideParser().parse(text: guide(authors: 400), file: "Content/guide.txt")
+        #expect(read.guide.papers.map(\.title.text) == ["Small paper", "Large paper"])
+        #expect(read.guide.authorNames(ofPaper: 1).count == 400)
+        #expect(read.diagnostics.isEmpty)
+        // 1,000 names of 12 to 166 bytes: about 90 KB.
+        let reported = try GuideParser().parse(text: guide(authors: 1_000), file: "Content/guide.txt")
+        #expect(reported.guide.papers.map(\.title.text) == ["Small paper"])
+        #expect(reported.diagnostics.count == 1)
+        #expect(reported.diagnostics.first?.description.hasPrefix(
+            "Content/guide.txt:11: warning: read as a paragraph, though it looks like a byline of 1000 names under a title: the line is ") == true)
     }
 
     @Test(arguments: ["It is read on two lines, with commas, and with words that are not names.",

@@ -64,7 +64,7 @@ struct TemporarySite {
         let enumerator = FileManager.default.enumerator(atPath: base)
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: base + path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = FileManager.default.contents(atPath: base + path) }
         }
         return files

@@ -81,6 +81,8 @@ public struct PreambleLine: Hashable, Sendable {
         case label
         case caption
         case credit
+        /// "July 21, 2023": the date the guide was published.
+        case date
     }
 
     public var kind: Kind

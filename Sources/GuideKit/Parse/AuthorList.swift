@@ -21,9 +21,16 @@ enum AuthorList {
     /// without its mark and gives the number of words of a personal name
     /// (`wordCount(of:)`) and something more, or nil for a name that is not one.
     static func names<Info>(in line: String, check: (String) -> (words: Int, info: Info)?) -> [(name: String, mark: String, info: Info)]? {
-        guard !line.isEmpty, line.utf8.count <= 4000 else { return nil }
+        guard !line.isEmpty, line.utf8.count <= maximumBytes else { return nil }
         return line.withUTF8Bytes { Byline(line: line, bytes: $0).names(check: check) }
     }
+
+    /// The longest line read as a byline: about a thousand names, more than
+    /// the largest collaborations in computer science. Every author gets a
+    /// page listing all co-authors, so a byline of n names writes n² entries
+    /// (3,000 names made 1.2 GB); a longer line is a paragraph, and the
+    /// parser says so (`NearByline`).
+    static let maximumBytes = 20_000
 
     /// The number of words in a personal name (at most 6), or nil when `name` is not one.
     /// Markup pasted into a byline does not make it prose: the name keeps it, pages escape it.

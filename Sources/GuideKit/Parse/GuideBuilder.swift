@@ -55,7 +55,7 @@ struct GuideBuilder {
             case .paragraph(let text, let misread):
                 if let misread {
                     diagnostics.append(.warning(guide.file, line: text.line + firstLine + 1,
-                        "read as a paragraph, though it looks like a byline of \(misread.names) names under a title: \"\(misread.rejected)\" does not read as a personal name (capitalised words, initials, particles); if this is a paper, write that name so"))
+                        "read as a paragraph, though it looks like a byline of \(misread.names) names under a title: \(misread.why)"))
                 }
                 if firstLine == blockOfLastPaper, text.lineCount == 1, LinePatterns.isHeadingLike(text.text) {
                     diagnostics.append(.warning(guide.file, line: text.line + firstLine,

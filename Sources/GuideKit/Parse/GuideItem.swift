@@ -115,13 +115,21 @@ enum GuideItem: Sendable {
 /// makes the two lines a paragraph, which would hide a paper in silence.
 struct NearByline: Sendable {
     var names: Int
-    /// The first part that is not read as a personal name.
-    var rejected: String
+    /// Why it is not a byline: the first part that is not read as a personal
+    /// name, or the line's length.
+    var why: String
 
     /// Nil unless at least two parts are names of one to six words, at least
-    /// half of them read as personal names and one does not.
+    /// half of them read as personal names and one does not; or the line is
+    /// a list of names too long to read as a byline.
     init?(_ line: String) {
         guard line.utf8.contains(UInt8(ascii: ",")) || line.contains(" and ") || line.contains(" & ") else { return nil }
+        if line.utf8.count > AuthorList.maximumBytes {
+            let parts = line.split(separator: ",")
+            guard parts.count >= 10, parts.allSatisfy({ $0.split(separator: " ").count <= 6 }) else { return nil }
+            (names, why) = (parts.count, "the line is \(line.utf8.count) bytes, more than the \(AuthorList.maximumBytes) read as a byline")
+            return
+        }
         var rejected: String?
         var personal = 0
         guard let names = AuthorList.names(in: line, check: { name -> (words: Int, info: Void)? in
@@ -130,7 +138,8 @@ struct NearByline: Sendable {
             if AuthorList.wordCount(of: name) != nil { personal += 1 } else if rejected == nil { rejected = name }
             return (max(words, 2), ())
         }), names.count >= 2, let rejected, personal * 2 >= names.count else { return nil }
-        (self.names, self.rejected) = (names.count, rejected)
+        (self.names, self.why) = (names.count,
+            "\"\(rejected)\" does not read as a personal name (capitalised words, initials, particles); if this is a paper, write that name so")
     }
 }
 

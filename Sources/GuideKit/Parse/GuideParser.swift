@@ -111,20 +111,23 @@ public struct GuideParser: Sendable {
     /// ("Photo courtesy of …" above "Amazon at ICLR: graphs, time series, and more").
     static func header(_ blocks: inout ArraySlice<Block>, file: String, memo: ParseMemo) -> Header {
         var headerLines = lines(of: blocks.removeFirst(), memo: memo)
-        if let next = blocks.first, next.lineCount == 1, headerLines.count <= 3, !looksLikeGuideTitle(headerLines.last!.text),
+        if let next = blocks.first, next.lineCount == 1, headerLines.count <= 4, !looksLikeGuideTitle(headerLines.last!.text),
            LinePatterns.isCredit(headerLines.last!.text) || looksLikeGuideTitle(memo.lines(next.entry)[0]) {
             headerLines += lines(of: blocks.removeFirst(), memo: memo)
         }
         let titleLine = headerLines.removeLast()
         var diagnostics: [Diagnostic] = []
-        if headerLines.count > 3 {
+        let dated = headerLines.map { LinePatterns.isDateLine($0.text) }
+        let undated = headerLines.indices.filter { !dated[$0] }
+        if undated.count > 3 {
             diagnostics.append(.warning(file, line: headerLines[0].number,
-                "\(headerLines.count) lines above the title; expected at most 3 (a label, a photo caption, a credit)"))
+                "\(headerLines.count) lines above the title; expected at most a date, a label, a photo caption and a credit"))
         }
         let preamble = headerLines.enumerated().map { index, line in
             let kind: PreambleLine.Kind =
-                if LinePatterns.isCredit(line.text) { .credit }
-                else if index == 0, headerLines.count > 1 || line.text.count <= 40,
+                if dated[index] { .date }
+                else if LinePatterns.isCredit(line.text) { .credit }
+                else if index == undated.first, undated.count > 1 || line.text.count <= 40,
                         LinePatterns.isHeadingLike(line.text) { .label }
                 else { .caption }
             return PreambleLine(kind: kind, text: SourceText(line.text, line: line.number))

@@ -97,6 +97,36 @@ enum LinePatterns {
             || line.contains("©") || creditNames.contains { lower.contains($0) }
     }
 
+    /// A date on a line of its own: "July 21, 2023", "Tue, 21 Jul. 2023",
+    /// "2023-07-21". Words are month and weekday names (English, whole or
+    /// cut short), a day and a year; exactly one month and one year.
+    static func isDateLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        if line.utf8.count == 10, line.utf8.enumerated().allSatisfy({ index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (48...57).contains(byte)
+        }) { return true }
+        var months = 0, years = 0
+        for word in line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }) {
+            let word = word.hasSuffix(".") ? word.dropLast() : word
+            if word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                switch word.count {
+                case 1...2: continue
+                case 4: years += 1
+                default: return false
+                }
+            } else if monthNames.contains(where: { $0 == word || ($0.hasPrefix(word) && word.count >= 3) }) {
+                months += 1
+            } else if !weekdayNames.contains(where: { $0 == word || ($0.hasPrefix(word) && word.count >= 3) }) {
+                return false
+            }
+        }
+        return months == 1 && years == 1
+    }
+
+    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"]
+    private static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     private static let creditStarts = [
         "credit", "photo credit", "image credit", "photo by", "photograph by", "image by", "photo courtesy",
         "image courtesy", "photograph courtesy", "courtesy", "photo:", "image:", "source:", "illustration by",
