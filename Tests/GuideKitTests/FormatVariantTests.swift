@@ -20,6 +20,10 @@ import Testing
         ])
         #expect(guide.papers[0].description.first?.text.hasPrefix("The authors propose a contrastive objective") == true)
         #expect(guide.papers[1].description.first?.text == "Conformal prediction gives alarms with a guaranteed false-alarm rate.")
+        // "•" bullets and Markdown emphasis stay in the paper's description, rendered as written.
+        #expect(guide.papers[1].description.count == 2)
+        #expect(MarkdownRenderer().html(guide.papers[1].description[1].text)
+            == "<p>It offers <em>two</em> guarantees: • a bounded false-alarm rate • alarms that hold under <strong>drift</strong>.</p>\n")
     }
 
     @Test func figuresBetweenPapersAndAtTheEndOfATopic() throws {
