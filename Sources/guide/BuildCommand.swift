@@ -76,7 +76,7 @@ struct BuildCommand: AsyncParsableCommand {
         let options = site.buildOptions
         let loop = RebuildLoop(makeOptions: { (options, nil) }, report: Terminal.show)
         await loop.buildFirst()
-        Terminal.printLine("Watching \(DisplayFolder.of(options.contentDirectory))/ and \(DisplayFolder.of(options.templatesDirectory))/ for changes. Press Ctrl-C to stop.")
+        Terminal.printLine("Watching \(site.watchedFolders) for changes. Press Ctrl-C to stop.")
         await loop.run(batches: watcher.batches)
         Terminal.printLine("Stopped.")
     }

@@ -93,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         await loop.buildFirst()
         let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
         Terminal.printLine("Serving at \(Self.url(host: host, port: boundPort))" + (wildcard ? " (listening on \(host))" : ""))
-        Terminal.printLine("Watching \(DisplayFolder.of(site.buildOptions.contentDirectory))/ and \(DisplayFolder.of(site.buildOptions.templatesDirectory))/ for changes. Press Ctrl-C to stop.")
+        Terminal.printLine("Watching \(site.watchedFolders) for changes. Press Ctrl-C to stop.")
         await loop.run(batches: watcher.batches)
 
         // Stopping: close the pages' event streams and the server, then exit 0.

@@ -8,8 +8,10 @@ struct SiteArguments: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder with the guide (.txt), site.yml and images/.", valueName: "DIR"))
     var content = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "DIR"))
-    var templates = "Templates"
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder whose Mustache templates and assets/ override the built-in theme, file by file (default: Templates, when it exists).",
+        valueName: "DIR"))
+    var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder to write the site to; replaced on every build.", valueName: "DIR"))
     var output = "Output"
@@ -21,9 +23,9 @@ struct SiteArguments: ParsableArguments {
 
     var buildOptions: BuildOptions {
         BuildOptions(contentDirectory: URL(fileURLWithPath: content),
-                     templatesDirectory: URL(fileURLWithPath: templates),
+                     templatesDirectory: URL(fileURLWithPath: templates ?? "Templates"),
                      outputDirectory: URL(fileURLWithPath: output),
-                     baseURL: baseURL)
+                     baseURL: baseURL, templatesRequired: templates != nil)
     }
 }
 
@@ -36,18 +38,31 @@ struct WatchArguments: ParsableArguments {
 }
 
 extension SiteArguments {
-    /// What to watch: the content and templates folders, never the output folder.
+    /// What to watch: the content folder and the templates folder when there
+    /// is one (else the site uses the built-in theme), never the output folder.
     var watchConfiguration: WatchConfiguration {
         let options = buildOptions
-        return WatchConfiguration(paths: [options.contentDirectory.path, options.templatesDirectory.path],
+        return WatchConfiguration(paths: [options.contentDirectory.path] + (hasTemplatesFolder ? [options.templatesDirectory.path] : []),
                                   ignoredPaths: [options.outputDirectory.path])
+    }
+
+    var hasTemplatesFolder: Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: buildOptions.templatesDirectory.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// What the watch line names: "Content/ and Templates/", or "Content/".
+    var watchedFolders: String {
+        let options = buildOptions
+        return "\(DisplayFolder.of(options.contentDirectory))/"
+            + (hasTemplatesFolder ? " and \(DisplayFolder.of(options.templatesDirectory))/" : "")
     }
 
     /// A readable error when a folder to watch is missing, else `nil`.
     var missingFolderError: String? {
         let options = buildOptions
-        for (url, name, flag) in [(options.contentDirectory, "content", "--content"),
-                                  (options.templatesDirectory, "templates", "--templates")] {
+        for (url, name, flag) in [(options.contentDirectory, "content", "--content")]
+            + (templates != nil ? [(options.templatesDirectory, "templates", "--templates")] : []) {
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue {
                 return "\(DisplayFolder.of(url)): error: \(name) folder not found: create it or pass \(flag) DIR"

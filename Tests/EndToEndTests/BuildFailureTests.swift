@@ -46,19 +46,13 @@ import Testing
         #expect(run.stderr.hasPrefix("Templates/paper-card.mustache:1:7: error: \"paper-card\" uses itself (paper-card → paper-card)"))
     }
 
-    @Test func missingTemplate() throws {
-        let project = try ProjectFolder(fixture: "basic")
-        try FileManager.default.removeItem(at: project.root.appendingPathComponent("Templates/author.mustache"))
-        let run = try project.guide("build")
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("Templates: error: missing page template: author.mustache"))
-    }
-
-    @Test func missingTemplatesFolder() throws {
+    /// `--templates DIR` names a folder that must exist; without the option a
+    /// missing Templates/ means the built-in theme (ProjectCommandsTests).
+    @Test func missingTemplatesFolderNamedOnTheCommandLine() throws {
         let project = try ProjectFolder(fixture: "basic", templates: false)
-        let run = try project.guide("build")
+        let run = try project.guide("build", "--templates", "Theme")
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("Templates: error: cannot read the templates folder"))
+        #expect(run.stderr.hasPrefix("Theme: error: cannot read the templates folder"))
     }
 
     @Test func templateErrorNamesFileLineAndColumnAndKeepsTheOutput() throws {

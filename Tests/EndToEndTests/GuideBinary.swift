@@ -24,6 +24,11 @@ struct GuideBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }()
 
+    /// A file of the repository, such as `Templates/assets/style.css`.
+    static func repositoryData(_ path: String) -> Data? {
+        FileManager.default.contents(atPath: repository.appendingPathComponent(path).path)
+    }
+
     static func run(_ arguments: [String], in folder: URL) throws -> Run {
         let process = Process()
         process.executableURL = url
@@ -59,6 +64,11 @@ struct ProjectFolder {
             try FileManager.default.copyItem(at: GuideBinary.repository.appendingPathComponent("Templates"),
                                              to: root.appendingPathComponent("Templates"))
         }
+    }
+
+    /// A folder that exists already.
+    init(root: URL) {
+        self.root = root
     }
 
     func guide(_ arguments: String...) throws -> GuideBinary.Run {

@@ -37,9 +37,9 @@ import Testing
         #expect(try site.read("Output/papers/scalable-motif-counting-on-streaming-graphs/index.html").contains(#"aria-current="true">Papers</a>"#))
     }
 
-    @Test func aMissingFragmentTemplateRendersNothing() throws {
-        let site = try TemporarySite(["Content/guide.txt": Self.guide])
-        try site.remove("Templates/author-chip.mustache")
+    /// A project cannot delete a built-in template; an empty one in its place hides the fragment.
+    @Test func anEmptyFragmentTemplateRendersNothing() throws {
+        let site = try TemporarySite(["Content/guide.txt": Self.guide, "Templates/author-chip.mustache": ""])
         try site.build()
         #expect(try !site.read("Output/authors/lena-albrecht/index.html").contains(#"class="chip""#))
     }

@@ -4,6 +4,9 @@ import Foundation
 public struct BuildOptions: Sendable {
     public var contentDirectory: URL
     public var templatesDirectory: URL
+    /// Whether `templatesDirectory` must exist (it was named on the command
+    /// line); otherwise a project without it uses the built-in theme.
+    public var templatesRequired: Bool
     public var outputDirectory: URL
     /// Overrides `base_url` from `site.yml`.
     public var baseURL: String?
@@ -11,9 +14,11 @@ public struct BuildOptions: Sendable {
     public var workers: Int
 
     public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
-                baseURL: String? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                baseURL: String? = nil, templatesRequired: Bool = false,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.templatesDirectory = templatesDirectory.standardizedFileURL
+        self.templatesRequired = templatesRequired
         self.outputDirectory = outputDirectory.standardizedFileURL
         self.baseURL = baseURL
         self.workers = max(1, workers)

@@ -9,7 +9,8 @@ enum BuildSteps {
     }
 
     static func readTemplates(_ options: BuildOptions) throws(Diagnostic) -> TemplateSet {
-        try TemplateSet(directory: options.templatesDirectory, displayPath: DisplayPath.of(options.templatesDirectory))
+        try TemplateSet(directory: options.templatesDirectory, displayPath: DisplayPath.of(options.templatesDirectory),
+                        required: options.templatesRequired)
     }
 
     static func listAssets(_ options: BuildOptions) -> [PlannedCopy] {
@@ -105,8 +106,20 @@ enum BuildSteps {
         content.guides.flatMap { guides[$0.slug]?.warnings ?? [] }
     }
 
-    /// Every file under `Templates/assets/`, copied to `assets/`.
+    /// Every file under `Templates/assets/`, copied to `assets/`, and every
+    /// asset of the built-in theme that the folder does not override.
     static func assets(in templates: URL, displayPath templatesDisplayPath: String) -> [PlannedCopy] {
+        let project = projectAssets(in: templates, displayPath: templatesDisplayPath)
+        let overridden = Set(project.map(\.path))
+        let builtIn = BuiltInTheme.assets.map { path, bytes in
+            PlannedCopy(source: templates.appendingPathComponent("assets/" + path), path: "assets/" + path, folder: templates,
+                        folderDisplayPath: BuiltInTheme.displayPath, displayPath: "\(BuiltInTheme.displayPath)/assets/\(path)",
+                        builtIn: bytes)
+        }.filter { !overridden.contains($0.path) }
+        return (project + builtIn).sorted { $0.path < $1.path }
+    }
+
+    private static func projectAssets(in templates: URL, displayPath templatesDisplayPath: String) -> [PlannedCopy] {
         let folder = templates.appendingPathComponent("assets")
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
         var copies: [PlannedCopy] = []
@@ -123,7 +136,7 @@ enum BuildSteps {
             copies.append(PlannedCopy(source: url, path: "assets/" + relative, folder: templates,
                                       folderDisplayPath: templatesDisplayPath, displayPath: "\(templatesDisplayPath)/assets/\(relative)"))
         }
-        return copies.sorted { $0.path < $1.path }
+        return copies
     }
 }
 
@@ -136,4 +149,6 @@ public struct PlannedCopy: Hashable, Sendable {
     public var folder: URL
     public var folderDisplayPath: String
     public var displayPath: String
+    /// The bytes of a file of the built-in theme, which has no source file.
+    public var builtIn: [UInt8]? = nil
 }

@@ -89,6 +89,7 @@ struct SiteWriter: Sendable {
     }
 
     static func read(_ copy: PlannedCopy) throws(Diagnostic) -> [UInt8] {
+        if let bytes = copy.builtIn { return bytes }
         try ContainedFile.check(copy.source.path, inside: copy.folder.path, displayPath: copy.displayPath,
                                 folderDisplayPath: copy.folderDisplayPath)
         guard let bytes = FileOutput.read(copy.source.path) else {

@@ -1,8 +1,8 @@
 import Foundation
 import Mustache
 
-/// The site's Mustache templates, loaded from `Templates/` and checked once per
-/// build: every page kind has its template, every partial and parent that a
+/// The site's Mustache templates: the built-in theme's, overridden by those
+/// in `Templates/`, and checked once per build: every page kind has its template, every partial and parent that a
 /// template names exists, no template uses itself or nests too deep, and
 /// errors name `file:line:column`.
 public struct TemplateSet: Sendable {
@@ -19,19 +19,37 @@ public struct TemplateSet: Sendable {
     /// resets the content type in each partial, so each file needs its own.
     private static let contentTypePrefix = "{{%CONTENT_TYPE:\(HTMLEscaper.contentTypeName)}}"
 
+    /// The built-in theme's templates, overridden file by file by those in
+    /// `directory` (`BuiltInTheme`).
     /// - Parameters:
-    ///   - directory: the templates folder.
+    ///   - directory: the project's templates folder.
     ///   - displayPath: how diagnostics name that folder (e.g. `Templates`).
-    public init(directory: URL, displayPath: String) throws(Diagnostic) {
+    ///   - required: whether a missing folder is an error (it was named on
+    ///     the command line) rather than a project using the built-in theme.
+    public init(directory: URL, displayPath: String, required: Bool = false) throws(Diagnostic) {
         _ = HTMLEscaper.registered
-        let files: [String]
+        var sources = BuiltInTheme.templates
+        var files = Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, "\(BuiltInTheme.displayPath)/\($0).mustache") })
+        for (name, text) in try Self.projectTemplates(in: directory, displayPath: displayPath, required: required) {
+            sources[name] = text
+            files[name] = "\(displayPath)/\(name).mustache"
+        }
+        try self.init(sources: sources, files: files, displayPath: displayPath)
+    }
+
+    /// The `.mustache` files at the top of `directory`, name → text; none when
+    /// the folder does not exist and is not `required`.
+    private static func projectTemplates(in directory: URL, displayPath: String, required: Bool) throws(Diagnostic) -> [String: String] {
+        let names: [String]
         do {
-            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
+            var isFolder: ObjCBool = false
+            if !required, !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) { return [:] }
             throw .error(displayPath, "cannot read the templates folder (\(Self.reason(error))); use --templates DIR")
         }
         var sources: [String: String] = [:]
-        for file in files.sorted() where file.hasSuffix(".mustache") {
+        for file in names.sorted() where file.hasSuffix(".mustache") {
             let path = directory.appendingPathComponent(file)
             try ContainedFile.check(path.path, inside: directory.path, displayPath: "\(displayPath)/\(file)", folderDisplayPath: displayPath)
             guard let data = FileManager.default.contents(atPath: path.path),
@@ -40,16 +58,17 @@ public struct TemplateSet: Sendable {
             }
             sources[String(file.dropLast(".mustache".count))] = text
         }
-        try self.init(sources: sources, displayPath: displayPath)
+        return sources
     }
 
-    /// Templates given as text, name → Mustache source.
-    public init(sources: [String: String], displayPath: String = "Templates") throws(Diagnostic) {
+    /// Templates given as text, name → Mustache source; `files` names the
+    /// file each came from, for diagnostics (default: `displayPath/<name>.mustache`).
+    public init(sources: [String: String], files: [String: String] = [:], displayPath: String = "Templates") throws(Diagnostic) {
         _ = HTMLEscaper.registered
         var templates: [String: MustacheTemplate] = [:]
         let uses = sources.mapValues(TemplateReferences.names(in:))
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            let file = "\(displayPath)/\(name).mustache"
+            let file = files[name] ?? "\(displayPath)/\(name).mustache"
             // Before swift-mustache sees it: it crashes or hangs on some of these.
             if let problem = TemplateReferences.problem(in: name, sources: sources, uses: uses) {
                 throw .error(file, line: problem.line, column: problem.column, problem.message)

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a project folder with a sample guide, ready to build.",
+        discussion: """
+        Writes DIR/Content/ with a short sample guide (<name>.txt), its settings \
+        file (<name>.yml), a sample figure in images/, site.yml with every setting \
+        explained, and a .gitignore. The site uses the built-in theme; with \
+        --templates, DIR/Templates/ gets a copy of it to edit. DIR must not exist \
+        or be empty.
+        """)
+
+    @Argument(help: ArgumentHelp("The folder to create.", valueName: "DIR"))
+    var directory: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The sample guide's title; its conference and year name the guide's file (default: \"A quick guide to our papers at ICML 2025\").",
+        valueName: "TITLE"))
+    var title: String?
+
+    @Flag(name: .long, help: "Also write the built-in templates and assets into DIR/Templates/ to edit.")
+    var templates = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory)
+        let project = NewProject(title: title)
+        do {
+            _ = try project.write(to: folder)
+            if templates { _ = try BuiltInTheme.export(to: folder.appendingPathComponent("Templates")) }
+        } catch let error as Diagnostic {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        } catch {
+            Terminal.printError("\(directory)/Templates: error: cannot write the templates (\(error.localizedDescription))")
+            throw ExitCode.failure
+        }
+        Terminal.printLine("""
+            Created \(directory)/ with a sample guide, Content/\(project.guideSlug).txt\(templates ? ", and the theme in Templates/" : ""). Next:
+
+              cd \(Self.shellQuoted(directory))
+              guide serve
+
+            `guide serve` builds the site and previews it at http://127.0.0.1:8080 while you edit; `guide build` writes it to Output/.
+            """)
+    }
+
+    /// `word` as one shell word.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./+:@".contains($0) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "Work with the built-in theme.",
+        subcommands: [ExportTemplatesCommand.self])
+}
+
+struct ExportTemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the built-in templates and assets into a folder to edit.",
+        discussion: """
+        Writes every template (*.mustache) and asset (assets/…) of the built-in \
+        theme. A project's Templates/ overrides the built-in theme file by file, \
+        so you may delete the files you do not change: they keep following the \
+        tool's theme. Files already in DIR are left as they are.
+        """)
+
+    @Argument(help: ArgumentHelp("The folder to write into (default: Templates).", valueName: "DIR"))
+    var directory = "Templates"
+
+    func run() throws {
+        let result: (written: [String], kept: [String])
+        do {
+            result = try BuiltInTheme.export(to: URL(fileURLWithPath: directory))
+        } catch {
+            Terminal.printError("\(directory): error: cannot write the templates (\(error.localizedDescription))")
+            throw ExitCode.failure
+        }
+        Terminal.printLine("Wrote \(result.written.count) files of the built-in theme into \(directory)/.")
+        if !result.kept.isEmpty {
+            Terminal.printLine("Kept \(result.kept.count) files already there: \(result.kept.joined(separator: ", ")).")
+        }
+    }
+}

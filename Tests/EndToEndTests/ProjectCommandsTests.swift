@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// A newcomer's first commands: `guide new`, the built-in theme, `guide
+/// templates export`, `--version`, and a mistyped command.
+@Suite struct ProjectCommandsTests {
+    @Test func newWritesAProjectThatBuildsWithoutAWarning() throws {
+        let folder = try ProjectFolder()
+        let created = try folder.guide("new", "demo")
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("\n  cd demo\n  guide serve\n"))
+        #expect(folder.files(under: "demo").sorted() == [
+            ".gitignore", "Content/icml-2025.txt", "Content/icml-2025.yml", "Content/images/Sample results.svg", "Content/site.yml",
+        ])
+        let demo = ProjectFolder(root: folder.root.appendingPathComponent("demo"))
+        let built = try demo.guide("build")
+        #expect(built.status == 0)
+        #expect(built.stderr == "")
+        #expect(built.stdout.contains("1 home, 2 topic, 1 papers, 2 paper, 1 authors, 5 author, 1 search, 1 404"))
+        // The sample's figure is a real image, linked to the paper its caption names.
+        let paper = try demo.read("Output/papers/thompson-sampling-with-a-diffusion-prior/index.html")
+        #expect(paper.contains("<img class=\"figure-image\" src=\"/images/"))
+        #expect(demo.data("Output/assets/style.css") == GuideBinary.repositoryData("Templates/assets/style.css"))
+    }
+
+    @Test func newNamesTheGuideAfterTheTitlesConference() throws {
+        let folder = try ProjectFolder()
+        #expect(try folder.guide("new", "slt", "--title", "Northwind at SLT: speech, \"audio\" and more").status == 0)
+        #expect(folder.files(under: "slt/Content").sorted() == ["images/Sample results.svg", "site.yml", "slt.txt", "slt.yml"])
+        #expect(try folder.read("slt/Content/slt.yml").contains("conference: \"SLT\"\n# year: 2025\n"))
+        #expect(try folder.read("slt/Content/slt.txt").hasPrefix("Northwind at SLT: speech, \"audio\" and more\n\n"))
+        let built = try ProjectFolder(root: folder.root.appendingPathComponent("slt")).guide("build")
+        #expect(built.status == 0, "\(built.stderr)")
+    }
+
+    @Test func newRefusesAFolderThatIsNotEmpty() throws {
+        let folder = try ProjectFolder(fixture: "basic", templates: false)
+        let run = try folder.guide("new", ".")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: the folder is not empty"))
+        #expect(folder.files(under: "Content").contains("guide.txt"))
+    }
+
+    /// The templates are in the binary: a project without Templates/ builds
+    /// the same site, byte for byte, as one with a copy of the repository's.
+    @Test func aProjectWithoutTemplatesUsesTheBuiltInTheme() throws {
+        let withCopy = try ProjectFolder(fixture: "basic")
+        let without = try ProjectFolder(fixture: "basic", templates: false)
+        #expect(try withCopy.guide("build").status == 0)
+        let run = try without.guide("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = withCopy.files(under: "Output").filter { !$0.hasPrefix(".") }
+        #expect(files.count > 20)
+        #expect(without.files(under: "Output").filter { !$0.hasPrefix(".") }.sorted() == files.sorted())
+        for file in files { #expect(without.data("Output/\(file)") == withCopy.data("Output/\(file)"), "\(file)") }
+    }
+
+    /// Templates/ overrides the built-in theme file by file: the files it has
+    /// win, the others come from the theme.
+    @Test func aProjectsTemplatesOverrideTheThemeFileByFile() throws {
+        let project = try ProjectFolder(fixture: "basic", templates: false)
+        try project.write("{{<layout}}{{$main}}<p>Our own footer-less home.</p>{{/main}}{{/layout}}\n", to: "Templates/home.mustache")
+        try project.write("body { color: rebeccapurple; }\n", to: "Templates/assets/style.css")
+        let run = try project.guide("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try project.read("Output/index.html").contains("<p>Our own footer-less home.</p>"))
+        #expect(try project.read("Output/assets/style.css") == "body { color: rebeccapurple; }\n")
+        #expect(project.data("Output/assets/search.js") == GuideBinary.repositoryData("Templates/assets/search.js"))
+        #expect(try project.read("Output/papers/index.html") .contains("class=\"site-header\""))
+    }
+
+    @Test func templatesExportWritesTheThemeAndKeepsEditedFiles() throws {
+        let project = try ProjectFolder()
+        let first = try project.guide("templates", "export", "Theme")
+        #expect(first.status == 0, "\(first.stderr)")
+        let repository = ProjectFolder(root: GuideBinary.repository)
+        let theme = repository.files(under: "Templates").filter { !$0.hasPrefix(".") }.sorted()
+        #expect(project.files(under: "Theme").sorted() == theme)
+        for file in theme { #expect(project.data("Theme/\(file)") == GuideBinary.repositoryData("Templates/\(file)"), "\(file)") }
+
+        try project.write("edited\n", to: "Theme/home.mustache")
+        let second = try project.guide("templates", "export", "Theme")
+        #expect(second.stdout.contains("Wrote 0 files"))
+        #expect(second.stdout.contains("Kept \(theme.count) files already there"))
+        #expect(try project.read("Theme/home.mustache") == "edited\n")
+    }
+
+    @Test func newWithTemplatesWritesTheThemeToEdit() throws {
+        let folder = try ProjectFolder()
+        #expect(try folder.guide("new", "demo", "--templates").status == 0)
+        #expect(folder.files(under: "demo/Templates").contains("home.mustache"))
+        #expect(folder.files(under: "demo/Templates").contains("assets/style.css"))
+    }
+
+    @Test func version() throws {
+        let run = try ProjectFolder().guide("--version")
+        #expect(run.status == 0)
+        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func aMistypedCommandGetsTheClosestOne() throws {
+        let run = try ProjectFolder().guide("biuld")
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: Unknown command 'biuld'. Did you mean 'build'?"))
+        let option = try ProjectFolder().guide("build", "--outptu", "x")
+        #expect(option.status == 64)
+        #expect(option.stderr.contains("Did you mean '--output'?"))
+        #expect(try ProjectFolder().guide("frobnicate").stderr.hasPrefix("Error: Unknown command 'frobnicate'.\n"))
+    }
+}
