@@ -323,7 +323,7 @@ struct FigureInfo: Equatable, Sendable {
     /// The image's URL; empty when the file is missing.
     var src: String
     var captionHTML: String
-    /// The caption as plain text, for `alt`.
+    /// The caption's first sentence as plain text (`AltText`); the file name when there is no caption.
     var alt: String
     var paper: PaperID?
 }
