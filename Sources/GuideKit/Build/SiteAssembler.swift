@@ -51,7 +51,8 @@ struct SiteAssembler {
         let previousSite = previous?.site[SiteModel.siteID]
         let sameRoutes = previousSite.map { $0.base == config.basePath && $0.multipleGuides == multiple } == true
         let surroundings = GuidePart.Surroundings(base: config.basePath, multiple: multiple, aliases: aliases,
-                                                  images: content.imageNames, allowsRawHTML: config.allowsRawHTML)
+                                                  images: content.imageNames, imageSizes: content.imageSizes,
+                                                  allowsRawHTML: config.allowsRawHTML)
         // The parts to make again, their texts turned into HTML at once (the new ones on every core).
         let stale = guides.filter { cache.parts[$0.file.slug]?.source != .init(version: $0.version, modified: $0.file.modified, surroundings: surroundings) }
         var html = GuideHTML.render(stale.map(\.guide), &cache.markdown)
@@ -137,6 +138,7 @@ struct GuidePart: Sendable {
         var multiple: Bool
         var aliases: AuthorAliases
         var images: Set<String>
+        var imageSizes: [String: ImageSize]
         var allowsRawHTML: Bool
     }
 
@@ -274,6 +276,7 @@ struct GuidePart: Sendable {
                 if figure.topic == nil { looseFigures.append(figureIDs[index]) }
                 return (figureIDs[index], Stored.box(FigureInfo(
                     guide: guideID, elementID: "figure-\(figure.slug)", fileName: name, src: src,
+                    size: src.isEmpty ? nil : surroundings.imageSizes[name],
                     captionHTML: html.captions[index], alt: caption.isEmpty ? name : AltText.of(caption: caption),
                     paper: figure.paper.map { paperIDs[$0] }), for: figureIDs[index].raw, keeping: previous?.figures))
             }

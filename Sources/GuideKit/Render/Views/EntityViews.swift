@@ -220,6 +220,7 @@ struct AuthorGuideView: MustacheParent {
 }
 
 /// A figure: the image when its file exists, otherwise a captioned placeholder.
+/// `width` and `height` when the image's header says them.
 struct FigureView: MustacheParent {
     let reader: Reader
     let id: FigureID
@@ -230,6 +231,8 @@ struct FigureView: MustacheParent {
         case "file_name": asText(reader.figure(id).fileName)
         case "src": nonEmpty(reader.figure(id).src)
         case "has_image": !reader.figure(id).src.isEmpty
+        case "width": reader.figure(id).size?.width
+        case "height": reader.figure(id).size?.height
         case "caption_html": nonEmpty(reader.figure(id).captionHTML)
         case "alt": asText(reader.figure(id).alt)
         case "paper": reader.figure(id).paper.map { PaperLinkView(reader: reader, id: $0) }
