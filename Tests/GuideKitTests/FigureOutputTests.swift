@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// Figures on the built pages: the image's size on its `<img>`, the first
+/// figure of a page loaded with it and the others lazily, a short alt.
+@Suite struct FigureOutputTests {
+    static let guide = """
+        A quick guide to Northwind's papers at KDD 2024
+
+        The intro paragraph.
+
+        Graph mining
+
+        Graph mining finds structure in networks.
+
+        Scalable motif counting on streaming graphs
+        Lena Albrecht, Tomas Ruiz
+
+        Motifs.png
+        Motif counts in "Scalable motif counting on streaming graphs". Each bar is *one* day of the stream.
+
+        Throughput.jpg
+        Throughput of "Scalable motif counting on streaming graphs" on **eight** cores, against [the baseline](https://example.org).
+
+        Hierarchical forecasts that stay coherent
+        Priya Raman, Lena Albrecht
+
+        """
+    static let paper = "Output/papers/scalable-motif-counting-on-streaming-graphs/index.html"
+    static let topic = "Output/topics/graph-mining/index.html"
+
+    static func site(images: [String: String] = ["Motifs.png": "png-321x47.png", "Throughput.jpg": "jpeg-baseline-301x203.jpg"]) throws -> TemporarySite {
+        let site = try TemporarySite(["Content/guide.txt": guide])
+        for (name, fixture) in images { try site.copyImage(fixture, to: "Content/images/\(name)") }
+        return site
+    }
+
+    /// The `<img …>` tags of a page, in order.
+    static func images(_ html: String) -> [String] {
+        html.components(separatedBy: "<img ").dropFirst().map { "<img " + $0.prefix { $0 != ">" } + ">" }
+    }
+
+    @Test func imagesCarryTheirSizeAndThePagesFirstImageLoadsWithIt() throws {
+        let site = try Self.site()
+        try site.build()
+        for page in [Self.topic, Self.paper] {
+            let images = Self.images(try site.read(page))
+            #expect(images == [
+                #"<img class="figure-image" src="/images/motifs.png" alt="Motif counts in &quot;Scalable motif counting on streaming graphs&quot;." width="321" height="47" decoding="async">"#,
+                #"<img class="figure-image" src="/images/throughput.jpg" alt="Throughput of &quot;Scalable motif counting on streaming graphs&quot; on eight cores, against the baseline." width="301" height="203" loading="lazy" decoding="async">"#,
+            ], "\(page)")
+        }
+        // The whole caption, with its Markdown, is under the image.
+        let paper = try site.read(Self.paper)
+        #expect(paper.contains("Each bar is <em>one</em> day of the stream."))
+        #expect(paper.contains("on <strong>eight</strong> cores"))
+    }
+
+    @Test func anImageWhoseHeaderSaysNothingHasNoSize() throws {
+        let site = try Self.site()
+        try site.write("not an image", to: "Content/images/Throughput.jpg")
+        try site.build()
+        let images = Self.images(try site.read(Self.topic))
+        #expect(images.count == 2)
+        #expect(images[0].contains("width=\"321\" height=\"47\""))
+        #expect(!images[1].contains("width=") && !images[1].contains("height="))
+    }
+}
