@@ -3,7 +3,8 @@ import Testing
 @testable import GuideKit
 
 /// Figures on the built pages: the image's size on its `<img>`, the first
-/// figure of a page loaded with it and the others lazily, a short alt.
+/// figure of a page loaded with it and the others lazily, a short alt, and a
+/// missing image as a quiet note.
 @Suite struct FigureOutputTests {
     static let guide = """
         A quick guide to Northwind's papers at KDD 2024
@@ -65,5 +66,20 @@ import Testing
         #expect(images.count == 2)
         #expect(images[0].contains("width=\"321\" height=\"47\""))
         #expect(!images[1].contains("width=") && !images[1].contains("height="))
+    }
+
+    @Test func aMissingImageIsAQuietNoteAboveItsCaption() throws {
+        let site = try Self.site(images: ["Throughput.jpg": "jpeg-baseline-301x203.jpg"])
+        let result = try site.build()
+        #expect(result.report.warnings.contains {
+            $0.severity == .warning && $0.line == 12 && $0.message.hasPrefix("figure image \"Motifs.png\" not found in ")
+        })
+        let topic = try site.read(Self.topic)
+        #expect(topic.contains(#"<p class="figure-missing">Image not available: <span class="figure-missing-name">Motifs.png</span></p>"#))
+        #expect(topic.contains("Each bar is <em>one</em> day of the stream."), "the caption is shown")
+        #expect(!topic.contains("role=\"img\""))
+        // The page's first image is that of its second figure: loaded with the page.
+        #expect(Self.images(topic).count == 1)
+        #expect(!Self.images(topic)[0].contains("loading="))
     }
 }
