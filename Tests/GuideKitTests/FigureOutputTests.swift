@@ -4,7 +4,7 @@ import Testing
 
 /// Figures on the built pages: the image's size on its `<img>`, the first
 /// figure of a page loaded with it and the others lazily, a short alt, and a
-/// missing image as a quiet note.
+/// missing image as a quiet note, or as an error when `site.yml` says so.
 @Suite struct FigureOutputTests {
     static let guide = """
         A quick guide to Northwind's papers at KDD 2024
@@ -31,8 +31,11 @@ import Testing
     static let paper = "Output/papers/scalable-motif-counting-on-streaming-graphs/index.html"
     static let topic = "Output/topics/graph-mining/index.html"
 
-    static func site(images: [String: String] = ["Motifs.png": "png-321x47.png", "Throughput.jpg": "jpeg-baseline-301x203.jpg"]) throws -> TemporarySite {
-        let site = try TemporarySite(["Content/guide.txt": guide])
+    static func site(images: [String: String] = ["Motifs.png": "png-321x47.png", "Throughput.jpg": "jpeg-baseline-301x203.jpg"],
+                     config: String? = nil) throws -> TemporarySite {
+        var files = ["Content/guide.txt": guide]
+        if let config { files["Content/site.yml"] = config }
+        let site = try TemporarySite(files)
         for (name, fixture) in images { try site.copyImage(fixture, to: "Content/images/\(name)") }
         return site
     }
@@ -81,5 +84,41 @@ import Testing
         // The page's first image is that of its second figure: loaded with the page.
         #expect(Self.images(topic).count == 1)
         #expect(!Self.images(topic)[0].contains("loading="))
+    }
+
+    @Test func missingImagesErrorStopsTheBuildAndLeavesTheOutput() throws {
+        let site = try Self.site()
+        try site.build()
+        let before = site.snapshot()
+        try site.write("missing_images: error\n", to: "Content/site.yml")
+        try site.remove("Content/images/Motifs.png")
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.step == "model")
+        #expect(failure?.errors.count == 1)
+        let error = failure?.errors.first
+        #expect(error?.file.hasSuffix("Content/guide.txt") == true)
+        #expect(error?.line == 12)
+        #expect(error?.message.hasPrefix("figure image \"Motifs.png\" not found in ") == true)
+        #expect(error?.message.hasSuffix("Content/images/ (site.yml sets missing_images: error)") == true)
+        #expect(site.snapshot() == before)
+    }
+
+    /// In watch mode: the rebuild fails and keeps the site; adding the image brings it back.
+    @Test func missingImagesErrorInARebuildKeepsTheSiteUntilTheImageIsBack() throws {
+        let site = try Self.site(config: "missing_images: error\n")
+        let session = BuildSession(options: site.options)
+        try session.build()
+        let before = site.snapshot()
+        let image = site.root.appendingPathComponent("Content/images/Motifs.png").path
+
+        try site.remove("Content/images/Motifs.png")
+        let failure = #expect(throws: BuildFailure.self) { try session.rebuild(changedPaths: [image]) }
+        #expect(failure?.errors.first?.line == 12)
+        #expect(site.snapshot() == before)
+
+        try site.copyImage("gif-333x19.gif", to: "Content/images/Motifs.png")
+        _ = try session.rebuild(changedPaths: [image])
+        #expect(Self.images(try site.read(Self.topic))[0].contains("width=\"333\" height=\"19\""))
+        try IncrementalBuildTests.expectSameAsFullBuild(site)
     }
 }

@@ -24,7 +24,14 @@ struct SiteAssembler {
     struct Result: Sendable {
         var model: SiteModel
         var copies: [PlannedCopy]
+        /// Errors too, when a figure's image is missing under `missing_images: error`.
         var warnings: [Diagnostic]
+
+        /// Throws every diagnostic, in order, when there is an error among them.
+        func checked() throws(DiagnosticList) -> Result {
+            if warnings.contains(where: \.isError) { throw DiagnosticList(diagnostics: warnings) }
+            return self
+        }
     }
 
     let config: SiteConfig
@@ -52,7 +59,7 @@ struct SiteAssembler {
         let sameRoutes = previousSite.map { $0.base == config.basePath && $0.multipleGuides == multiple } == true
         let surroundings = GuidePart.Surroundings(base: config.basePath, multiple: multiple, aliases: aliases,
                                                   images: content.imageNames, imageSizes: content.imageSizes,
-                                                  allowsRawHTML: config.allowsRawHTML)
+                                                  missingImages: config.missingImages, allowsRawHTML: config.allowsRawHTML)
         // The parts to make again, their texts turned into HTML at once (the new ones on every core).
         let stale = guides.filter { cache.parts[$0.file.slug]?.source != .init(version: $0.version, modified: $0.file.modified, surroundings: surroundings) }
         var html = GuideHTML.render(stale.map(\.guide), &cache.markdown)
@@ -139,6 +146,7 @@ struct GuidePart: Sendable {
         var aliases: AuthorAliases
         var images: Set<String>
         var imageSizes: [String: ImageSize]
+        var missingImages: SiteConfig.MissingImages
         var allowsRawHTML: Bool
     }
 
@@ -268,6 +276,9 @@ struct GuidePart: Sendable {
                                               folder: content.directory, folderDisplayPath: content.displayPath,
                                               displayPath: "\(content.imagesDisplayPath)/\(name)"))
                     src = base + path
+                } else if surroundings.missingImages == .error {
+                    warnings.append(.error(parsed.file, line: figure.fileName.line,
+                        "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/ (site.yml sets missing_images: error)"))
                 } else {
                     warnings.append(.warning(parsed.file, line: figure.fileName.line,
                         "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
