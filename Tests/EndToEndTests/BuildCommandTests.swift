@@ -54,6 +54,7 @@ import Testing
         let topic = try project.read("Output/topics/recommender-systems/index.html")
         #expect(topic.contains("Recommender systems rank items for users from sparse feedback."))
         #expect(topic.contains("src=\"\(base)images/session-graph.png\""))
+        #expect(topic.contains("width=\"16\" height=\"9\""), "the size in the PNG's header")
         #expect(topic.contains("href=\"\(base)topics/search-ranking/\""), "next topic")
         #expect(topic.contains("href=\"\(base)papers/\(Self.papers[0])/\""))
 

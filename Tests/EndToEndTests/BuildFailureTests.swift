@@ -69,6 +69,25 @@ import Testing
         #expect(project.files(under: "Output").map { project.data("Output/\($0)") } == before)
     }
 
+    /// With `missing_images: error`, a figure whose image is not in Content/images/ stops the build.
+    @Test func aMissingImageIsAnErrorWhenSiteYmlSaysSo() throws {
+        let project = try ProjectFolder(fixture: "basic")
+        #expect(try project.guide("build").status == 0)
+        let before = project.files(under: "Output").map { project.data("Output/\($0)") }
+
+        try project.write("base_url: https://guides.example.org/kdd/\nmissing_images: error\n", to: "Content/site.yml")
+        let run = try project.guide("build")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Content/guide.txt:28: error: figure image \"Missing figure.png\" not found in Content/images/"))
+        #expect(run.stderr.contains("build failed during model: nothing was written"))
+        #expect(project.files(under: "Output").map { project.data("Output/\($0)") } == before)
+
+        try project.write("base_url: https://guides.example.org/kdd/\nmissing_images: always\n", to: "Content/site.yml")
+        let invalid = try project.guide("build")
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasPrefix("Content/site.yml:2: error: missing_images must be placeholder"))
+    }
+
     @Test func refusesAnOutputFolderItDidNotWrite() throws {
         let project = try ProjectFolder(fixture: "basic")
         try project.write("keep me", to: "Website/important.txt")

@@ -109,6 +109,35 @@ import Testing
         try Self.expectSameAsFullBuild(site)
     }
 
+    /// The figure's width and height come from the image's header: an image
+    /// replaced by one of another size rewrites the pages that show it.
+    @Test func replacingAnImageWithOneOfAnotherSizeRewritesThePagesThatShowIt() throws {
+        let site = try TemporarySite(["Content/icml-2023.txt": Self.seedText])
+        try site.copyImage("png-321x47.png", to: "Content/images/DP bookkeeper.png")
+        let session = BuildSession(options: site.options)
+        try session.build()
+        let pages = ["Output/topics/differential-privacy/index.html",
+                     "Output/papers/differentially-private-optimization-on-large-model-at-small-cost/index.html"]
+        for page in pages { #expect(try site.read(page).contains("width=\"321\" height=\"47\""), "\(page)") }
+
+        let image = site.root.appendingPathComponent("Content/images/DP bookkeeper.png")
+        try FileManager.default.removeItem(at: image)
+        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("Tests/Fixtures/sites/basic/Content/images/Session graph.png"),
+                                         to: image)
+        let report = try session.rebuild(changedPaths: [image.path])
+        #expect(report.pagesRewritten == 2, "the figure's topic and paper")
+        #expect(report.filesWritten == 1, "the image")
+        for page in pages { #expect(try site.read(page).contains("width=\"16\" height=\"9\""), "\(page)") }
+        try Self.expectSameAsFullBuild(site)
+
+        // Other bytes of the same size (a byte after the PNG's end): only the image is written.
+        try (Data(contentsOf: image) + Data([0])).write(to: image)
+        let same = try session.rebuild(changedPaths: [image.path])
+        #expect(same.pagesRewritten == 0)
+        #expect(same.filesWritten == 1)
+        try Self.expectSameAsFullBuild(site)
+    }
+
     @Test func savingWithoutChangesWritesNothing() throws {
         let (site, session) = try Self.seedSession()
         let report = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])

@@ -9,8 +9,12 @@ import Testing
             allow_raw_html: true
             language: de
             papers_per_page: 25
+            missing_images: error
             """, file: "Content/site.yml")
-        #expect(config == SiteConfig(baseURL: "https://example.org/guides/icml", allowsRawHTML: true, language: "de", papersPerPage: 25))
+        var expected = SiteConfig(baseURL: "https://example.org/guides/icml", allowsRawHTML: true, language: "de", papersPerPage: 25)
+        expected.missingImages = .error
+        #expect(config == expected)
+        #expect(SiteConfig().missingImages == .placeholder)
         #expect(config.basePath == "/guides/icml/")
         #expect(config.absoluteBase == "https://example.org/guides/icml/")
         #expect(warnings.isEmpty)
@@ -26,7 +30,7 @@ import Testing
     @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
         let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
         #expect(warnings.map(\.description) == [
-            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language, papers_per_page, subtitle, title)",
+            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language, missing_images, papers_per_page, subtitle, title)",
         ])
     }
 
@@ -40,6 +44,11 @@ import Testing
         #expect(throws: Diagnostic.self) {
             try SiteConfigLoader.load(yaml: "papers_per_page: many\n", file: "Content/site.yml")
         }
+        let missing = #expect(throws: Diagnostic.self) {
+            try SiteConfigLoader.load(yaml: "language: en\nmissing_images: skip\n", file: "Content/site.yml")
+        }
+        #expect(missing?.line == 2)
+        #expect(missing?.message.hasPrefix("missing_images must be placeholder") == true)
     }
 
     @Test func invalidYAMLNamesLineAndColumn() {

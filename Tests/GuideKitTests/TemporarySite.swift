@@ -35,6 +35,14 @@ struct TemporarySite {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Copies an image of Tests/Fixtures/images into the site, over any file at `path`.
+    func copyImage(_ fixture: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("Tests/Fixtures/images/\(fixture)"), to: url)
+    }
+
     func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }

@@ -197,13 +197,14 @@ struct Rebuild {
     }
 
     /// The new site model, with the session's identities and Markdown.
-    private func assemble(into next: inout BuildState, previous: Replaced, warnings: inout [Diagnostic]) throws(Diagnostic) {
+    private func assemble(into next: inout BuildState, previous: Replaced, warnings: inout [Diagnostic]) throws {
         if next.assembly.markdown.renderer.allowsRawHTML != next.settings.config.allowsRawHTML {
             next.assembly = AssemblyCache(allowsRawHTML: next.settings.config.allowsRawHTML)
         }
-        let assembled = SiteAssembler(config: next.settings.config, content: next.content)
+        let assembled = try SiteAssembler(config: next.settings.config, content: next.content)
             .assemble(BuildSteps.inputs(next.content, next.guides), aliases: next.settings.aliases,
                       cache: &next.assembly, identities: &next.identities, previous: previous.model)
+            .checked()
         try SiteBuilder.checkTemplates(next.templates, for: assembled.model)
         next.model = assembled.model
         next.copies = assembled.copies

@@ -31,6 +31,8 @@ public struct ContentSource: Sendable {
     public var imagesDisplayPath: String
     /// File names present in `images/`.
     public var imageNames: Set<String>
+    /// The width and height of each image whose header says them (`ImageSize`).
+    var imageSizes: [String: ImageSize] = [:]
 
     /// Names of files that are not guide settings.
     static let siteFiles: Set<String> = ["site", "authors"]
@@ -128,6 +130,7 @@ public struct ContentSource: Sendable {
         let configDisplayPath = "\(displayPath)/site.yml"
         let aliasesDisplayPath = "\(displayPath)/authors.yml"
         let imagesFolder = directory.appendingPathComponent("images")
+        let imageNames = Set((try? fileManager.contentsOfDirectory(atPath: imagesFolder.path)) ?? [])
         return ContentSource(
             directory: directory, displayPath: displayPath,
             guides: guides,
@@ -138,7 +141,23 @@ public struct ContentSource: Sendable {
                                           inside: directory, folderDisplayPath: displayPath),
             aliasesDisplayPath: aliasesDisplayPath,
             imagesFolder: imagesFolder, imagesDisplayPath: "\(displayPath)/images",
-            imageNames: Set((try? fileManager.contentsOfDirectory(atPath: imagesFolder.path)) ?? []))
+            imageNames: imageNames,
+            imageSizes: imageSizes(imageNames, in: imagesFolder, contentFolder: directory))
+    }
+
+    /// The size of every image, read from its header each time the folder is
+    /// read, so that an image replaced by one of another size is seen by the
+    /// next rebuild (which reads every image whole anyway, to copy it). An
+    /// image that links outside the content folder has none: copying it is the
+    /// error the build reports.
+    private static func imageSizes(_ names: Set<String>, in folder: URL, contentFolder: URL) -> [String: ImageSize] {
+        var sizes: [String: ImageSize] = [:]
+        for name in names {
+            let path = folder.appendingPathComponent(name).path
+            guard (try? ContainedFile.check(path, inside: contentFolder.path, displayPath: name, folderDisplayPath: "")) != nil else { continue }
+            sizes[name] = ImageSize.read(path: path)
+        }
+        return sizes
     }
 
     private static func optionalText(_ url: URL, displayPath: String, inside folder: URL, folderDisplayPath: String) throws(Diagnostic) -> String? {

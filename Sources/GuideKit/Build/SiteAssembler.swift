@@ -24,7 +24,14 @@ struct SiteAssembler {
     struct Result: Sendable {
         var model: SiteModel
         var copies: [PlannedCopy]
+        /// Errors too, when a figure's image is missing under `missing_images: error`.
         var warnings: [Diagnostic]
+
+        /// Throws every diagnostic, in order, when there is an error among them.
+        func checked() throws(DiagnosticList) -> Result {
+            if warnings.contains(where: \.isError) { throw DiagnosticList(diagnostics: warnings) }
+            return self
+        }
     }
 
     let config: SiteConfig
@@ -51,7 +58,8 @@ struct SiteAssembler {
         let previousSite = previous?.site[SiteModel.siteID]
         let sameRoutes = previousSite.map { $0.base == config.basePath && $0.multipleGuides == multiple } == true
         let surroundings = GuidePart.Surroundings(base: config.basePath, multiple: multiple, aliases: aliases,
-                                                  images: content.imageNames, allowsRawHTML: config.allowsRawHTML)
+                                                  images: content.imageNames, imageSizes: content.imageSizes,
+                                                  missingImages: config.missingImages, allowsRawHTML: config.allowsRawHTML)
         // The parts to make again, their texts turned into HTML at once (the new ones on every core).
         let stale = guides.filter { cache.parts[$0.file.slug]?.source != .init(version: $0.version, modified: $0.file.modified, surroundings: surroundings) }
         var html = GuideHTML.render(stale.map(\.guide), &cache.markdown)
@@ -96,6 +104,8 @@ private struct GuideHTML: Sendable {
     var papers: [String]
     var postings: [String]
     var captions: [String]
+    /// Each caption as plain text, for its figure's `alt`.
+    var plainCaptions: [String]
 
     /// Every text of every guide, rendered in one go, then cut back into guides.
     static func render(_ guides: [Guide], _ markdown: inout MarkdownCache) -> [GuideHTML] {
@@ -112,6 +122,7 @@ private struct GuideHTML: Sendable {
         }
         var (blockHTML, postingHTML, captionHTML) = (markdown.html(blocks)[...], markdown.postingHTML(postings)[...],
                                                      markdown.inlineHTML(captions)[...])
+        var plainCaptions = markdown.plainText(captions)[...]
         func take(_ count: Int, from html: inout ArraySlice<String>) -> [String] {
             defer { html = html.dropFirst(count) }
             return Array(html.prefix(count))
@@ -119,7 +130,8 @@ private struct GuideHTML: Sendable {
         return guides.map { guide in
             GuideHTML(intro: take(1, from: &blockHTML)[0], topics: take(guide.topics.count, from: &blockHTML),
                       papers: take(guide.papers.count, from: &blockHTML), postings: take(guide.postings.count, from: &postingHTML),
-                      captions: take(guide.figures.count, from: &captionHTML))
+                      captions: take(guide.figures.count, from: &captionHTML),
+                      plainCaptions: take(guide.figures.count, from: &plainCaptions))
         }
     }
 }
@@ -133,6 +145,8 @@ struct GuidePart: Sendable {
         var multiple: Bool
         var aliases: AuthorAliases
         var images: Set<String>
+        var imageSizes: [String: ImageSize]
+        var missingImages: SiteConfig.MissingImages
         var allowsRawHTML: Bool
     }
 
@@ -262,15 +276,19 @@ struct GuidePart: Sendable {
                                               folder: content.directory, folderDisplayPath: content.displayPath,
                                               displayPath: "\(content.imagesDisplayPath)/\(name)"))
                     src = base + path
+                } else if surroundings.missingImages == .error {
+                    warnings.append(.error(parsed.file, line: figure.fileName.line,
+                        "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/ (site.yml sets missing_images: error)"))
                 } else {
                     warnings.append(.warning(parsed.file, line: figure.fileName.line,
                         "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/; the page shows a captioned placeholder"))
                 }
-                let caption = figure.caption?.text ?? ""
+                let caption = html.plainCaptions[index]
                 if figure.topic == nil { looseFigures.append(figureIDs[index]) }
                 return (figureIDs[index], Stored.box(FigureInfo(
                     guide: guideID, elementID: "figure-\(figure.slug)", fileName: name, src: src,
-                    captionHTML: html.captions[index], alt: caption.isEmpty ? name : caption,
+                    size: src.isEmpty ? nil : surroundings.imageSizes[name],
+                    captionHTML: html.captions[index], alt: caption.isEmpty ? name : AltText.of(caption: caption),
                     paper: figure.paper.map { paperIDs[$0] }), for: figureIDs[index].raw, keeping: previous?.figures))
             }
 
@@ -478,6 +496,7 @@ struct MarkdownCache: Sendable {
     let renderer: MarkdownRenderer
     private var blocks: [String: String] = [:]
     private var inlines: [String: String] = [:]
+    private var plainTexts: [String: String] = [:]
     /// By the posting's text as written, before `PostingText.markdown` (which
     /// takes a while for the long pasted texts of a thousand postings).
     private var postings: [String: String] = [:]
@@ -502,6 +521,12 @@ struct MarkdownCache: Sendable {
     mutating func inlineHTML(_ texts: [String]) -> [String] {
         let renderer = self.renderer
         return Self.lookUp(texts, in: &inlines) { renderer.inlineHTML($0) }
+    }
+
+    /// Each text (a caption) without its markup, in order ("" for "").
+    mutating func plainText(_ texts: [String]) -> [String] {
+        let renderer = self.renderer
+        return Self.lookUp(texts, in: &plainTexts) { renderer.plainText($0) }
     }
 
     /// Block HTML of each job posting's text, in order.

@@ -99,8 +99,9 @@ public struct SiteBuilder: Sendable {
         var identities = Identities()
         var cache = AssemblyCache(allowsRawHTML: settings.config.allowsRawHTML)
         let (assembled, renderTemplates) = try steps.run("model", warnings) {
-            let assembled = SiteAssembler(config: settings.config, content: content)
+            let assembled = try SiteAssembler(config: settings.config, content: content)
                 .assemble(BuildSteps.inputs(content, guides), aliases: settings.aliases, cache: &cache, identities: &identities)
+                .checked()
             try Self.checkTemplates(templates, for: assembled.model)
             return (assembled, RenderTemplates(templates, identities: &identities))
         }

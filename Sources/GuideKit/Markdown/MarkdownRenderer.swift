@@ -120,6 +120,44 @@ public struct MarkdownRenderer: Sendable {
         paragraphs.isEmpty ? "" : html(paragraphs.joined(separator: "\n\n"))
     }
 
+    /// The words of a Markdown text without its markup, on one line: what a
+    /// figure's `alt` is made from. Code and an image's description count as
+    /// words; raw HTML too, unless it is let through (then it is markup).
+    public func plainText(_ markdown: String) -> String {
+        var source = Self.keepingReferenceDefinitions(markdown)
+        return source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                guard let document = cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT),
+                      let iterator = cmark_iter_new(document) else { return "" }
+                defer {
+                    cmark_iter_free(iterator)
+                    cmark_node_free(document)
+                }
+                var text = ""
+                while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                    guard let node = cmark_iter_get_node(iterator) else { continue }
+                    let type = cmark_node_get_type(node)
+                    if event == CMARK_EVENT_EXIT {
+                        // Blocks are apart from each other, as their lines are.
+                        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM { text += " " }
+                        continue
+                    }
+                    switch type {
+                    case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                        text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    case CMARK_NODE_HTML_INLINE where !allowsRawHTML, CMARK_NODE_HTML_BLOCK where !allowsRawHTML:
+                        text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                        text += " "
+                    default:
+                        break
+                    }
+                }
+                return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+        }
+    }
+
     /// Inline HTML for text that sits inside another element (a caption):
     /// a single paragraph loses its `<p>` wrapper.
     public func inlineHTML(_ markdown: String) -> String {

@@ -17,6 +17,14 @@ public struct SiteConfig: Hashable, Sendable {
     /// Papers on each page of the "All papers" list (`/papers/`, `/papers/page/2/`, ...);
     /// 0 lists them all on one page.
     public var papersPerPage: Int
+    /// What a figure whose image is not in `Content/images/` gets: a placeholder
+    /// (the caption, with the file name as a note) and a warning, or an error
+    /// that stops the build.
+    public var missingImages: MissingImages = .placeholder
+
+    public enum MissingImages: String, Hashable, Sendable {
+        case placeholder, error
+    }
 
     public init(baseURL: String = "/", allowsRawHTML: Bool = false, language: String = "en", papersPerPage: Int = 100) {
         self.baseURL = baseURL

@@ -322,8 +322,11 @@ struct FigureInfo: Equatable, Sendable {
     var fileName: String
     /// The image's URL; empty when the file is missing.
     var src: String
+    /// The image's width and height, when its header says them: a rebuild
+    /// after the file is replaced by one of another size finds the figure changed.
+    var size: ImageSize?
     var captionHTML: String
-    /// The caption as plain text, for `alt`.
+    /// The caption's first sentence as plain text (`AltText`); the file name when there is no caption.
     var alt: String
     var paper: PaperID?
 }

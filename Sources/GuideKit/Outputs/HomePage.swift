@@ -24,7 +24,7 @@ enum HomePage {
             case "topics_html": joined(reader.topics(of: guide), Derivations.topicCard, reader)
             case "papers_without_topic": reader.loose(in: guide).papers.map { PaperCardView(reader: reader, id: $0) }
             case "papers_without_topic_html": joined(reader.loose(in: guide).papers, Derivations.paperCard, reader)
-            case "figures_without_topic": reader.loose(in: guide).figures.map { FigureView(reader: reader, id: $0) }
+            case "figures_without_topic": FigureView.list(reader.loose(in: guide).figures, reader)
             default: nil
             }
         }

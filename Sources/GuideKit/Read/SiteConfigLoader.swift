@@ -9,6 +9,7 @@ import Yams
 /// allow_raw_html: false
 /// language: en
 /// papers_per_page: 100
+/// missing_images: placeholder   # or error
 /// ```
 extension SiteConfig {
     /// The settings in `site.yml` of a content folder, or the defaults when it has none.
@@ -22,7 +23,7 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page"]
+    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "missing_images"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
@@ -60,6 +61,11 @@ enum SiteConfigLoader {
                     throw .error(file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
                 }
                 config.papersPerPage = count
+            case "missing_images":
+                guard let mode = value.string.flatMap(SiteConfig.MissingImages.init(rawValue:)) else {
+                    throw .error(file, line: line, "missing_images must be placeholder (a figure whose image is missing shows its caption, with a warning) or error (it stops the build)")
+                }
+                config.missingImages = mode
             default:
                 warnings.append(YAMLMapping.unknown(entry, known: knownKeys, file: file))
             }

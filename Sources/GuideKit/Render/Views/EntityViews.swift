@@ -55,7 +55,7 @@ struct PaperPageView: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "figures": reader.paper(id).figures.map { FigureView(reader: reader, id: $0) }
+        case "figures": FigureView.list(reader.paper(id).figures, reader)
         case "related": related.map { PaperLinkView(reader: reader, id: $0) }
         case "related_html": joined(related, Derivations.paperLink, reader)
         case "bibtex": reader.derived(Derivations.bibtex, id.raw).map { asText($0.entry) }
@@ -123,7 +123,7 @@ struct TopicPageView: MustacheParent {
         switch name {
         case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
         case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
-        case "figures": reader.topic(id).figures.map { FigureView(reader: reader, id: $0) }
+        case "figures": FigureView.list(reader.topic(id).figures, reader)
         case "teasers": reader.topic(id).teasers.map(TextView.init)
         default: TopicSummaryView(reader: reader, id: id).child(named: name)
         }
@@ -220,9 +220,19 @@ struct AuthorGuideView: MustacheParent {
 }
 
 /// A figure: the image when its file exists, otherwise a captioned placeholder.
+/// `width` and `height` when the image's header says them; `lazy` on every
+/// figure of a page's list but the first with an image, the one likely to be
+/// on the first screen (a page has one list of figures).
 struct FigureView: MustacheParent {
     let reader: Reader
     let id: FigureID
+    let lazy: Bool
+
+    /// A page's figures: the first image loads with the page, the others as they are scrolled near.
+    static func list(_ ids: [FigureID], _ reader: Reader) -> [FigureView] {
+        let first = ids.firstIndex { !reader.figure($0).src.isEmpty }
+        return ids.indices.map { FigureView(reader: reader, id: ids[$0], lazy: $0 != first) }
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -230,6 +240,9 @@ struct FigureView: MustacheParent {
         case "file_name": asText(reader.figure(id).fileName)
         case "src": nonEmpty(reader.figure(id).src)
         case "has_image": !reader.figure(id).src.isEmpty
+        case "width": reader.figure(id).size?.width
+        case "height": reader.figure(id).size?.height
+        case "lazy": flag(lazy)
         case "caption_html": nonEmpty(reader.figure(id).captionHTML)
         case "alt": asText(reader.figure(id).alt)
         case "paper": reader.figure(id).paper.map { PaperLinkView(reader: reader, id: $0) }
