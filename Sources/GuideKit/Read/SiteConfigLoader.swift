@@ -5,7 +5,7 @@ import Yams
 ///
 /// ```yaml
 /// title: Amazon Science at conferences
-/// base_url: https://example.org/guides/icml/
+/// base_url: https://example.org/guides/icml/     # or a path, /guides/icml/, or relative
 /// allow_raw_html: false
 /// language: en
 /// papers_per_page: 100
@@ -41,9 +41,10 @@ enum SiteConfigLoader {
                 }
                 config.subtitle = subtitle
             case "base_url":
-                guard let url = value.string, !url.isEmpty else {
-                    throw .error(file, line: line, "base_url must be a URL or a path, like https://example.org/guide/")
+                guard let url = value.string else {
+                    throw .error(file, line: line, SiteConfig.problem(withBaseURL: "")!)
                 }
+                if let problem = SiteConfig.problem(withBaseURL: url) { throw .error(file, line: line, problem) }
                 config.baseURL = url
             case "allow_raw_html":
                 guard let flag = value.bool else {
@@ -65,5 +66,15 @@ enum SiteConfigLoader {
             }
         }
         return (config, warnings)
+    }
+}
+
+extension SiteConfigLoader {
+    /// `--base-url`, checked as `base_url` is.
+    static func commandLineBaseURL(_ value: String) throws(Diagnostic) -> String {
+        if let problem = SiteConfig.problem(withBaseURL: value) {
+            throw .error("--base-url", problem.replacingOccurrences(of: "base_url", with: "--base-url"))
+        }
+        return value
     }
 }
