@@ -115,6 +115,8 @@ import Testing
                 #expect(!html.contains(absolute), "\(path) has \(absolute)")
             }
         }
+        #expect(!site.exists("Output/sitemap.xml"))
+        #expect(try site.read("Output/robots.txt") == "User-agent: *\nAllow: /\n")
     }
 
     @Test func theSearchIndexLinksFromItsFolderAndComesAsAScriptToo() throws {
@@ -146,6 +148,9 @@ import Testing
         let html = try site.read("Output/\(paper)")
         #expect(html.contains(#"<link rel="stylesheet" href="../../../assets/style.css">"#))
         #expect(html.contains(#"href="../../../authors/"#))
+        let feed = try site.read("Output/icml-2023/feed.xml")
+        #expect(feed.contains(#"<link href="../icml-2023/papers/"#), "links in a feed are relative to the feed")
+        #expect(feed.contains(#"<link rel="self" href="../icml-2023/feed.xml"/>"#))
     }
 
     /// A session's rebuild of a site of relative links ends up as a full build does.

@@ -22,6 +22,8 @@ enum BuildSteps {
             try SiteConfigLoader.load(yaml: text, file: content.configDisplayPath)
         } ?? (SiteConfig(), [])
         if let baseURL = options.baseURL { config.baseURL = try SiteConfigLoader.commandLineBaseURL(baseURL) }
+        if options.warnsAboutBaseURL, let warning = SiteConfigLoader.baseURLWarning(
+            config, file: content.configDisplayPath, fromCommandLine: options.baseURL != nil) { warnings.append(warning) }
         let aliases = try content.aliasesText.map { text throws(Diagnostic) in
             try AuthorAliases.load(yaml: text, file: content.aliasesDisplayPath)
         } ?? AuthorAliases()

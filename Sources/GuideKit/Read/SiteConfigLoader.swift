@@ -77,4 +77,26 @@ extension SiteConfigLoader {
         }
         return value
     }
+
+    /// The one warning of a build whose base URL is not absolute, naming what
+    /// needs an absolute one and what the build writes instead: no
+    /// `sitemap.xml` (a sitemap lists absolute URLs only), no `Sitemap:` line in
+    /// `robots.txt`, no canonical links, and feeds whose ids are `urn:uuid:`
+    /// names (an Atom id must be an absolute IRI) and whose links are relative
+    /// to the feed. Nil for an absolute base URL.
+    ///
+    /// - Parameters:
+    ///   - file: `site.yml`, as diagnostics name it.
+    ///   - fromCommandLine: the base URL is `--base-url`'s, not the file's.
+    static func baseURLWarning(_ config: SiteConfig, file: String, fromCommandLine: Bool) -> Diagnostic? {
+        guard !config.isAbsolute else { return nil }
+        let named = (fromCommandLine ? "--base-url" : "base_url") + " \"\(config.baseURL)\"" + (!fromCommandLine && config.baseURL == "/" ? " (the default)" : "")
+        let example = "https://example.org" + config.basePath
+        return .warning(file, """
+            \(named) is not an absolute URL (https://…), which the sitemap, the feeds and canonical links need: \
+            sitemap.xml is not written, robots.txt names no sitemap, pages have no canonical link, and the feeds \
+            identify entries by urn:uuid: names instead of URLs and link to pages relative to the feed. \
+            \(fromCommandLine ? "Pass --base-url \(example)" : "Set base_url: \(example) in this file") (the site's address) to have them.
+            """)
+    }
 }
