@@ -90,7 +90,8 @@ extension SiteConfigLoader {
     ///   - fromCommandLine: the base URL is `--base-url`'s, not the file's.
     static func baseURLWarning(_ config: SiteConfig, file: String, fromCommandLine: Bool) -> Diagnostic? {
         guard !config.isAbsolute else { return nil }
-        let named = (fromCommandLine ? "--base-url" : "base_url") + " \"\(config.baseURL)\"" + (!fromCommandLine && config.baseURL == "/" ? " (the default)" : "")
+        var named = (fromCommandLine ? "--base-url" : "base_url") + " \"\(config.baseURL)\""
+        if !fromCommandLine, config.baseURL == "/" { named += " (the default)" }
         let example = "https://example.org" + config.basePath
         return .warning(file, """
             \(named) is not an absolute URL (https://…), which the sitemap, the feeds and canonical links need: \
