@@ -9,7 +9,7 @@ struct NewCommand: ParsableCommand {
         discussion: """
         Writes DIR/Content/ with a short sample guide (<name>.txt), its settings \
         file (<name>.yml), a sample figure in images/, site.yml with every setting \
-        explained, and a .gitignore. The site uses the built-in theme; with \
+        explained (and base_url set with --base-url), and a .gitignore. The site uses the built-in theme; with \
         --templates, DIR/Templates/ gets a copy of it to edit. DIR must not exist \
         or be empty.
         """)
@@ -22,12 +22,17 @@ struct NewCommand: ParsableCommand {
         valueName: "TITLE"))
     var title: String?
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "Where the site will be published (https://example.org/guides/), written into site.yml; until it is set, builds warn that the sitemap and feeds need it.",
+        valueName: "URL"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Also write the built-in templates and assets into DIR/Templates/ to edit.")
     var templates = false
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory)
-        let project = NewProject(title: title)
+        let project = NewProject(title: title, baseURL: baseURL)
         do {
             _ = try project.write(to: folder)
             if templates { _ = try BuiltInTheme.export(to: folder.appendingPathComponent("Templates")) }

@@ -154,6 +154,7 @@ struct ServeCommand: AsyncParsableCommand {
 enum PreviewBaseURL {
     static func options(for site: SiteArguments) -> (options: BuildOptions, note: String?) {
         var options = site.buildOptions
+        options.warnsAboutBaseURL = false
         let configured = site.baseURL ?? siteFileBaseURL(in: options.contentDirectory) ?? "/"
         let path = SiteConfig(baseURL: configured).basePath
         guard path != "/" else { return (options, nil) }

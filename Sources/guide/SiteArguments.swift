@@ -17,7 +17,7 @@ struct SiteArguments: ParsableArguments {
     var output = "Output"
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp(
-        "Where the site will live, e.g. https://example.org/guides/icml/ or /guides/icml/ (default: site.yml's base_url, else /).",
+        "Where the site will live, e.g. https://example.org/guides/icml/ or /guides/icml/, or relative to open it from disk (default: site.yml's base_url, else /).",
         valueName: "URL"))
     var baseURL: String?
 

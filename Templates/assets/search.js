@@ -136,7 +136,7 @@
         var li = document.createElement("li");
         li.className = "search-result";
         var a = document.createElement("a");
-        a.href = e.url;
+        a.href = e.href;
         a.appendChild(highlight(e.title, terms));
         li.appendChild(a);
         if (e.guide) {
@@ -182,26 +182,61 @@
     update(true);
   });
 
-  say("Loading the search index…");
-  fetch(form.getAttribute("data-search-index"), { headers: { Accept: "application/json" } })
-    .then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      return r.json();
-    })
-    .then(function (data) {
-      entries = (data && Array.isArray(data.entries) ? data.entries : []).filter(function (e) {
-        return e && e.title && e.url;
-      });
-      entries.forEach(function (e) {
-        e.detail = e.detail || "";
-        e.guide = e.guide || "";
-        e._title = fold(e.title);
-        e._hay = e._title + " " + fold(e.detail) + " " + fold(e.guide);
-      });
-      update(false);
-      if (!initial) input.focus();
-    })
-    .catch(function () {
-      say("Sorry, the search index could not be loaded.");
+  /* The index's URLs are relative to the index itself (on a site of relative
+     links, ../papers/x/index.html); a path or an absolute URL stays as it is. */
+  var indexURL = new URL(form.getAttribute("data-search-index"), document.baseURI);
+  var scriptURL = form.getAttribute("data-search-script");
+
+  function use(data) {
+    entries = (data && Array.isArray(data.entries) ? data.entries : []).filter(function (e) {
+      return e && e.title && e.url;
     });
+    entries.forEach(function (e) {
+      e.href = new URL(e.url, indexURL).href;
+      e.detail = e.detail || "";
+      e.guide = e.guide || "";
+      e._title = fold(e.title);
+      e._hay = e._title + " " + fold(e.detail) + " " + fold(e.guide);
+    });
+    update(false);
+    if (!initial) input.focus();
+  }
+
+  /* A page opened from disk can load the index only as a script, which a
+     site built with --base-url relative has. */
+  function failed() {
+    say(window.location.protocol === "file:" && !scriptURL
+      ? "Search needs the site to be served over HTTP (run `guide serve`, or publish it); " +
+        "to open the site from disk, build it with --base-url relative."
+      : "Sorry, the search index could not be loaded.");
+  }
+
+  /* The index as a script (search/index.js, written for a site of relative
+     links): a page opened from disk may load a script, where browsers refuse
+     to fetch a file:// URL. */
+  function loadScript() {
+    var script = document.createElement("script");
+    script.src = new URL(scriptURL, document.baseURI).href;
+    script.onload = function () {
+      if (window.guideSearchIndex) use(window.guideSearchIndex); else failed();
+    };
+    script.onerror = failed;
+    document.head.appendChild(script);
+  }
+
+  say("Loading the search index…");
+  if (scriptURL && window.location.protocol === "file:") {
+    loadScript();
+  } else if (!window.fetch) {
+    if (scriptURL) loadScript(); else failed();
+  } else {
+    fetch(indexURL.href, { headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      })
+      .then(use, function () {
+        if (scriptURL) loadScript(); else failed();
+      });
+  }
 })();

@@ -3,8 +3,9 @@
 
 Serves each given output folder over HTTP on 127.0.0.1, opens one page of every
 kind it has (the list of guides, a guide's home, a topic, the list of papers, a
-paper, the authors, an author, careers, search, the 404 page), runs axe-core
-(axe-core 4) and fails on any violation.
+paper, the authors, an author, careers, search, the 404 page) in the light and
+the dark colour scheme, runs axe-core (axe-core 4) and fails on any violation
+of any impact.
 
     python3 Tests/Browser/test_accessibility.py Output [Other/Output ...]
 
@@ -84,19 +85,23 @@ def main(roots):
         for root in roots:
             server = serve(root)
             base = f"http://127.0.0.1:{server.server_address[1]}"
-            for path in pages_of(root):
-                driver.get(base + path)
-                driver.execute_script(axe)
-                results = driver.execute_async_script(
-                    "const done = arguments[arguments.length - 1];"
-                    "axe.run(document).then(done, error => done({violations: [{id: 'axe-error', impact: 'error', help: String(error), nodes: []}]}));")
-                checked += 1
-                found = results["violations"]
-                violations += len(found)
-                print(f"{'ok  ' if not found else 'FAIL'} {root}{path}")
-                for violation in found:
-                    targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                    print(f"     {violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
+            for scheme in ("light", "dark"):
+                # The pages follow the reader's colour scheme: check both.
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                       {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+                for path in pages_of(root):
+                    driver.get(base + path)
+                    driver.execute_script(axe)
+                    results = driver.execute_async_script(
+                        "const done = arguments[arguments.length - 1];"
+                        "axe.run(document).then(done, error => done({violations: [{id: 'axe-error', impact: 'error', help: String(error), nodes: []}]}));")
+                    checked += 1
+                    found = results["violations"]
+                    violations += len(found)
+                    print(f"{'ok  ' if not found else 'FAIL'} {scheme:5} {root}{path}")
+                    for violation in found:
+                        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                        print(f"     {violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
             server.shutdown()
     finally:
         driver.quit()

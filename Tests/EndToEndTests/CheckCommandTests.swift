@@ -9,7 +9,7 @@ import Glibc
 @Suite struct CheckCommandTests {
     @Test func aCleanProjectPassesAndNothingIsWritten() throws {
         let folder = try ProjectFolder()
-        #expect(try folder.guide("new", "demo").status == 0)
+        #expect(try folder.guide("new", "demo", "--base-url", "https://guides.example.org/").status == 0)
         let demo = ProjectFolder(root: folder.root.appendingPathComponent("demo"))
         let run = try demo.guide("check", "--strict")
         #expect(run.status == 0, "\(run.stderr)")

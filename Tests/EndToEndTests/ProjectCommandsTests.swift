@@ -13,6 +13,13 @@ import Testing
             ".gitignore", "Content/icml-2025.txt", "Content/icml-2025.yml", "Content/images/Sample results.svg", "Content/site.yml",
         ])
         let demo = ProjectFolder(root: folder.root.appendingPathComponent("demo"))
+        // The one thing to set before publishing is said at once.
+        let first = try demo.guide("build")
+        #expect(first.status == 0)
+        #expect(first.stderr.hasPrefix("Content/site.yml: warning: base_url \"/\" (the default) is not an absolute URL"))
+        #expect(first.stderr.components(separatedBy: "\n").count == 2)
+        try demo.write(try demo.read("Content/site.yml").replacingOccurrences(of: "# base_url: /", with: "base_url: https://guides.example.org/"),
+                       to: "Content/site.yml")
         let built = try demo.guide("build")
         #expect(built.status == 0)
         #expect(built.stderr == "")
@@ -20,7 +27,17 @@ import Testing
         // The sample's figure is a real image, linked to the paper its caption names.
         let paper = try demo.read("Output/papers/thompson-sampling-with-a-diffusion-prior/index.html")
         #expect(paper.contains("<img class=\"figure-image\" src=\"/images/"))
+        #expect(paper.contains("<link rel=\"canonical\" href=\"https://guides.example.org/papers/thompson-sampling-with-a-diffusion-prior/\">"))
         #expect(demo.data("Output/assets/style.css") == GuideBinary.repositoryData("Templates/assets/style.css"))
+    }
+
+    @Test func newWritesTheBaseURLIntoSiteYml() throws {
+        let folder = try ProjectFolder()
+        #expect(try folder.guide("new", "demo", "--base-url", "https://guides.example.org/kdd/").status == 0)
+        #expect(try folder.read("demo/Content/site.yml").contains("\nbase_url: \"https://guides.example.org/kdd/\"\n"))
+        let built = try ProjectFolder(root: folder.root.appendingPathComponent("demo")).guide("build")
+        #expect(built.status == 0)
+        #expect(built.stderr == "")
     }
 
     @Test func newNamesTheGuideAfterTheTitlesConference() throws {

@@ -46,7 +46,6 @@ import Testing
             "robots.txt",
             "search/index.html",
             "search/index.json",
-            "sitemap.xml",
             "slt/feed.xml",
             "slt/index.html",
             "slt/papers/index.html",
@@ -55,11 +54,14 @@ import Testing
         ])
     }
 
+    /// With an absolute base URL (with the default "/", there is no sitemap: `pageMap`).
     @Test func sitemapListsEveryPage() throws {
-        let site = try Self.built()
+        let site = try TemporarySite(fixture: "three-guides")
+        try site.write(try site.read("Content/site.yml") + "base_url: https://example.org\n", to: "Content/site.yml")
+        try site.build()
         let locations = try site.read("Output/sitemap.xml").components(separatedBy: "\n")
             .filter { $0.contains("<loc>") }
-            .map { $0.replacingOccurrences(of: "  <url><loc>", with: "").replacingOccurrences(of: "</loc></url>", with: "") }
+            .map { $0.replacingOccurrences(of: "  <url><loc>https://example.org", with: "").replacingOccurrences(of: "</loc></url>", with: "") }
         #expect(locations == [
             "/",
             "/acl-2024/", "/icml-2023/", "/slt/",
@@ -207,7 +209,7 @@ import Testing
             "Content/a.txt": "A quick guide to X's papers at KDD 2024\n\nOne line.\n\nIntro.\n\nTopic\n\nDescribed.\n\nA first paper title here\nWei Wang, Lena Albrecht\n",
             "Content/b.txt": "A quick guide to X's papers at KDD 2023\n\nOne line.\n\nIntro.\n\nTopic\n\nDescribed.\n\nA second paper title here\nWei Wang, Omar Haddad\n",
             "Content/authors.yml": "Wei Wang:\n  a: Wei Wang (UCLA)\n  b: Wei Wang (Amazon)\n",
-            "Content/site.yml": "title: X\n",
+            "Content/site.yml": "title: X\nbase_url: https://example.org/\n",
         ])
         let report = try site.build().report
         #expect(report.warnings.isEmpty)

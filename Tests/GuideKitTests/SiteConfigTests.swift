@@ -27,6 +27,42 @@ import Testing
         #expect(!SiteConfig(baseURL: "/guides/").isAbsolute)
     }
 
+    @Test func relativeLinks() throws {
+        for value in ["relative", ".", "./"] {
+            let (config, _) = try SiteConfigLoader.load(yaml: "base_url: \(value)\n", file: "Content/site.yml")
+            #expect(config.isRelative && !config.isAbsolute, "\(value)")
+            #expect(config.basePath == "/", "guide serve keeps it: \(value)")
+            #expect(config.links == SiteLinks(base: "/", relative: true))
+        }
+        #expect(!SiteConfig(baseURL: "/relative/").isRelative)
+    }
+
+    @Test func malformedBaseURLsAreErrorsWithTheirLine() {
+        let cases = [
+            "./guides/": "base_url \"./guides/\" is a relative path; write relative (or ./) for links relative to each page, or a path from the site's root like /guides/icml/",
+            "../": "base_url \"../\" is a relative path; write relative (or ./) for links relative to each page, or a path from the site's root like /guides/icml/",
+            "/guides/../x/": "base_url \"/guides/../x/\" has a . or .. folder; it must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+            "ftp://example.org/": "base_url \"ftp://example.org/\" is not an http or https URL; it must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+            "https:///guides/": "base_url \"https:///guides/\" has no host; it must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+            "//example.org/": "base_url \"//example.org/\" has no scheme; write https://example.org/ for an absolute URL, or a path like /guides/icml/",
+            "/my guides/": "base_url \"/my guides/\" has a space or a control character in it; it must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+            "/guides/?v=2": "base_url \"/guides/?v=2\" has a query or fragment (? or #); it must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+            "example.org:8080/x": "base_url \"example.org:8080/x\" is neither a URL nor a path; it must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+            "\"\"": "base_url must be an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative",
+        ]
+        for (value, message) in cases {
+            #expect(throws: Diagnostic.error("Content/site.yml", line: 2, message), "\(value)") {
+                try SiteConfigLoader.load(yaml: "language: en\nbase_url: \(value)\n", file: "Content/site.yml")
+            }
+        }
+        #expect(throws: Diagnostic.error("--base-url", "--base-url \"./x\" is a relative path; write relative (or ./) for links relative to each page, or a path from the site's root like /guides/icml/")) {
+            try SiteConfigLoader.commandLineBaseURL("./x")
+        }
+        for good in ["/", "/guides/icml/", "guides/icml", "https://example.org", "HTTP://example.org:8080/a/", "relative"] {
+            #expect(SiteConfig.problem(withBaseURL: good) == nil, "\(good)")
+        }
+    }
+
     @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
         let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
         #expect(warnings.map(\.description) == [

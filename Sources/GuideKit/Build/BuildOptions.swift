@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: URL
     /// Overrides `base_url` from `site.yml`.
     public var baseURL: String?
+    /// Warn when the base URL is not absolute (`SiteConfigLoader.baseURLWarning`);
+    /// a local preview, which needs none, does not.
+    public var warnsAboutBaseURL = true
     /// Rendering threads; 1 builds sequentially.
     public var workers: Int
 

@@ -22,7 +22,9 @@ enum BuildSteps {
         var (config, warnings) = try content.configText.map { text throws(Diagnostic) in
             try SiteConfigLoader.load(yaml: text, file: content.configDisplayPath)
         } ?? (SiteConfig(), [])
-        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        if let baseURL = options.baseURL { config.baseURL = try SiteConfigLoader.commandLineBaseURL(baseURL) }
+        if options.warnsAboutBaseURL, let warning = SiteConfigLoader.baseURLWarning(
+            config, file: content.configDisplayPath, fromCommandLine: options.baseURL != nil) { warnings.append(warning) }
         let aliases = try content.aliasesText.map { text throws(Diagnostic) in
             try AuthorAliases.load(yaml: text, file: content.aliasesDisplayPath)
         } ?? AuthorAliases()

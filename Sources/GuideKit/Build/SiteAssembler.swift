@@ -56,8 +56,8 @@ struct SiteAssembler {
         let guides = Self.ordered(inputs)
         let multiple = guides.count > 1
         let previousSite = previous?.site[SiteModel.siteID]
-        let sameRoutes = previousSite.map { $0.base == config.basePath && $0.multipleGuides == multiple } == true
-        let surroundings = GuidePart.Surroundings(base: config.basePath, multiple: multiple, aliases: aliases,
+        let sameRoutes = previousSite.map { $0.links == config.links && $0.multipleGuides == multiple } == true
+        let surroundings = GuidePart.Surroundings(links: config.links, multiple: multiple, aliases: aliases,
                                                   images: content.imageNames, imageSizes: content.imageSizes,
                                                   missingImages: config.missingImages, allowsRawHTML: config.allowsRawHTML)
         // The parts to make again, their texts turned into HTML at once (the new ones on every core).
@@ -141,7 +141,7 @@ private struct GuideHTML: Sendable {
 struct GuidePart: Sendable {
     /// What a guide's part depends on besides its parse.
     struct Surroundings: Equatable, Sendable {
-        var base: String
+        var links: SiteLinks
         var multiple: Bool
         var aliases: AuthorAliases
         var images: Set<String>
@@ -209,7 +209,7 @@ struct GuidePart: Sendable {
 
         func make(_ html: GuideHTML, identities: inout Identities) -> GuidePart {
             let parsed = input.guide, settings = input.settings, slug = input.file.slug
-            let (base, previous, sameRoutes) = (surroundings.base, previous, sameRoutes)
+            let (links, previous, sameRoutes) = (surroundings.links, previous, sameRoutes)
             let guideID: GuideID = identities.guides.id(slug)
             let prefix = Routes.guidePrefix(slug: slug, multipleGuides: surroundings.multiple)
             var warnings: [Diagnostic] = []
@@ -231,7 +231,7 @@ struct GuidePart: Sendable {
             let topics = parsed.topics.indices.map { index -> TopicEntry in
                 let topic = parsed.topics[index], id = topicIDs[index]
                 let path = Routes.topic(prefix: prefix, slug: topic.slug)
-                let info = TopicInfo(guide: guideID, title: topic.title.text, slug: topic.slug, path: path, url: base + path,
+                let info = TopicInfo(guide: guideID, title: topic.title.text, slug: topic.slug, path: path, url: links.url(path),
                                      descriptionHTML: html.topics[index], figures: topic.figures.map { figureIDs[$0] },
                                      teasers: topic.teasers.map { parsed.teasers[$0].text.text })
                 return (id, Stored.box(info, for: id.raw, keeping: previous?.topics),
@@ -255,7 +255,7 @@ struct GuidePart: Sendable {
                 } else {
                     let path = Routes.paper(prefix: prefix, slug: slug)
                     title = Box(PaperTitle(guide: guideID, title: titleText, slug: slug,
-                                           path: path, url: base + path, sortKey: SortKey.of(titleText)))
+                                           path: path, url: links.url(path), sortKey: SortKey.of(titleText)))
                 }
                 let info = PaperInfo(authors: paperAuthors[index], authorMarks: parsed.papers[index].authorMarks,
                                      topic: parsed.papers[index].topic.map { topicIDs[$0] },
@@ -275,7 +275,7 @@ struct GuidePart: Sendable {
                     copies.append(PlannedCopy(source: content.imagesFolder.appendingPathComponent(name), path: path,
                                               folder: content.directory, folderDisplayPath: content.displayPath,
                                               displayPath: "\(content.imagesDisplayPath)/\(name)"))
-                    src = base + path
+                    src = links.url(path)
                 } else if surroundings.missingImages == .error {
                     warnings.append(.error(parsed.file, line: figure.fileName.line,
                         "figure image \"\(name)\" not found in \(content.imagesDisplayPath)/ (site.yml sets missing_images: error)"))
@@ -296,7 +296,7 @@ struct GuidePart: Sendable {
             let event = parsed.event
             let id = guideID.raw
             let info = GuideInfo(
-                slug: slug, prefix: prefix, url: base + prefix, title: parsed.title.text,
+                slug: slug, prefix: prefix, url: links.url(prefix), title: parsed.title.text,
                 organization: settings.organization ?? event.organization ?? "",
                 conference: settings.conference ?? event.conference ?? "",
                 year: settings.year ?? event.year ?? settings.date.map { String($0.prefix(4)) } ?? "",
@@ -369,8 +369,8 @@ private struct Assembly {
     let config: SiteConfig
     let multiple: Bool
     let previous: SiteModel?
-    /// `config.basePath`, worked out once (a few string searches, for every author).
-    let base: String
+    /// `config.links`, worked out once (a few string searches, for every author).
+    let links: SiteLinks
 
     var model = SiteModel()
     var copies: [PlannedCopy] = []
@@ -391,7 +391,7 @@ private struct Assembly {
         self.config = config
         self.multiple = multiple
         self.previous = previous
-        base = config.basePath
+        links = config.links
         siteCounts = [.papers: 0, .topics: 0, .guides: guideCount]
     }
 
@@ -444,7 +444,7 @@ private struct Assembly {
 
     private mutating func addAuthor(_ person: GuidePart.Person) {
         let slug = authorSlugs.claim(slugNumbers.id(person.slug), in: &slugNumbers)
-        let path = Routes.author(slug: slug), url = base + path
+        let path = Routes.author(slug: slug), url = links.url(path)
         if let kept = previous?.authors.box(person.id.raw), kept.name == person.name, kept.slug == slug, kept.url == url {
             model.authors.set(person.id.raw, box: kept)
         } else {
@@ -472,7 +472,7 @@ private struct Assembly {
     private func siteInfo(_ guides: [SiteAssembler.Input]) -> SiteInfo {
         var info = SiteInfo(title: config.title ?? SiteAssembler.defaultTitle, subtitle: config.subtitle ?? "",
                             organization: "", conference: "", year: "",
-                            base: config.basePath, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
+                            links: links, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
                             language: config.language, papersPerPage: config.papersPerPage, multipleGuides: multiple)
         if !multiple, let only = guides.first {
             let event = only.guide.event

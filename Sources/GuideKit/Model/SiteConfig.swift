@@ -6,9 +6,12 @@ public struct SiteConfig: Hashable, Sendable {
     public var title: String?
     /// One line under the name on the list of guides.
     public var subtitle: String?
-    /// Where the site is published: "/" (default), "/guides/icml/", or an absolute
-    /// "https://example.org/guides/icml/". Pages link with its path; the sitemap,
-    /// feed and canonical links use the absolute form when it has one.
+    /// Where the site is published: an absolute URL ("https://example.org/guides/icml/"),
+    /// a path ("/", the default, or "/guides/icml/"), or `relative` (also "." and "./"):
+    /// every link relative to its page, for a site opened from disk (`SiteLinks`).
+    /// Pages link with its path; the sitemap, the feeds' ids and canonical links
+    /// need the absolute form (`isAbsolute`), and are left out or made otherwise
+    /// without it (`SiteConfigLoader.baseURLWarning`).
     public var baseURL: String
     /// Let raw HTML in Markdown through. Off: cmark omits it.
     public var allowsRawHTML: Bool
@@ -33,8 +36,9 @@ public struct SiteConfig: Hashable, Sendable {
         self.papersPerPage = papersPerPage
     }
 
-    /// The path part of `baseURL`, starting and ending with "/".
+    /// The path part of `baseURL`, starting and ending with "/" ("/" for relative links).
     public var basePath: String {
+        if isRelative { return "/" }
         var path = baseURL
         if let scheme = path.range(of: "://") {
             let afterHost = path[scheme.upperBound...].firstIndex(of: "/") ?? path.endIndex
@@ -47,9 +51,54 @@ public struct SiteConfig: Hashable, Sendable {
 
     /// `baseURL` with a trailing "/", absolute when it has a scheme and host.
     public var absoluteBase: String {
-        guard baseURL.contains("://") else { return basePath }
+        guard isAbsolute else { return basePath }
         return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     }
 
     public var isAbsolute: Bool { baseURL.contains("://") }
+
+    /// Links relative to each page: `base_url: relative` (or "." or "./").
+    public var isRelative: Bool { Self.relativeValues.contains(baseURL) }
+
+    static let relativeValues: Set<String> = ["relative", ".", "./"]
+
+    /// How pages link.
+    var links: SiteLinks { SiteLinks(base: basePath, relative: isRelative) }
+
+    /// What is wrong with `value` as a `base_url`, or nil when it is one: an
+    /// http(s) URL with a host, a path, or `relative`; no query, fragment,
+    /// spaces, `.` or `..` folders.
+    public static func problem(withBaseURL value: String) -> String? {
+        let example = "an absolute URL (https://example.org/guides/icml/), a path (/guides/icml/) or relative"
+        if value.isEmpty { return "base_url must be \(example)" }
+        if relativeValues.contains(value) { return nil }
+        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+            return "base_url \"\(value)\" has a space or a control character in it; it must be \(example)"
+        }
+        if value.contains("?") || value.contains("#") {
+            return "base_url \"\(value)\" has a query or fragment (? or #); it must be \(example)"
+        }
+        var path = Substring(value)
+        if let scheme = value.range(of: "://") {
+            let name = value[..<scheme.lowerBound].lowercased()
+            guard name == "http" || name == "https" else {
+                return "base_url \"\(value)\" is not an http or https URL; it must be \(example)"
+            }
+            let rest = value[scheme.upperBound...]
+            let host = rest.prefix { $0 != "/" }
+            guard !host.isEmpty else { return "base_url \"\(value)\" has no host; it must be \(example)" }
+            path = rest[host.endIndex...]
+        } else if value.hasPrefix("//") {
+            return "base_url \"\(value)\" has no scheme; write https:\(value) for an absolute URL, or a path like /guides/icml/"
+        } else if value.contains(":") {
+            return "base_url \"\(value)\" is neither a URL nor a path; it must be \(example)"
+        }
+        let folders = path.split(separator: "/", omittingEmptySubsequences: false)
+        if folders.contains(where: { $0 == "." || $0 == ".." }) {
+            return value.hasPrefix(".")
+                ? "base_url \"\(value)\" is a relative path; write relative (or ./) for links relative to each page, or a path from the site's root like /guides/icml/"
+                : "base_url \"\(value)\" has a . or .. folder; it must be \(example)"
+        }
+        return nil
+    }
 }

@@ -168,8 +168,9 @@ struct SiteInfo: Equatable, Sendable {
     var organization: String
     var conference: String
     var year: String
-    /// Path prefix of every internal link, starting and ending with "/".
-    var base: String
+    /// How pages link: the path prefix of every internal link, starting and
+    /// ending with "/", or links relative to each page (`SiteLinks`).
+    var links: SiteLinks
     /// The base URL as the sitemap, feed and canonical links write it.
     var absoluteBase: String
     var isAbsolute: Bool
@@ -274,7 +275,7 @@ struct TopicInfo: Equatable, Sendable {
     var guide: GuideID
     var title: String
     var slug: String
-    /// Relative to the site root (`Routes`); `url` adds the base path.
+    /// Relative to the site root (`Routes`); `url` is its link (`SiteLinks.url`).
     var path: String
     var url: String
     var descriptionHTML: String
@@ -287,7 +288,7 @@ struct PaperTitle: Equatable, Sendable {
     var guide: GuideID
     var title: String
     var slug: String
-    /// Relative to the site root (`Routes`); `url` adds the base path.
+    /// Relative to the site root (`Routes`); `url` is its link (`SiteLinks.url`).
     var path: String
     var url: String
     /// The "All papers" order (`SortKey.of`).
@@ -308,7 +309,7 @@ struct PaperInfo: Equatable, Sendable {
 struct AuthorInfo: Equatable, Sendable {
     var name: String
     var slug: String
-    /// Relative to the site root (`Routes`); `url` adds the base path.
+    /// Relative to the site root (`Routes`); `url` is its link (`SiteLinks.url`).
     var path: String
     var url: String
     /// Surname first (`SortKey.forName`), for the A–Z index.

@@ -8,9 +8,11 @@ enum GuideFeed {
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)
-        let base = reader.site.absoluteBase + info.prefix
         let updated = Feed.timestamp(reader.modified(guide))
-        var xml = Array(Feed.head(title: info.title, subtitle: reader.text(of: guide).subtitle, base: base, updated: updated,
+        let feed = Routes.feed(prefix: info.prefix)
+        var xml = Array(Feed.head(title: info.title, subtitle: reader.text(of: guide).subtitle,
+                                  home: Feed.address(of: info.prefix, in: feed, reader.site),
+                                  selfLink: Feed.address(of: feed, in: feed, reader.site).link, updated: updated,
                                   author: info.organization.isEmpty ? info.title : info.organization).utf8)
         let entryEnd = Array("    <updated>\(updated)</updated>\n  </entry>\n".utf8), close = Array("</feed>\n".utf8)
         let entries = reader.papers(of: guide).map { reader.derived(Derivations.feedEntry, $0.raw) ?? [] }
@@ -33,17 +35,19 @@ enum SiteFeed {
         let site = reader.site
         let guides = reader.siteGuides
         let latest = guides.map { reader.modified($0) }.max() ?? Date(timeIntervalSince1970: 0)
-        var xml = Feed.head(title: site.title, subtitle: site.subtitle, base: site.absoluteBase,
-                            updated: Feed.timestamp(latest), author: site.organization.isEmpty ? site.title : site.organization)
+        let feed = Routes.feed(prefix: "")
+        var xml = Feed.head(title: site.title, subtitle: site.subtitle, home: Feed.address(of: "", in: feed, site),
+                            selfLink: Feed.address(of: feed, in: feed, site).link, updated: Feed.timestamp(latest),
+                            author: site.organization.isEmpty ? site.title : site.organization)
         let e = HTMLEscaper.escape
         for id in guides {
             let guide = reader.guide(id)
-            let url = site.absoluteBase + guide.prefix
+            let address = Feed.address(of: guide.prefix, in: feed, site)
             xml += """
               <entry>
                 <title>\(e(guide.title))</title>
-                <id>\(e(url))</id>
-                <link href="\(e(url))"/>
+                <id>\(e(address.id))</id>
+                <link href="\(e(address.link))"/>
                 <summary>\(e(reader.text(of: id).description))</summary>
                 <updated>\(Feed.timestamp(reader.modified(id)))</updated>
               </entry>
@@ -57,8 +61,21 @@ enum SiteFeed {
 
 /// The parts of an Atom feed.
 enum Feed {
-    /// The feed's opening, up to the first entry.
-    static func head(title: String, subtitle: String, base: String, updated: String, author: String) -> String {
+    /// How a feed names a page (`id`) and links to it (`link`). With an absolute
+    /// base URL, both are the page's URL. Without one, the id is a `urn:uuid:`
+    /// made from the site's title and the page's route (an Atom id must be an
+    /// absolute IRI, never a relative one; the same page keeps its id from build
+    /// to build), and the link is relative: the page's path, or on a site of
+    /// relative links the way from the feed to the page (`SiteLinks`).
+    static func address(of route: String, in feed: String, _ site: Box<SiteInfo>) -> (id: String, link: String) {
+        guard !site.isAbsolute else { return (site.absoluteBase + route, site.absoluteBase + route) }
+        return (NameUUID.urn(site.title + "\n" + route), SiteLinks.resolve(site.links.url(route), from: feed))
+    }
+
+    /// The feed's opening, up to the first entry; `home` is the address of the
+    /// page the feed is about (a guide's home, the list of guides), `selfLink` the feed's own link.
+    static func head(title: String, subtitle: String, home: (id: String, link: String), selfLink: String,
+                     updated: String, author: String) -> String {
         let e = HTMLEscaper.escape
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -70,9 +87,9 @@ enum Feed {
             xml += "  <subtitle>\(e(subtitle))</subtitle>\n"
         }
         xml += """
-          <id>\(e(base))</id>
-          <link href="\(e(base))"/>
-          <link rel="self" href="\(e(base))feed.xml"/>
+          <id>\(e(home.id))</id>
+          <link href="\(e(home.link))"/>
+          <link rel="self" href="\(e(selfLink))"/>
           <updated>\(updated)</updated>
           <author><name>\(e(author))</name></author>
           <generator>guide</generator>
@@ -86,15 +103,18 @@ enum Feed {
         let e = HTMLEscaper.escape
         let title = reader.title(id)
         let paper = reader.paper(id)
-        let url = reader.site.absoluteBase + title.path
+        let site = reader.site
+        // The guide's feed, from the paper's key (which never changes): reading the guide would redo every entry when it changes.
+        let feed = Routes.feed(prefix: Routes.guidePrefix(slug: reader.key(of: id).guide, multipleGuides: site.multipleGuides))
+        let address = address(of: title.path, in: feed, site)
         let names = paper.authors.map { reader.author($0).name }
         var summary = joinedNames(names)
         if let topic = paper.topic { summary += " · " + reader.topic(topic).title }
         var xml = """
           <entry>
             <title>\(e(title.title))</title>
-            <id>\(e(url))</id>
-            <link href="\(e(url))"/>
+            <id>\(e(address.id))</id>
+            <link href="\(e(address.link))"/>
 
         """
         for name in names {

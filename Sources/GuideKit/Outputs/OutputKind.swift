@@ -74,7 +74,9 @@ enum PageLayout {
     static func render(_ kind: PageKind, route: String, guide: GuideID?, title: String, description: String,
                        body: any MustacheParent, _ reader: Reader) throws(Diagnostic) -> RenderedOutput {
         let site = reader.site
-        let info = PageInfo(title: title, description: description, canonical: site.absoluteBase + route, kind: kind.rawValue)
+        // A canonical link names the page's one absolute URL: none without an absolute base.
+        let info = PageInfo(title: title, description: description, canonical: site.isAbsolute ? site.absoluteBase + route : "",
+                            kind: kind.rawValue)
         let slug = guide.map { reader.snapshot.identities.guides.key(of: $0.raw) }
         let chromeGuide = ChromeKey.guides(of: kind, guides: slug.map { [$0] } ?? [], multiple: site.multipleGuides).first ?? nil
         let chrome: ID<Entity.Chrome>? = reader.snapshot.identities.chrome.existingID(ChromeKey(kind: kind.rawValue, guide: chromeGuide))
@@ -83,7 +85,10 @@ enum PageLayout {
             throw .error("\(reader.snapshot.templates.set.displayPath)/\(kind.rawValue).mustache",
                          "template missing while rendering \(Routes.file(of: route))")
         }
-        return .page(html)
+        // Links relative to the page: its own way up to the site root, in every
+        // URL of the page and of the fragments it shows (`SiteLinks`). The 404
+        // page, which hosts serve at any depth, links as the root's files do.
+        return .page(site.links.relative ? SiteLinks.resolve(html, from: Routes.file(of: route)) : html)
     }
 
 }

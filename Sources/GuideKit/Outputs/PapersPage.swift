@@ -15,7 +15,7 @@ enum PapersPage {
         let guide = reader.guide(slice.guide)
         let total = reader.count(.papers, of: slice.guide)
         let title = slice.pageCount > 1 ? "All papers, page \(slice.number) of \(slice.pageCount)" : "All papers"
-        let urls = (1...slice.pageCount).map { reader.site.base + Routes.paperList(prefix: guide.prefix, number: $0) }
+        let urls = (1...slice.pageCount).map { reader.site.links.url(Routes.paperList(prefix: guide.prefix, number: $0)) }
         return try PageLayout.render(.papers, route: Routes.paperList(prefix: guide.prefix, number: slice.number),
                                      guide: slice.guide, title: title,
                                      description: "\(count(total, "paper"))\(guide.eventSuffix), sorted by title.",

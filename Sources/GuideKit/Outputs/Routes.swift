@@ -1,5 +1,6 @@
 /// The site's URL scheme: pretty URLs, made here and nowhere else. Paths are
-/// relative to the site root; pages and links add the base path.
+/// relative to the site root; `SiteLinks` makes them links (with the base
+/// path, or relative to the page).
 ///
 /// A site of one guide keeps the guide at the root (`/`, `/papers/…`); a site
 /// of several puts each guide under its slug (`/icml-2023/papers/…`) and lists
@@ -24,6 +25,8 @@ enum Routes {
     static let careers = "careers/"
     static let search = "search/"
     static let searchIndex = "search/index.json"
+    /// The same index as a script, for pages opened from disk (`file://`), where `fetch` is refused.
+    static let searchIndexScript = "search/index.js"
     static let notFound = "404.html"
     static let sitemap = "sitemap.xml"
     static let robots = "robots.txt"

@@ -4,10 +4,18 @@
 /// sorted; on a site of several guides, papers and topics also name their
 /// guide (`"guide":"ICML 2023"`). Written directly, an entry per derived value:
 /// `JSONEncoder` took about 90 ms for a 10,000-paper guide, on every rebuild.
+///
+/// On a site of relative links, `url`s are relative to the index's folder
+/// (`../papers/x/index.html`), and `/search/index.js` holds the same index as a
+/// script (`window.guideSearchIndex = {…};`): a page opened from disk may load
+/// a script, where browsers refuse `fetch` of a `file://` URL.
 enum SearchIndex {
-    static let kind = OutputKind(name: "search index", page: nil, outputs: { _ in
-        [(SiteModel.siteID, Routes.searchIndex)]
-    }, render: { _, reader throws(Diagnostic) in
+    /// The subjects of the index's two outputs.
+    static let json: Int32 = 0, script: Int32 = 1
+
+    static let kind = OutputKind(name: "search index", page: nil, outputs: { reader in
+        [(json, Routes.searchIndex)] + (reader.site.links.relative ? [(script, Routes.searchIndexScript)] : [])
+    }, render: { subject, reader throws(Diagnostic) in
         var entries: [[UInt8]] = []
         let guides = reader.siteGuides
         for guide in guides {
@@ -19,7 +27,9 @@ enum SearchIndex {
         for author in reader.siteAuthors { entries.append(reader.derived(Derivations.searchAuthor, author.raw) ?? []) }
         // Sized before it is written: grown by doubling, the 3 MB of a large
         // site's index was copied several times over on every rebuild.
-        let (open, close) = (Array(#"{"entries":["#.utf8), Array(#"],"version":1}"#.utf8))
+        let (open, close) = subject == script
+            ? (Array(#"window.guideSearchIndex = {"entries":["#.utf8), Array("],\"version\":1};\n".utf8))
+            : (Array(#"{"entries":["#.utf8), Array(#"],"version":1}"#.utf8))
         var json: [UInt8] = []
         json.reserveCapacity(open.count + entries.reduce(0) { $0 + $1.count + 1 } + close.count)
         json += open
@@ -56,7 +66,9 @@ enum SearchIndex {
         reader.site.multipleGuides ? reader.guide(guide).name : nil
     }
 
+    /// An entry; its `url` as the index's folder links to it (`SiteLinks`).
     private static func entry(kind: String, title: String, url: String, detail: String, guide: String?) -> [UInt8] {
+        let url = SiteLinks.resolve(url, from: Routes.searchIndex)
         var json: [UInt8] = []
         json.reserveCapacity(64 + title.utf8.count + url.utf8.count + detail.utf8.count)
         json.append(contentsOf: #"{"detail":"#.utf8)

@@ -1,7 +1,8 @@
-/// `/sitemap.xml`: every page but the 404 page.
+/// `/sitemap.xml`: every page but the 404 page. Written only when the base URL
+/// is absolute: a sitemap lists absolute URLs (`SiteConfigLoader.baseURLWarning`).
 enum Sitemap {
-    static let kind = OutputKind(name: "sitemap", page: nil, outputs: { _ in
-        [(SiteModel.siteID, Routes.sitemap)]
+    static let kind = OutputKind(name: "sitemap", page: nil, outputs: { reader in
+        reader.site.isAbsolute ? [(SiteModel.siteID, Routes.sitemap)] : []
     }, render: { _, reader throws(Diagnostic) in
         // Written as bytes: any edit that moves a page renders the sitemap
         // again, and building 15,000 strings took 5 ms of such a rebuild.

@@ -7,9 +7,13 @@ public struct NewProject: Sendable {
     /// The sample guide's title: by default one that names a conference and year.
     public var title: String
 
-    public init(title: String? = nil) {
+    /// Where the site will be published, written into `site.yml` when known.
+    public var baseURL: String?
+
+    public init(title: String? = nil, baseURL: String? = nil) {
         self.title = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? "A quick guide to our papers at ICML 2025"
+        self.baseURL = baseURL
     }
 
     /// The guide's file name without `.txt`: the conference and year of the
@@ -26,7 +30,7 @@ public struct NewProject: Sendable {
         [
             "Content/\(guideSlug).txt": guideText,
             "Content/\(guideSlug).yml": guideSettings,
-            "Content/site.yml": Self.siteSettings,
+            "Content/site.yml": siteSettings,
             "Content/images/Sample results.svg": Self.sampleFigure,
             ".gitignore": "Output/\n.Output.guide-*\n",
         ]
@@ -99,6 +103,11 @@ public struct NewProject: Sendable {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    var siteSettings: String {
+        guard let baseURL else { return Self.siteSettings }
+        return Self.siteSettings.replacingOccurrences(of: "# base_url: /\n", with: "base_url: \(Self.quoted(baseURL))\n")
+    }
+
     static let siteSettings = """
         # Site settings. Every line is optional; remove the # to set one.
 
@@ -108,8 +117,9 @@ public struct NewProject: Sendable {
         # One line under the name on the list of guides.
         # subtitle: Our papers, year by year
 
-        # Where the site will be published: a path (/guides/), or a full URL, which the
-        # sitemap, the feeds and robots.txt need (https://example.org/guides/).
+        # Where the site will be published: its full URL, which the sitemap, the feeds,
+        # robots.txt and canonical links need (https://example.org/guides/); a path
+        # (/guides/), or relative for a site that opens from disk, leaves them out.
         # base_url: /
 
         # Let raw HTML in the guide's Markdown through (default: shown as text).

@@ -5,7 +5,7 @@ import Yams
 ///
 /// ```yaml
 /// title: Amazon Science at conferences
-/// base_url: https://example.org/guides/icml/
+/// base_url: https://example.org/guides/icml/     # or a path, /guides/icml/, or relative
 /// allow_raw_html: false
 /// language: en
 /// papers_per_page: 100
@@ -42,9 +42,10 @@ enum SiteConfigLoader {
                 }
                 config.subtitle = subtitle
             case "base_url":
-                guard let url = value.string, !url.isEmpty else {
-                    throw .error(file, line: line, "base_url must be a URL or a path, like https://example.org/guide/")
+                guard let url = value.string else {
+                    throw .error(file, line: line, SiteConfig.problem(withBaseURL: "")!)
                 }
+                if let problem = SiteConfig.problem(withBaseURL: url) { throw .error(file, line: line, problem) }
                 config.baseURL = url
             case "allow_raw_html":
                 guard let flag = value.bool else {
@@ -71,5 +72,38 @@ enum SiteConfigLoader {
             }
         }
         return (config, warnings)
+    }
+}
+
+extension SiteConfigLoader {
+    /// `--base-url`, checked as `base_url` is.
+    static func commandLineBaseURL(_ value: String) throws(Diagnostic) -> String {
+        if let problem = SiteConfig.problem(withBaseURL: value) {
+            throw .error("--base-url", problem.replacingOccurrences(of: "base_url", with: "--base-url"))
+        }
+        return value
+    }
+
+    /// The one warning of a build whose base URL is not absolute, naming what
+    /// needs an absolute one and what the build writes instead: no
+    /// `sitemap.xml` (a sitemap lists absolute URLs only), no `Sitemap:` line in
+    /// `robots.txt`, no canonical links, and feeds whose ids are `urn:uuid:`
+    /// names (an Atom id must be an absolute IRI) and whose links are relative
+    /// to the feed. Nil for an absolute base URL.
+    ///
+    /// - Parameters:
+    ///   - file: `site.yml`, as diagnostics name it.
+    ///   - fromCommandLine: the base URL is `--base-url`'s, not the file's.
+    static func baseURLWarning(_ config: SiteConfig, file: String, fromCommandLine: Bool) -> Diagnostic? {
+        guard !config.isAbsolute else { return nil }
+        var named = (fromCommandLine ? "--base-url" : "base_url") + " \"\(config.baseURL)\""
+        if !fromCommandLine, config.baseURL == "/" { named += " (the default)" }
+        let example = "https://example.org" + config.basePath
+        return .warning(file, """
+            \(named) is not an absolute URL (https://…), which the sitemap, the feeds and canonical links need: \
+            sitemap.xml is not written, robots.txt names no sitemap, pages have no canonical link, and the feeds \
+            identify entries by urn:uuid: names instead of URLs and link to pages relative to the feed. \
+            \(fromCommandLine ? "Pass --base-url \(example)" : "Set base_url: \(example) in this file") (the site's address) to have them.
+            """)
     }
 }

@@ -11,8 +11,13 @@ struct SiteView: MustacheParent {
         case "organization": nonEmpty(reader.site.organization)
         case "conference": nonEmpty(reader.site.conference)
         case "year": nonEmpty(reader.site.year)
-        case "base": asText(reader.site.base)
-        case "feed_url": asText(reader.site.base + "feed.xml")
+        case "base": asText(reader.site.links.base)
+        case "url": asText(reader.site.links.url(""))
+        case "authors_url": asText(reader.site.links.url(Routes.authors))
+        case "careers_url": asText(reader.site.links.url(Routes.careers))
+        case "search_url": asText(reader.site.links.url(Routes.search))
+        case "papers_url": reader.site.multipleGuides ? nil : asText(reader.site.links.url(Routes.paperList(prefix: "", number: 1)))
+        case "feed_url": asText(reader.site.links.url(Routes.feed(prefix: "")))
         case "language": asText(reader.site.language)
         case "generator": asText("guide")
         case "counts": CountsView(reader: reader, guide: nil)
@@ -57,8 +62,8 @@ struct GuideView: MustacheParent {
         case "year": nonEmpty(reader.guide(id).year)
         case "date": nonEmpty(reader.guide(id).date)
         case "location": nonEmpty(reader.guide(id).location)
-        case "papers_url": asText(reader.guide(id).url + "papers/")
-        case "feed_url": asText(reader.guide(id).url + "feed.xml")
+        case "papers_url": asText(reader.site.links.url(Routes.paperList(prefix: reader.guide(id).prefix, number: 1)))
+        case "feed_url": asText(reader.site.links.url(Routes.feed(prefix: reader.guide(id).prefix)))
         case "counts": CountsView(reader: reader, guide: id)
         case "has_careers": reader.count(.postings, of: id) > 0
         default: nil
@@ -84,6 +89,7 @@ struct PreambleView: MustacheParent {
 struct PageInfo: MustacheParent, Sendable {
     var title: String
     var description: String
+    /// The page's absolute URL; empty (missing) when the base URL is not absolute.
     var canonical: String
     var kind: String
 
@@ -91,7 +97,7 @@ struct PageInfo: MustacheParent, Sendable {
         switch name {
         case "title": asText(title)
         case "description": asText(description)
-        case "canonical": asText(canonical)
+        case "canonical": nonEmpty(canonical)
         case "kind": asText(kind)
         default: nil
         }
@@ -193,7 +199,7 @@ public enum PageKind: String, CaseIterable, Sendable {
 enum Navigation {
     static func items(_ kind: PageKind, guide: GuideID?, _ reader: Reader) -> (main: [NavItem], guide: [NavItem]) {
         let site = reader.site
-        let url = { (path: String) in site.base + path }
+        let url = { (route: String) in site.links.url(route) }
         var main: [NavItem] = []
         var inGuide: [NavItem] = []
         if site.multipleGuides {
@@ -202,20 +208,20 @@ enum Navigation {
                 let prefix = reader.guide(guide).prefix
                 inGuide = [
                     NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic),
-                    NavItem(label: "Papers", url: url(prefix + "papers/"), current: kind == .papers, section: kind == .paper),
+                    NavItem(label: "Papers", url: url(Routes.paperList(prefix: prefix, number: 1)), current: kind == .papers, section: kind == .paper),
                 ]
             }
         } else {
             main += [
                 NavItem(label: "Topics", url: url(""), current: kind == .home, section: kind == .topic),
-                NavItem(label: "Papers", url: url("papers/"), current: kind == .papers, section: kind == .paper),
+                NavItem(label: "Papers", url: url(Routes.paperList(prefix: "", number: 1)), current: kind == .papers, section: kind == .paper),
             ]
         }
-        main.append(NavItem(label: "Authors", url: url("authors/"), current: kind == .authors, section: kind == .author))
+        main.append(NavItem(label: "Authors", url: url(Routes.authors), current: kind == .authors, section: kind == .author))
         if reader.siteCount(.postings) > 0 {
-            main.append(NavItem(label: "Careers", url: url("careers/"), current: kind == .careers, section: false))
+            main.append(NavItem(label: "Careers", url: url(Routes.careers), current: kind == .careers, section: false))
         }
-        main.append(NavItem(label: "Search", url: url("search/"), current: kind == .search, section: false))
+        main.append(NavItem(label: "Search", url: url(Routes.search), current: kind == .search, section: false))
         return (main, inGuide)
     }
 }
