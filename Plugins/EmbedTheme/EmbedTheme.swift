@@ -10,7 +10,7 @@ struct EmbedTheme: BuildToolPlugin {
         let templates = context.package.directoryURL.appending(path: "Templates")
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltInThemeFiles.swift")
         return [.buildCommand(
-            displayName: "Embedding Templates/ as the built-in theme",
+            displayName: "Embedding the built-in theme",
             executable: try context.tool(named: "ThemeEmbedder").url,
             arguments: [templates.path(), output.path()],
             inputFiles: Self.files(under: templates),
