@@ -18,9 +18,10 @@ import Testing
         let report = try site.build().report
         #expect(Self.warnings(report, site) == [
             "Content/site.yml: warning: base_url \"/\" (the default) is not an absolute URL (https://…), which the sitemap, "
-                + "the feeds and canonical links need: sitemap.xml is not written, robots.txt names no sitemap, pages have no "
-                + "canonical link, and the feeds identify entries by urn:uuid: names instead of URLs and link to pages relative "
-                + "to the feed. Set base_url: https://example.org/ in this file (the site's address) to have them.",
+                + "the feeds, canonical links and social tags need: sitemap.xml is not written, robots.txt names no sitemap, "
+                + "pages have no canonical link and no og:url or og:image, and the feeds identify entries by urn:uuid: names "
+                + "instead of URLs and link to pages relative to the feed. Set base_url: https://example.org/ in this file "
+                + "(the site's address) to have them.",
         ])
         #expect(!site.exists("Output/sitemap.xml"))
         #expect(try site.read("Output/robots.txt") == "User-agent: *\nAllow: /\n")

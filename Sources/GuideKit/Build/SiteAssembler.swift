@@ -246,6 +246,9 @@ struct GuidePart: Sendable {
                 }
                 return authors
             }
+            let details = PaperDetailsMatch(parsed, settings: settings, file: input.file.settingsDisplayPath)
+            warnings += details.warnings
+            let markdown = MarkdownRenderer(allowsRawHTML: surroundings.allowsRawHTML)
             let papers = parallelMap(parsed.papers.count) { index -> PaperEntry in
                 let id = paperIDs[index]
                 let slug = parsed.papers[index].slug, titleText = parsed.papers[index].title.text
@@ -259,7 +262,10 @@ struct GuidePart: Sendable {
                 }
                 let info = PaperInfo(authors: paperAuthors[index], authorMarks: parsed.papers[index].authorMarks,
                                      topic: parsed.papers[index].topic.map { topicIDs[$0] },
-                                     descriptionHTML: html.papers[index], figures: parsed.papers[index].figures.map { figureIDs[$0] })
+                                     descriptionHTML: html.papers[index], figures: parsed.papers[index].figures.map { figureIDs[$0] },
+                                     details: details.byPaper[index],
+                                     abstractHTML: details.byPaper[index]?.abstract.map(markdown.html) ?? "",
+                                     abstractText: details.byPaper[index]?.abstract.map(markdown.plainText) ?? "")
                 return (id, title, Stored.box(info, for: id.raw, keeping: previous?.papers))
             }
 

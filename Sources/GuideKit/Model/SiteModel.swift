@@ -304,6 +304,11 @@ struct PaperInfo: Equatable, Sendable {
     var descriptionHTML: String
     /// Figures whose caption names the paper.
     var figures: [FigureID]
+    /// From the guide's settings file (`papers:`), when it names the paper.
+    var details: PaperDetails? = nil
+    /// `details.abstract` rendered, and as plain text (for metadata).
+    var abstractHTML: String = ""
+    var abstractText: String = ""
 }
 
 struct AuthorInfo: Equatable, Sendable {

@@ -18,10 +18,18 @@ public struct GuideSettings: Hashable, Sendable {
     public var date: String?
     public var location: String?
     public var organization: String?
+    /// `papers:`: details of papers, by title as written in the guide.
+    public var papers: [PaperEntry] = []
+
+    public struct PaperEntry: Hashable, Sendable {
+        public var title: String
+        public var line: Int?
+        public var details: PaperDetails
+    }
 
     public init() {}
 
-    static let knownKeys = ["conference", "year", "date", "location", "organization"]
+    static let knownKeys = ["conference", "year", "date", "location", "organization", "papers"]
 
     /// Reads a settings file; unknown keys are warnings.
     static func load(yaml: String, file: String) throws(Diagnostic) -> (GuideSettings, [Diagnostic]) {
@@ -51,6 +59,7 @@ public struct GuideSettings: Hashable, Sendable {
                     throw .error(file, line: line, "date must be a date written YYYY-MM-DD, like: date: 2023-07-23 (found \"\(date)\")")
                 }
                 settings.date = date
+            case "papers": settings.papers = try PaperDetailsReader.read(entry.value, file: file)
             default:
                 warnings.append(YAMLMapping.unknown(entry, known: knownKeys, file: file))
             }

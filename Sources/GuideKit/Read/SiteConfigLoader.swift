@@ -100,8 +100,9 @@ extension SiteConfigLoader {
         if !fromCommandLine, config.baseURL == "/" { named += " (the default)" }
         let example = "https://example.org" + config.basePath
         return .warning(file, """
-            \(named) is not an absolute URL (https://…), which the sitemap, the feeds and canonical links need: \
-            sitemap.xml is not written, robots.txt names no sitemap, pages have no canonical link, and the feeds \
+            \(named) is not an absolute URL (https://…), which the sitemap, the feeds, canonical links and social \
+            tags need: sitemap.xml is not written, robots.txt names no sitemap, pages have no canonical link and no \
+            og:url or og:image, and the feeds \
             identify entries by urn:uuid: names instead of URLs and link to pages relative to the feed. \
             \(fromCommandLine ? "Pass --base-url \(example)" : "Set base_url: \(example) in this file") (the site's address) to have them.
             """)

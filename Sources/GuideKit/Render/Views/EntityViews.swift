@@ -16,7 +16,7 @@ struct PaperLinkView: MustacheParent {
     }
 }
 
-/// A paper in a list: `{title, url, authors, authors_html, topic, description_html, card_html}`.
+/// A paper in a list: `{title, url, authors, authors_html, topic, description_html, award, pdf_url, card_html}`.
 /// `authors_html` is the authors' `author-link` fragments joined by ", ",
 /// each followed by its equal-contribution mark ("*") when the byline has one.
 struct PaperCardView: MustacheParent {
@@ -30,6 +30,8 @@ struct PaperCardView: MustacheParent {
         case "topic": reader.paper(id).topic.map { TopicLinkView(reader: reader, id: $0) }
         case "description_html": nonEmpty(reader.paper(id).descriptionHTML)
         case "card_html": reader.derived(Derivations.paperCard, id.raw).map(TemplateText.init)
+        case "award": reader.paper(id).details?.award.map(asText)
+        case "pdf_url": reader.paper(id).details?.pdf.map(asText)
         case "link_html": nil
         default: PaperLinkView(reader: reader, id: id).child(named: name)
         }
@@ -48,7 +50,8 @@ extension PaperCardView {
 }
 
 /// A paper's own page: `paper.*`, the card's fields and `figures`, `related`
-/// (`related_html`), `bibtex`, `bibtex_key`.
+/// (`related_html`), `bibtex`, `bibtex_key`, and from its details `links`,
+/// `abstract_html`, `session`, `scholar_tags`, `json_ld`, `og_image` (`PaperDetailsView`).
 struct PaperPageView: MustacheParent {
     let reader: Reader
     let id: PaperID
@@ -60,6 +63,8 @@ struct PaperPageView: MustacheParent {
         case "related_html": joined(related, Derivations.paperLink, reader)
         case "bibtex": reader.derived(Derivations.bibtex, id.raw).map { asText($0.entry) }
         case "bibtex_key": reader.derived(Derivations.bibtex, id.raw).map { asText($0.key) }
+        case "links", "abstract_html", "session", "scholar_tags", "json_ld", "og_image":
+            PaperDetailsView(reader: reader, id: id).child(named: name)
         default: PaperCardView(reader: reader, id: id).child(named: name)
         }
     }
