@@ -61,6 +61,9 @@ def main():
     shutil.copy(arguments.guide_text or os.path.join(REPO, "Content", "icml-2023.txt"),
                 os.path.join(folder, "Content", "icml-2023.txt"))
     shutil.copytree(os.path.join(REPO, "Templates"), os.path.join(folder, "Templates"))
+    # An absolute base URL, so that the site has a sitemap to fetch and check.
+    with open(os.path.join(folder, "Content", "site.yml"), "w", encoding="utf-8") as file:
+        file.write("base_url: https://guides.example.org/\n")
     guide_path = os.path.join(folder, "Content", "icml-2023.txt")
     with open(guide_path, encoding="utf-8") as file:
         original = file.read()
@@ -86,15 +89,10 @@ def main():
             lines.append(line)
     threading.Thread(target=read_output, daemon=True).start()
 
-    # Paper pages too: their paths from the sitemap.
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", "/sitemap.xml")
-    sitemap = ElementTree.fromstring(connection.getresponse().read())
-    paths = PATHS + sorted({loc.text.split(f":{port}", 1)[-1] if ":" in loc.text else loc.text
-                            for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-                            if "/papers/" in loc.text})[:10]
-    paths = [path if path.startswith("/") else "/" + path.split("/", 3)[-1] for path in paths]
-    connection.close()
+    # Paper pages too: the first ten folders of the built site's papers/.
+    papers = os.path.join(folder, "Output", "papers")
+    paths = PATHS + ["/papers/%s/" % name for name in sorted(os.listdir(papers))
+                     if os.path.isfile(os.path.join(papers, name, "index.html")) and name != "page"][:10]
 
     lock = threading.Lock()
     counts = {"requests": 0, "non-200": 0, "torn": 0, "timeouts": 0}
