@@ -6,7 +6,8 @@
   var GROUPS = [
     { kind: "topic", label: "Topics" },
     { kind: "paper", label: "Papers" },
-    { kind: "author", label: "Authors" }
+    { kind: "author", label: "Authors" },
+    { kind: "page", label: "Pages" }
   ];
 
   /* Case- and diacritic-insensitive form of a string. */

@@ -3,9 +3,9 @@
 
 Serves each given output folder over HTTP on 127.0.0.1, opens one page of every
 kind it has (the list of guides, a guide's home, a topic, the list of papers, a
-paper, the authors, an author, careers, search, the 404 page) in the light and
-the dark colour scheme, runs axe-core (axe-core 4) and fails on any violation
-of any impact.
+paper, the authors, an author, careers, search, an extra page of the site and one
+of a guide, the 404 page) in the light and the dark colour scheme, runs axe-core
+(axe-core 4) and fails on any violation of any impact.
 
     python3 Tests/Browser/test_accessibility.py Output [Other/Output ...]
 
@@ -37,15 +37,25 @@ def pages_of(root):
             if name in ("index.html", "404.html"):
                 files.append(os.path.relpath(os.path.join(folder, name), root))
     paths = sorted("/" + (f[:-len("index.html")] if f.endswith("index.html") else f) for f in files)
+    # Extra pages (Content/pages/*.md, at /<name>/ or /<guide>/<name>/) are told by their body's class.
+    def is_extra_page(path):
+        with open(os.path.join(root, path.lstrip("/"), "index.html"), encoding="utf-8") as handle:
+            return 'class="page-page"' in handle.read()
+    # (Only where one may be: not among the papers, topics or authors, which a large site has thousands of.)
+    maybe = r"^/(?!(authors|papers|topics)/)[^/]+/((?!(papers|topics)/)[^/]+/)?$"
+    extra = [p for p in paths if re.search(maybe, p) and is_extra_page(p)]
     kinds = [
         r"^/$", r"^/[^/]+/$", r"/topics/[^/]+/$", r"/papers/$", r"/papers/page/2/$", r"/papers/[^/]+/$",
         r"^/authors/$", r"^/authors/[^/]+/$", r"^/careers/$", r"^/search/$", r"^/404\.html$",
     ]
     chosen = []
     for pattern in kinds:
-        match = next((p for p in paths if re.search(pattern, p) and p not in chosen), None)
+        match = next((p for p in paths if re.search(pattern, p) and p not in chosen and p not in extra), None)
         if match:
             chosen.append(match)
+    # One of the site's, one of a guide's (with the guide's navigation).
+    for depth in (1, 2):
+        chosen += [p for p in extra if p.count("/") == depth + 1][:1]
     return chosen
 
 

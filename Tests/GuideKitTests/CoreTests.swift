@@ -8,7 +8,7 @@ import Testing
 @Suite struct CoreTests {
     @Test func everyTableOfTheModelHasItsOwnAspect() {
         let aspects = SiteModel.aspects
-        #expect(aspects.count == 27)
+        #expect(aspects.count == 32)
         #expect(Aspect.allCases.count <= 64, "FactSet keeps a bit per aspect in a UInt64")
         #expect(Set(aspects).count == aspects.count)
     }

@@ -4,7 +4,8 @@ import Testing
 
 /// Random edits to a site of several guides, of every kind a team makes
 /// (papers and topics added, removed and renamed, bylines, intros, postings,
-/// guide files added and removed, settings, name variants, the site's title):
+/// guide files added and removed, settings, name variants, the site's title,
+/// extra pages added, edited, moved in the navigation or to a guide, removed):
 /// after each one, the rebuild's output must be byte-identical to a full
 /// build of the same content. Seeded, so a failure can be replayed.
 @Suite struct MultiGuideRandomEditTests {
@@ -15,6 +16,9 @@ import Testing
         case newAuthorInByline, swapBylineAuthors, addGuide, removeGuide, redateGuide, toggleAlias, retitleSite
         /// A save that fails (an invalid date beside an edit to another guide), then the date fixed.
         case failedSaveThenFix
+        /// Extra pages (`Content/pages/`): added, their body edited, their title,
+        /// navigation place or guide changed, removed.
+        case addPage, editPageBody, editPageFrontMatter, removePage
     }
 
     static let names = ["Lena Albrecht", "Omar Haddad", "Priya Raman", "Tomas Ruiz", "Danielle C. Maddix", "Aiko Tanaka"]
@@ -43,10 +47,33 @@ import Testing
     }
 
 
+    /// An extra page's file: front matter, then the body.
+    static func pageText(title: String, nav: Int?, guide: String?, body: String) -> String {
+        "---\ntitle: \(title)\n" + (nav.map { "nav: \($0)\n" } ?? "") + (guide.map { "guide: \($0)\n" } ?? "") + "---\n" + body
+    }
+
+    /// The site's extra pages, `Content/pages/<name>.md` paths, in order.
+    static func pages(of site: TemporarySite) -> [String] {
+        let folder = site.root.appendingPathComponent("Content/pages").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            .map { "Content/pages/" + $0 }
+    }
+
     static func apply(_ edit: Edit, to site: TemporarySite, session: BuildSession, step: Int,
                       random: inout SeededRandom) throws -> [String] {
         let content = site.root.appendingPathComponent("Content")
         let guides = try FileManager.default.contentsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let pages = Self.pages(of: site)
+        // A page's guide, its place in the navigation and its title, drawn.
+        func pageGuide() -> String? { Bool.random(using: &random) ? nil : String(guides.randomElement(using: &random)!.dropLast(4)) }
+        func pageNav() -> Int? { Bool.random(using: &random) ? nil : Int.random(in: 1...3, using: &random) }
+        func addPage() throws -> [String] {
+            let path = "Content/pages/page-\(step).md"
+            let title = (words.randomElement(using: &random)! + " page").capitalized
+            try site.write(pageText(title: title, nav: pageNav(), guide: pageGuide(),
+                                    body: "## \(title)\n\nA [link](https://example.org/\(step)/) and <em>markup</em>.\n"), to: path)
+            return [path]
+        }
         let file = guides.randomElement(using: &random)!
         let path = "Content/" + file
         var text = try site.read(path)
@@ -108,9 +135,15 @@ import Testing
         case .removeGuide:
             guard guides.count > 1 else { return [] }
             try site.remove(path)
+            // The guide's extra pages go with it (a page naming a guide that is gone is an error).
+            var removed = [path]
+            for page in pages where try site.read(page).contains("\nguide: \(file.dropLast(4))\n") {
+                try site.remove(page)
+                removed.append(page)
+            }
             let settings = "Content/" + file.dropLast(4) + ".yml"
-            if site.exists(settings) { try site.remove(settings); return [path, settings] }
-            return [path]
+            if site.exists(settings) { try site.remove(settings); removed.append(settings) }
+            return removed
         case .redateGuide:
             let settings = "Content/" + file.dropLast(4) + ".yml"
             try site.write("date: \(2000 + Int.random(in: 0...30, using: &random))-0\(Int.random(in: 1...9, using: &random))-15\n", to: settings)
@@ -136,10 +169,31 @@ import Testing
         case .retitleSite:
             try site.write("title: Northwind \(word)\n", to: "Content/site.yml")
             return ["Content/site.yml"]
+        case .addPage:
+            return try addPage()
+        case .editPageBody:
+            guard let page = pages.randomElement(using: &random) else { return try addPage() }
+            try site.write(try site.read(page) + "More on \(word).\n", to: page)
+            return [page]
+        case .editPageFrontMatter:
+            guard let page = pages.randomElement(using: &random) else { return try addPage() }
+            let name = String(page.dropFirst("Content/pages/".count).dropLast(3))
+            let (old, _) = try ExtraPageFile.read(Array(try site.read(page).utf8), name: name, file: page,
+                                                  guides: guides.map { String($0.dropLast(4)) })
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: try site.write(pageText(title: old.title + " " + word, nav: old.nav, guide: old.guide, body: old.body), to: page)
+            case 1: try site.write(pageText(title: old.title, nav: pageNav(), guide: old.guide, body: old.body), to: page)
+            default: try site.write(pageText(title: old.title, nav: old.nav, guide: pageGuide(), body: old.body), to: page)
+            }
+            return [page]
+        case .removePage:
+            guard let page = pages.randomElement(using: &random) else { return try addPage() }
+            try site.remove(page)
+            return [page]
         }
     }
 
-    /// 4 seeds × 55 edits: 220 rebuilds, each compared with a full build.
+    /// 4 seeds × 55 edits: 220 rebuilds, each compared with a full build (6 to 13 of each seed's edits are to extra pages).
     @Test(arguments: [11, 12, 13, 14])
     func rebuildsMatchFullBuilds(seed: UInt64) throws {
         var random = SeededRandom(state: seed)
@@ -148,10 +202,12 @@ import Testing
         let session = BuildSession(options: site.options)
         try session.build()
         var rebuiltCount = 0
+        var pageEdits = 0
         for step in 0..<55 {
             let edit = Edit.allCases.randomElement(using: &random)!
             let changed = try Self.apply(edit, to: site, session: session, step: step, random: &random)
             if changed.isEmpty { continue }
+            if changed.contains(where: { $0.hasPrefix("Content/pages/") }) { pageEdits += 1 }
             _ = try session.rebuild(changedPaths: changed.map { site.root.appendingPathComponent($0).path })
             try site.build(output: "Full")
             let (rebuilt, full) = (site.snapshot("Output"), site.snapshot("Full"))
@@ -161,5 +217,6 @@ import Testing
             rebuiltCount += 1
         }
         #expect(rebuiltCount > 45)
+        #expect(pageEdits >= 5, "extra pages added, edited and removed: \(pageEdits)")
     }
 }

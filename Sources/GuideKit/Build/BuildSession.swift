@@ -109,6 +109,7 @@ struct Rebuild {
         var assets: [PlannedCopy]
         var settings: BuildSteps.Settings
         var guides: [String: BuildSteps.ParsedGuide]
+        var pages: BuildSteps.Pages
         var model: SiteModel
         var renderTemplates: RenderTemplates
         var copies: [PlannedCopy]
@@ -118,12 +119,14 @@ struct Rebuild {
 
         init(_ state: BuildState) {
             (content, templates, assets, settings, guides) = (state.content, state.templates, state.assets, state.settings, state.guides)
+            pages = state.pages
             (model, renderTemplates, copies) = (state.model, state.renderTemplates, state.copies)
             (listings, pagePaths, warnings) = (state.listings, state.pagePaths, state.warnings)
         }
 
         func restore(into state: inout BuildState) {
             (state.content, state.templates, state.assets, state.settings, state.guides) = (content, templates, assets, settings, guides)
+            state.pages = pages
             (state.model, state.renderTemplates, state.copies) = (model, renderTemplates, copies)
             (state.listings, state.pagePaths, state.warnings) = (listings, pagePaths, warnings)
         }
@@ -142,8 +145,9 @@ struct Rebuild {
                 next.settings = try BuildSteps.settings(next.content, options: options)
                 warnings = next.settings.warnings
                 next.guides = try BuildSteps.parse(next.content, previous: previous.guides)
+                next.pages = try BuildSteps.pages(next.content)
             }
-            warnings += BuildSteps.warnings(next.content, next.guides)
+            warnings += BuildSteps.warnings(next.content, next.guides) + next.pages.warnings
             try steps.run("model", warnings) { try assemble(into: &next, previous: previous, warnings: &warnings) }
             changed = steps.run("diff") { diff(&next, previous: previous) }
         } catch {
@@ -202,7 +206,7 @@ struct Rebuild {
             next.assembly = AssemblyCache(allowsRawHTML: next.settings.config.allowsRawHTML)
         }
         let assembled = try SiteAssembler(config: next.settings.config, content: next.content)
-            .assemble(BuildSteps.inputs(next.content, next.guides), aliases: next.settings.aliases,
+            .assemble(BuildSteps.inputs(next.content, next.guides), aliases: next.settings.aliases, pages: next.pages.pages,
                       cache: &next.assembly, identities: &next.identities, previous: previous.model)
             .checked()
         try SiteBuilder.checkTemplates(next.templates, for: assembled.model)
@@ -255,8 +259,9 @@ struct ChangeSet {
     var content = false
     var templates = false
     var assets = false
-    /// The names of the changed files at the top of the content folder, when
-    /// every changed path is known to be a file of the content folder or below.
+    /// The names of the changed files at the top of the content folder and in
+    /// its `pages/` (`pages/about.md`), when every changed path is known to be
+    /// a file of the content folder or below.
     var contentFiles: Set<String>? = []
 
     init(_ paths: [String], options: BuildOptions) {
@@ -269,7 +274,11 @@ struct ChangeSet {
             else if path.hasPrefix(content) {
                 self.content = true
                 let name = path.dropFirst(content.count)
-                if !name.contains("/") { contentFiles?.insert(String(name)) }  // else in images/: not a guide
+                // A guide or settings file, the pages folder, or a page; else in images/, read again whole.
+                let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+                if parts.count == 1 || (parts.count == 2 && parts[0] == ContentSource.pagesFolder) {
+                    contentFiles?.insert(String(name))
+                }
             } else {
                 (self.content, self.templates, self.assets) = (true, true, true)
                 contentFiles = nil

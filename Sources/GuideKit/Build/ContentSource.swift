@@ -2,7 +2,8 @@ import Foundation
 
 /// What the build reads from the content folder: every guide (`*.txt` at the
 /// top, its file name its slug) with its settings file (`<slug>.yml`),
-/// `site.yml`, `authors.yml`, and the names of the images in `images/`.
+/// `site.yml`, `authors.yml`, the extra pages in `pages/` (`*.md`), and the
+/// names of the images in `images/`.
 public struct ContentSource: Sendable {
     /// A guide text file and its settings file.
     public struct GuideFile: Sendable {
@@ -16,6 +17,19 @@ public struct ContentSource: Sendable {
         /// The settings file's text, if there is one.
         public var settingsText: String?
         public var settingsDisplayPath: String
+    }
+
+    /// A file of `pages/`: an extra page when its name ends in `.md` (`ExtraPageFile`).
+    public struct PageFile: Sendable {
+        /// The file's name in `pages/`: `about.md`.
+        public var fileName: String
+        /// How diagnostics name the file, e.g. `Content/pages/about.md`.
+        public var displayPath: String
+        /// Empty for a file that is not a page (not `.md`, or a folder): it is not read.
+        public var bytes: [UInt8]
+        public var modified: Date
+        public var isPage: Bool { fileName.lowercased().hasSuffix(".md") && !isFolder }
+        var isFolder = false
     }
 
     /// The content folder, and how diagnostics name it (`Content`).
@@ -33,14 +47,19 @@ public struct ContentSource: Sendable {
     public var imageNames: Set<String>
     /// The width and height of each image whose header says them (`ImageSize`).
     var imageSizes: [String: ImageSize] = [:]
+    /// The files of `pages/`, in order of name; none without the folder.
+    public var pages: [PageFile] = []
 
     /// Names of files that are not guide settings.
     static let siteFiles: Set<String> = ["site", "authors"]
     /// Slugs a guide cannot have on a site of several: the site's own pages live there.
     static let reservedSlugs: Set<String> = ["site", "authors", "careers", "search", "assets", "images", "papers", "topics"]
 
+    /// The folder of the extra pages.
+    static let pagesFolder = "pages"
+
     /// What a rebuild already has: the previous read, and the names of the
-    /// files of the folder that changed since.
+    /// files of the folder that changed since (`pages/about.md` for a page).
     struct Reuse {
         var previous: ContentSource
         var changed: Set<String>
@@ -142,7 +161,58 @@ public struct ContentSource: Sendable {
             aliasesDisplayPath: aliasesDisplayPath,
             imagesFolder: imagesFolder, imagesDisplayPath: "\(displayPath)/images",
             imageNames: imageNames,
-            imageSizes: imageSizes(imageNames, in: imagesFolder, contentFolder: directory))
+            imageSizes: imageSizes(imageNames, in: imagesFolder, contentFolder: directory),
+            pages: try pageFiles(in: directory, displayPath: displayPath, reusing: reuse))
+    }
+
+    /// The files of `pages/`, each page read (or kept from `reuse`, like a
+    /// guide, when it did not change); the others only named, for a warning.
+    private static func pageFiles(in directory: URL, displayPath: String, reusing reuse: Reuse?) throws(Diagnostic) -> [PageFile] {
+        let folder = directory.appendingPathComponent(pagesFolder)
+        let folderDisplayPath = "\(displayPath)/\(pagesFolder)"
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else {
+            throw .error(folderDisplayPath, "not a folder: extra pages go in a folder named pages, one .md file each")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw .error(folderDisplayPath, "cannot read the pages folder: \(TemplateSet.reason(error))")
+        }
+        var previous: [String: PageFile] = [:]
+        for page in reuse?.previous.pages ?? [] { previous[page.displayPath] = page }
+        // The folder itself reported as changed: every page may have.
+        let folderChanged = reuse?.changed.contains(pagesFolder) ?? true
+        var files: [PageFile] = []
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            let file = "\(folderDisplayPath)/\(name)"
+            var entryIsFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &entryIsFolder)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            let modified = attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
+            var page = PageFile(fileName: name, displayPath: file, bytes: [], modified: modified, isFolder: entryIsFolder.boolValue)
+            guard page.isPage else {
+                files.append(page)
+                continue
+            }
+            try ContainedFile.check(url.path, inside: directory.path, displayPath: file, folderDisplayPath: displayPath)
+            let size = (attributes?[.size] as? NSNumber)?.intValue
+            if let reuse, !folderChanged, !reuse.changed.contains("\(pagesFolder)/\(name)"), let kept = previous[file],
+               kept.modified == modified, kept.bytes.count == size {
+                page.bytes = kept.bytes
+            } else {
+                do {
+                    page.bytes = [UInt8](try Data(contentsOf: url))
+                } catch {
+                    throw .error(file, "cannot read the page: \(TemplateSet.reason(error))")
+                }
+            }
+            files.append(page)
+        }
+        return files
     }
 
     /// The size of every image, read from its header each time the folder is

@@ -293,7 +293,8 @@ enum Derivations {
         let key = reader.snapshot.identities.chrome.key(of: id)
         let kind = PageKind(rawValue: key.kind)!
         let guide: GuideID? = key.guide.flatMap { reader.snapshot.identities.guides.existingID($0) }
-        let context = ChromeContext(reader: reader, kind: kind, guide: guide, nav: Navigation.items(kind, guide: guide, reader))
+        let page: ExtraPageID? = key.page.flatMap { reader.snapshot.identities.extraPages.existingID($0) }
+        let context = ChromeContext(reader: reader, kind: kind, guide: guide, nav: Navigation.items(kind, guide: guide, page: page, reader))
         return [Fragment.head, .header, .footer].map { fragment($0, context, reader, seesSite: false) }
     }
 
@@ -351,6 +352,15 @@ enum Derivations {
         let guides = model.siteGuides[SiteModel.siteID]!.map { model.guides[$0.raw]!.slug }
         var ids: [Int32] = []
         for kind in PageKind.allCases where kind != .guides || multiple {
+            if kind == .page {
+                // One per extra page: its own item of the navigation is the current one.
+                for page in model.sitePages[SiteModel.siteID]! {
+                    let info = model.extraPages[page.raw]!
+                    let key = ChromeKey.ofExtraPage(info.name, guide: info.guide.map { model.guides[$0.raw]!.slug }, multiple: multiple)
+                    ids.append(identities.chrome.raw(key))
+                }
+                continue
+            }
             for guide in ChromeKey.guides(of: kind, guides: guides, multiple: multiple) {
                 ids.append(identities.chrome.raw(ChromeKey(kind: kind.rawValue, guide: guide)))
             }
@@ -383,6 +393,12 @@ extension ChromeKey {
     /// pages on a site of several (they show the guide's navigation), else one for all.
     static func guides(of kind: PageKind, guides: [String], multiple: Bool) -> [String?] {
         multiple && kind.belongsToGuide ? guides : [nil]
+    }
+
+    /// The chrome of an extra page: its own, with its guide's navigation when it
+    /// is a guide's page on a site of several.
+    static func ofExtraPage(_ name: String, guide: String?, multiple: Bool) -> ChromeKey {
+        ChromeKey(kind: PageKind.page.rawValue, guide: multiple ? guide : nil, page: name)
     }
 }
 

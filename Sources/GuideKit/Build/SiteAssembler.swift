@@ -51,7 +51,7 @@ struct SiteAssembler {
         }
     }
 
-    func assemble(_ inputs: [Input], aliases: AuthorAliases, cache: inout AssemblyCache,
+    func assemble(_ inputs: [Input], aliases: AuthorAliases, pages: [ExtraPageSource] = [], cache: inout AssemblyCache,
                   identities: inout Identities, previous: SiteModel? = nil) -> Result {
         let guides = Self.ordered(inputs)
         let multiple = guides.count > 1
@@ -77,6 +77,7 @@ struct SiteAssembler {
         }
         cache.parts = parts
         assembly.finish(guides: guides, identities: &identities)
+        assembly.addPages(pages, html: cache.pageMarkdown.html(pages.map(\.body)), guides: guides, identities: &identities)
         var warnings = assembly.warnings + aliases.warnings(used: assembly.usedVariants, guides: Set(guides.map(\.file.slug)))
         if multiple, config.title == nil {
             warnings.append(.warning(content.configDisplayPath,
@@ -91,9 +92,13 @@ struct SiteAssembler {
 struct AssemblyCache: Sendable {
     var markdown: MarkdownCache
     var parts: [String: GuidePart] = [:]
+    /// The extra pages' bodies: a cache of their own, since a cache forgets
+    /// what it holds when it holds many more texts than it is asked for.
+    var pageMarkdown: MarkdownCache
 
     init(allowsRawHTML: Bool) {
         markdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: allowsRawHTML))
+        pageMarkdown = MarkdownCache(renderer: MarkdownRenderer(allowsRawHTML: allowsRawHTML))
     }
 }
 
@@ -471,6 +476,45 @@ private struct Assembly {
         model.siteAuthors.set(site, siteAuthors, previous: previous?.siteAuthors)
         model.sitePostings.set(site, sitePostings, previous: previous?.sitePostings)
         model.setCounts(siteCounts, of: nil, previous: previous)
+    }
+
+    /// The extra pages, their bodies' HTML, and the navigation's lists of them:
+    /// the site's (pages without a guide, and every page on a site of one
+    /// guide) and each guide's on a site of several.
+    mutating func addPages(_ pages: [ExtraPageSource], html: [String], guides: [SiteAssembler.Input], identities: inout Identities) {
+        typealias Entry = (id: ExtraPageID, info: ExtraPageInfo, sortKey: String)
+        var ids: [ExtraPageID] = []
+        var siteNav: [Entry] = []
+        var guideNav: [GuideID: [Entry]] = [:]
+        for (page, body) in zip(pages, html) {
+            let id: ExtraPageID = identities.extraPages.id(page.name)
+            let guide: GuideID? = page.guide.map { identities.guides.id($0) }
+            let prefix = page.guide.map { Routes.guidePrefix(slug: $0, multipleGuides: multiple) } ?? ""
+            let path = Routes.extraPage(prefix: prefix, name: page.name)
+            let info = ExtraPageInfo(name: page.name, title: page.title, guide: guide, path: path, url: links.url(path),
+                                     nav: page.nav, description: page.description)
+            model.extraPages.set(id.raw, info, previous: previous?.extraPages)
+            model.extraPageTexts.set(id.raw, ExtraPageText(bodyHTML: body), previous: previous?.extraPageTexts)
+            ids.append(id)
+            guard page.nav != nil else { continue }
+            if multiple, let guide { guideNav[guide, default: []].append((id, info, SortKey.of(info.title))) }
+            else { siteNav.append((id, info, SortKey.of(info.title))) }
+        }
+        /// By `nav`, then title as a reader expects, then name.
+        func ordered(_ entries: [Entry]) -> [ExtraPageID] {
+            entries.sorted { a, b in
+                if a.info.nav != b.info.nav { return a.info.nav! < b.info.nav! }
+                if a.sortKey != b.sortKey { return a.sortKey < b.sortKey }
+                return a.info.name < b.info.name
+            }.map(\.id)
+        }
+        let site = SiteModel.siteID
+        model.sitePages.set(site, ids, previous: previous?.sitePages)
+        model.siteNavPages.set(site, ordered(siteNav), previous: previous?.siteNavPages)
+        for input in guides {
+            let guide: GuideID = identities.guides.id(input.file.slug)
+            model.guideNavPages.set(guide.raw, ordered(guideNav[guide] ?? []), previous: previous?.guideNavPages)
+        }
     }
 
     /// The site's words: a site of one guide is named after it; a site of

@@ -61,6 +61,7 @@ public struct SiteBuilder: Sendable {
         var records = OutputTable()
         if keepingState { for (output, reads) in zip(outputs, written.reads) { records.set(output.id, OutputRecord(output: output, reads: reads)) } }
         let state = BuildState(content: content, templates: templates, assets: assets, settings: site.settings, guides: site.guides,
+                               pages: site.pages,
                                identities: site.identities, assembly: site.cache, model: site.assembled.model, derived: site.derived,
                                renderTemplates: site.renderTemplates, outputs: records, listings: site.listings, pagePaths: pagePaths,
                                copies: site.assembled.copies, hashes: written.hashes, warnings: warnings)
@@ -72,6 +73,7 @@ public struct SiteBuilder: Sendable {
     struct PlannedSite {
         var settings: BuildSteps.Settings
         var guides: [String: BuildSteps.ParsedGuide]
+        var pages: BuildSteps.Pages
         var cache: AssemblyCache
         var identities: Identities
         var assembled: SiteAssembler.Result
@@ -89,18 +91,20 @@ public struct SiteBuilder: Sendable {
     static func plan(_ content: ContentSource, _ templates: TemplateSet, options: BuildOptions, keepingState: Bool,
                      steps: inout StepClock, warnings: inout [Diagnostic]) throws(BuildFailure) -> PlannedSite {
         var warningsSoFar = warnings
-        let (settings, guides) = try steps.run("parse", warnings) {
+        let (settings, guides, pages) = try steps.run("parse", warnings) {
             let settings = try BuildSteps.settings(content, options: options)
             warningsSoFar += settings.warnings
-            return (settings, try BuildSteps.parse(content))
+            let guides = try BuildSteps.parse(content)
+            return (settings, guides, try BuildSteps.pages(content))
         }
-        warnings = warningsSoFar + BuildSteps.warnings(content, guides)
+        warnings = warningsSoFar + BuildSteps.warnings(content, guides) + pages.warnings
 
         var identities = Identities()
         var cache = AssemblyCache(allowsRawHTML: settings.config.allowsRawHTML)
         let (assembled, renderTemplates) = try steps.run("model", warnings) {
             let assembled = try SiteAssembler(config: settings.config, content: content)
-                .assemble(BuildSteps.inputs(content, guides), aliases: settings.aliases, cache: &cache, identities: &identities)
+                .assemble(BuildSteps.inputs(content, guides), aliases: settings.aliases, pages: pages.pages,
+                          cache: &cache, identities: &identities)
                 .checked()
             try Self.checkTemplates(templates, for: assembled.model)
             return (assembled, RenderTemplates(templates, identities: &identities))
@@ -112,7 +116,7 @@ public struct SiteBuilder: Sendable {
         var listings = OutputListings()
         _ = listings.update(SiteSnapshot(model: assembled.model, derived: derived, identities: identities, templates: renderTemplates),
                             identities: &identities, changed: nil, records: keepingState)
-        return PlannedSite(settings: settings, guides: guides, cache: cache, identities: identities, assembled: assembled,
+        return PlannedSite(settings: settings, guides: guides, pages: pages, cache: cache, identities: identities, assembled: assembled,
                            derived: derived, renderTemplates: renderTemplates, listings: listings)
     }
 
@@ -133,6 +137,8 @@ struct BuildState: Sendable {
     var settings: BuildSteps.Settings
     /// By slug.
     var guides: [String: BuildSteps.ParsedGuide]
+    /// The extra pages, as read.
+    var pages: BuildSteps.Pages
     var identities: Identities
     /// Markdown's HTML and each guide's part of the model, for the next rebuild.
     var assembly: AssemblyCache

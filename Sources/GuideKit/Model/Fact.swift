@@ -13,6 +13,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case paperTitle, paper
     case author, authorPapers
     case figure, posting
+    case extraPage, extraPageText, sitePages, siteNavPages, guideNavPages
     // Inputs that are not entities.
     case template
     /// The paths of every page, in order (what the sitemap lists).

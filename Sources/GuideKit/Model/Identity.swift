@@ -19,6 +19,8 @@ public enum Entity {
     public enum Author {}
     public enum Figure {}
     public enum Posting {}
+    /// An extra page (`Content/pages/<name>.md`).
+    public enum ExtraPage {}
     /// A page of a guide's "All papers" list.
     public enum PaperListPage {}
     /// The chrome fragments of one page kind in one guide.
@@ -32,6 +34,7 @@ public typealias PaperID = ID<Entity.Paper>
 public typealias AuthorID = ID<Entity.Author>
 public typealias FigureID = ID<Entity.Figure>
 public typealias PostingID = ID<Entity.Posting>
+public typealias ExtraPageID = ID<Entity.ExtraPage>
 
 /// What names a topic, paper or figure within its guide: its normalised title
 /// (or file name), and which occurrence of that title it is. A line inserted
@@ -106,6 +109,8 @@ struct Identities: Sendable {
     var authors = IdentityTable<String>()
     /// By text: identical postings in several guides are one.
     var postings = IdentityTable<String>()
+    /// By name (the file name without `.md`).
+    var extraPages = IdentityTable<String>()
     var paperListPages = IdentityTable<PaperListPageKey>()
     var chrome = IdentityTable<ChromeKey>()
     var templates = IdentityTable<String>()
@@ -131,8 +136,11 @@ struct PaperListPageKey: Hashable, Sendable {
     var number: Int
 }
 
-/// Chrome is rendered once per page kind, per guide (nil: a page of the whole site).
+/// Chrome is rendered once per page kind, per guide (nil: a page of the whole
+/// site); for extra pages, once per page (its own navigation item is the current one).
 struct ChromeKey: Hashable, Sendable {
     var kind: String
     var guide: String?
+    /// The extra page's name.
+    var page: String? = nil
 }

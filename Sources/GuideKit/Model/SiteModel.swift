@@ -56,6 +56,16 @@ struct SiteModel: Sendable {
     var figures = Stored<FigureInfo>(.figure)
     var postings = Stored<PostingInfo>(.posting)
 
+    /// Extra pages (`Content/pages/*.md`): what a link to one shows, and its body.
+    var extraPages = Stored<ExtraPageInfo>(.extraPage)
+    var extraPageTexts = Stored<ExtraPageText>(.extraPageText)
+    /// Every extra page, by name.
+    var sitePages = Stored<[ExtraPageID]>(.sitePages)
+    /// The extra pages of the main navigation, by `nav`, then title.
+    var siteNavPages = Stored<[ExtraPageID]>(.siteNavPages)
+    /// By guide: the extra pages of its navigation on a site of several guides, by `nav`, then title.
+    var guideNavPages = Stored<[ExtraPageID]>(.guideNavPages)
+
     static let siteID: Int32 = 0
 
     /// The facts whose values differ between `old` and this model, including
@@ -335,6 +345,27 @@ struct FigureInfo: Equatable, Sendable {
     /// The caption's first sentence as plain text (`AltText`); the file name when there is no caption.
     var alt: String
     var paper: PaperID?
+}
+
+/// An extra page, as links and the navigation show it.
+struct ExtraPageInfo: Equatable, Sendable {
+    /// The file name without `.md`.
+    var name: String
+    var title: String
+    /// The guide it belongs to (`guide:`), if any.
+    var guide: GuideID?
+    /// Relative to the site root (`Routes`); `url` is its link (`SiteLinks.url`).
+    var path: String
+    var url: String
+    /// Its place in the navigation; nil: not in it.
+    var nav: Int?
+    /// The front matter's; empty when it has none.
+    var description: String
+}
+
+/// An extra page's body, read by its own page only.
+struct ExtraPageText: Equatable, Sendable {
+    var bodyHTML: String
 }
 
 struct PostingInfo: Equatable, Sendable {

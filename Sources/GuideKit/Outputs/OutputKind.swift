@@ -58,7 +58,7 @@ struct OutputKind: Sendable {
     /// Every kind, in the order their outputs are listed (the sitemap's order).
     static let all: [OutputKind] = [
         GuidesPage.kind, HomePage.kind, TopicPage.kind, PapersPage.kind, PaperPage.kind,
-        AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, NotFoundPage.kind,
+        AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, ExtraPage.kind, NotFoundPage.kind,
         Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind, SearchIndex.kind,
     ]
 
@@ -71,16 +71,19 @@ struct OutputKind: Sendable {
 
 /// How page kinds make a page: its `page` info, its chrome, its template.
 enum PageLayout {
-    static func render(_ kind: PageKind, route: String, guide: GuideID?, title: String, description: String,
-                       body: any MustacheParent, _ reader: Reader) throws(Diagnostic) -> RenderedOutput {
+    /// - Parameter extraPage: the extra page shown, for a page of kind `page`.
+    static func render(_ kind: PageKind, route: String, guide: GuideID?, extraPage: ExtraPageID? = nil, title: String,
+                       description: String, body: any MustacheParent, _ reader: Reader) throws(Diagnostic) -> RenderedOutput {
         let site = reader.site
         // A canonical link names the page's one absolute URL: none without an absolute base.
         let info = PageInfo(title: title, description: description, canonical: site.isAbsolute ? site.absoluteBase + route : "",
                             kind: kind.rawValue)
         let slug = guide.map { reader.snapshot.identities.guides.key(of: $0.raw) }
-        let chromeGuide = ChromeKey.guides(of: kind, guides: slug.map { [$0] } ?? [], multiple: site.multipleGuides).first ?? nil
-        let chrome: ID<Entity.Chrome>? = reader.snapshot.identities.chrome.existingID(ChromeKey(kind: kind.rawValue, guide: chromeGuide))
-        let root = PageRoot(reader: reader, page: info, kind: kind, guide: guide, chrome: chrome?.raw ?? -1, body: body)
+        let key = extraPage.map { ChromeKey.ofExtraPage(reader.snapshot.identities.extraPages.key(of: $0.raw), guide: slug,
+                                                        multiple: site.multipleGuides) }
+            ?? ChromeKey(kind: kind.rawValue, guide: ChromeKey.guides(of: kind, guides: slug.map { [$0] } ?? [], multiple: site.multipleGuides).first ?? nil)
+        let chrome: ID<Entity.Chrome>? = reader.snapshot.identities.chrome.existingID(key)
+        let root = PageRoot(reader: reader, page: info, kind: kind, guide: guide, extraPage: extraPage, chrome: chrome?.raw ?? -1, body: body)
         guard let html = reader.render(kind.rawValue, root) else {
             throw .error("\(reader.snapshot.templates.set.displayPath)/\(kind.rawValue).mustache",
                          "template missing while rendering \(Routes.file(of: route))")

@@ -19,6 +19,8 @@ enum Routes {
     }
     static func image(prefix: String, slug: String, extension ext: String) -> String { prefix + "images/\(slug).\(ext)" }
     static func feed(prefix: String) -> String { prefix + "feed.xml" }
+    /// An extra page (`Content/pages/<name>.md`): at the root, or under its guide's prefix.
+    static func extraPage(prefix: String, name: String) -> String { prefix + name + "/" }
 
     static let authors = "authors/"
     static func author(slug: String) -> String { "authors/\(slug)/" }

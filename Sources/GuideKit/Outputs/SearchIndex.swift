@@ -1,4 +1,4 @@
-/// `/search/index.json`: every paper, topic and author, for the search page's script.
+/// `/search/index.json`: every paper, topic, author and extra page, for the search page's script.
 ///
 /// `{"entries":[{"detail":…,"kind":"paper","title":…,"url":…}],"version":1}`, keys
 /// sorted; on a site of several guides, papers and topics also name their
@@ -25,6 +25,7 @@ enum SearchIndex {
             for topic in reader.topics(of: guide) { entries.append(reader.derived(Derivations.searchTopic, topic.raw) ?? []) }
         }
         for author in reader.siteAuthors { entries.append(reader.derived(Derivations.searchAuthor, author.raw) ?? []) }
+        for page in reader.sitePages { entries.append(Self.page(page, reader)) }
         // Sized before it is written: grown by doubling, the 3 MB of a large
         // site's index was copied several times over on every rebuild.
         let (open, close) = subject == script
@@ -59,6 +60,15 @@ enum SearchIndex {
         let author = reader.author(id)
         return entry(kind: "author", title: author.name, url: author.url,
                      detail: count(reader.papers(of: id).count, "paper"), guide: nil)
+    }
+
+    /// An extra page: its title, its description as the detail, and its guide's
+    /// name for a guide's page on a site of several. (A few per site: made
+    /// with the index, not kept as derived values.)
+    static func page(_ id: ExtraPageID, _ reader: Reader) -> [UInt8] {
+        let page = reader.extraPage(id)
+        return entry(kind: "page", title: page.title, url: page.url, detail: page.description,
+                     guide: page.guide.flatMap { guideName($0, reader) })
     }
 
     /// The guide's name, on a site of several guides.

@@ -179,6 +179,15 @@ final class Reader {
     func figure(_ id: FigureID) -> Box<FigureInfo> { read(snapshot.tables.figures, id.raw) }
     func posting(_ id: PostingID) -> Box<PostingInfo> { read(snapshot.tables.postings, id.raw) }
 
+    func extraPage(_ id: ExtraPageID) -> Box<ExtraPageInfo> { read(snapshot.tables.extraPages, id.raw) }
+    func text(of page: ExtraPageID) -> Box<ExtraPageText> { read(snapshot.tables.extraPageTexts, page.raw) }
+    /// Every extra page, by name.
+    var sitePages: [ExtraPageID] { read(snapshot.tables.sitePages, SiteModel.siteID).value }
+    /// The extra pages of the main navigation, in order.
+    var siteNavPages: [ExtraPageID] { read(snapshot.tables.siteNavPages, SiteModel.siteID).value }
+    /// The extra pages of a guide's navigation (on a site of several guides), in order.
+    func navPages(of guide: GuideID) -> [ExtraPageID] { read(snapshot.tables.guideNavPages, guide.raw).value }
+
     /// The key of a paper: its guide's slug, normalised title and occurrence.
     /// Keys never change for an id, so reading one is not recorded.
     func key(of paper: PaperID) -> GuideItemKey {

@@ -33,6 +33,11 @@ struct SiteTables: @unchecked Sendable {
     let authorPapers: TableView<Box<[PaperID]>?>
     let figures: TableView<Box<FigureInfo>?>
     let postings: TableView<Box<PostingInfo>?>
+    let extraPages: TableView<Box<ExtraPageInfo>?>
+    let extraPageTexts: TableView<Box<ExtraPageText>?>
+    let sitePages: TableView<Box<[ExtraPageID]>?>
+    let siteNavPages: TableView<Box<[ExtraPageID]>?>
+    let guideNavPages: TableView<Box<[ExtraPageID]>?>
 
     init(_ model: SiteModel) {
         site = TableView(model.site.boxes, aspect: model.site.aspect)
@@ -62,6 +67,11 @@ struct SiteTables: @unchecked Sendable {
         authorPapers = TableView(model.authorPapers.boxes, aspect: model.authorPapers.aspect)
         figures = TableView(model.figures.boxes, aspect: model.figures.aspect)
         postings = TableView(model.postings.boxes, aspect: model.postings.aspect)
+        extraPages = TableView(model.extraPages.boxes, aspect: model.extraPages.aspect)
+        extraPageTexts = TableView(model.extraPageTexts.boxes, aspect: model.extraPageTexts.aspect)
+        sitePages = TableView(model.sitePages.boxes, aspect: model.sitePages.aspect)
+        siteNavPages = TableView(model.siteNavPages.boxes, aspect: model.siteNavPages.aspect)
+        guideNavPages = TableView(model.guideNavPages.boxes, aspect: model.guideNavPages.aspect)
     }
 }
 

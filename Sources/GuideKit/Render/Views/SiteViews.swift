@@ -134,8 +134,9 @@ struct NavItem: MustacheParent {
 struct PageRoot: MustacheParent {
     private let page: Page
 
-    init(reader: Reader, page: PageInfo, kind: PageKind, guide: GuideID?, chrome: Int32, body: any MustacheParent) {
-        self.page = Page(reader: reader, info: page, kind: kind, guide: guide, chrome: chrome, body: body)
+    init(reader: Reader, page: PageInfo, kind: PageKind, guide: GuideID?, extraPage: ExtraPageID? = nil, chrome: Int32,
+         body: any MustacheParent) {
+        self.page = Page(reader: reader, info: page, kind: kind, guide: guide, extraPage: extraPage, chrome: chrome, body: body)
     }
 
     private final class Page {
@@ -143,12 +144,16 @@ struct PageRoot: MustacheParent {
         let info: PageInfo
         let kind: PageKind
         let guide: GuideID?
+        /// The extra page shown, on a page of kind `page`.
+        let extraPage: ExtraPageID?
         /// The id of the page's chrome (`Derivations.chrome`).
         let chrome: Int32
         let body: any MustacheParent
 
-        init(reader: Reader, info: PageInfo, kind: PageKind, guide: GuideID?, chrome: Int32, body: any MustacheParent) {
+        init(reader: Reader, info: PageInfo, kind: PageKind, guide: GuideID?, extraPage: ExtraPageID?, chrome: Int32,
+             body: any MustacheParent) {
             (self.reader, self.info, self.kind, self.guide, self.chrome, self.body) = (reader, info, kind, guide, chrome, body)
+            self.extraPage = extraPage
         }
     }
 
@@ -157,7 +162,7 @@ struct PageRoot: MustacheParent {
         switch name {
         case "site": return SiteView(reader: reader)
         case "page": return PageInfoView(page: page)
-        case "nav": return Navigation.items(page.kind, guide: page.guide, reader).main
+        case "nav": return Navigation.items(page.kind, guide: page.guide, page: page.extraPage, reader).main
         case "guide": return page.guide.map { GuideView(reader: reader, id: $0) } ?? page.body.child(named: name)
         case "head_html": return chrome(0)
         case "header_html": return chrome(1)
@@ -183,7 +188,10 @@ struct PageRoot: MustacheParent {
 
 /// The pages of the site, by template.
 public enum PageKind: String, CaseIterable, Sendable {
-    case guides, home, topic, papers, paper, authors, author, careers, search, notFound = "404"
+    case guides, home, topic, papers, paper, authors, author, careers, search
+    /// An extra page (`Content/pages/<name>.md`).
+    case page
+    case notFound = "404"
 
     /// Pages of one guide, under its prefix.
     var belongsToGuide: Bool {
@@ -195,21 +203,27 @@ public enum PageKind: String, CaseIterable, Sendable {
 }
 
 /// The navigation of a page kind: the site's sections, and on a guide's pages
-/// of a site of several guides, the guide's own.
+/// of a site of several guides, the guide's own; each followed by the extra
+/// pages with a `nav` place (`page`: the extra page shown, on one).
 enum Navigation {
-    static func items(_ kind: PageKind, guide: GuideID?, _ reader: Reader) -> (main: [NavItem], guide: [NavItem]) {
+    static func items(_ kind: PageKind, guide: GuideID?, page: ExtraPageID? = nil, _ reader: Reader) -> (main: [NavItem], guide: [NavItem]) {
         let site = reader.site
         let url = { (route: String) in site.links.url(route) }
+        let extraPages = { (pages: [ExtraPageID]) in
+            pages.map { NavItem(label: reader.extraPage($0).title, url: reader.extraPage($0).url, current: $0 == page, section: false) }
+        }
+        // A guide's extra page is one of its pages on a site of several.
+        let inAGuide = kind.belongsToGuide || (kind == .page && guide != nil)
         var main: [NavItem] = []
         var inGuide: [NavItem] = []
         if site.multipleGuides {
-            main.append(NavItem(label: "Guides", url: url(""), current: kind == .guides, section: kind.belongsToGuide))
-            if let guide, kind.belongsToGuide {
+            main.append(NavItem(label: "Guides", url: url(""), current: kind == .guides, section: inAGuide))
+            if let guide, inAGuide {
                 let prefix = reader.guide(guide).prefix
                 inGuide = [
                     NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic),
                     NavItem(label: "Papers", url: url(Routes.paperList(prefix: prefix, number: 1)), current: kind == .papers, section: kind == .paper),
-                ]
+                ] + extraPages(reader.navPages(of: guide))
             }
         } else {
             main += [
@@ -222,6 +236,7 @@ enum Navigation {
             main.append(NavItem(label: "Careers", url: url(Routes.careers), current: kind == .careers, section: false))
         }
         main.append(NavItem(label: "Search", url: url(Routes.search), current: kind == .search, section: false))
+        main += extraPages(reader.siteNavPages)
         return (main, inGuide)
     }
 }
