@@ -49,6 +49,17 @@ import Glibc
         #expect(!project.exists("Output"))
     }
 
+    /// A broken link in an extra page's Markdown is reported at the page's line.
+    @Test func aBrokenLinkInAnExtraPageIsReportedAtItsLine() throws {
+        let project = try ProjectFolder(fixture: "basic", templates: false)
+        try project.write("---\ntitle: About\n---\n\nOur [papers](/kdd/papers/) and [the booth](/kdd/booth/).\n", to: "Content/pages/about.md")
+        let run = try project.guide("check")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Content/pages/about.md:5: error: link to \"/kdd/booth/\" leads to no page or file of the site\n"))
+        #expect(!run.stderr.contains("/kdd/papers/"))
+        #expect(!project.exists("Output"))
+    }
+
     /// Every kind of answer from a local server: only a 404 or 410 is an error.
     @Test func externalLinks() throws {
         let server = Process()

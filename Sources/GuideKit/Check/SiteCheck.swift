@@ -44,6 +44,7 @@ public enum SiteCheck {
         var ids: [String: Set<String>] = [:]
         for (output, page) in zip(outputs, pages) { if let page { ids[output.path] = page.ids } }
         let sources = content.guides.map { GuideSource(displayPath: $0.displayPath, bytes: $0.bytes) }
+            + content.pages.filter(\.isPage).map { GuideSource(displayPath: $0.displayPath, bytes: $0.bytes) }
         let links = LinkCheck(basePath: config.basePath, absoluteBase: config.isAbsolute ? config.absoluteBase : nil,
                               files: files, ids: ids, sources: sources,
                               outputDisplayPath: DisplayPath.of(options.outputDirectory))
@@ -55,7 +56,7 @@ public enum SiteCheck {
                       externalLinks: found.external, pageCount: site.listings.pagePaths.count)
     }
 
-    /// A guide's text, to find the line a link was written on.
+    /// A guide's text or an extra page's, to find the line a link was written on.
     struct GuideSource: Sendable {
         var displayPath: String
         var bytes: [UInt8]
