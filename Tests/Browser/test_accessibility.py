@@ -46,7 +46,7 @@ def pages_of(root):
     extra = [p for p in paths if re.search(maybe, p) and is_extra_page(p)]
     kinds = [
         r"^/$", r"^/[^/]+/$", r"/topics/[^/]+/$", r"/papers/$", r"/papers/page/2/$", r"/papers/[^/]+/$",
-        r"^/authors/$", r"^/authors/[^/]+/$", r"^/careers/$", r"^/search/$", r"^/404\.html$",
+        r"^/authors/$", r"^/authors/[^/]+/$", r"^/careers/$", r"^/search/$", r"^/my-list/$", r"^/404\.html$",
     ]
     chosen = []
     for pattern in kinds:

@@ -14,8 +14,8 @@ import Testing
         let project = try ProjectFolder(fixture: "basic")
         let run = try project.guide("build")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Built 15 pages"))
-        #expect(run.stdout.contains("1 home, 2 topic, 1 papers, 3 paper, 1 authors, 4 author, 1 careers, 1 search, 1 404"))
+        #expect(run.stdout.contains("Built 16 pages"))
+        #expect(run.stdout.contains("1 home, 2 topic, 1 papers, 3 paper, 1 authors, 4 author, 1 careers, 1 search, 1 my-list, 1 404"))
         #expect(run.stderr == """
             Content/guide.txt:31: note: heading "Research areas" has nothing under it (the next line is a heading, or the end), so no page shows it
             Content/guide.txt:33: note: "Related content" opens the job postings, which the careers page lists under its own title; no page shows this line
@@ -24,7 +24,7 @@ import Testing
             """)
 
         var expected = ["404.html", "index.html", "feed.xml", "robots.txt", "sitemap.xml", ".guide-output",
-                        "search/index.json", "search/index.html", "papers/index.html", "authors/index.html",
+                        "search/index.json", "search/index.html", "my-list/index.html", "papers/index.html", "authors/index.html",
                         "careers/index.html", "topics/recommender-systems/index.html", "topics/search-ranking/index.html",
                         "images/session-graph.png"]
         expected += Self.papers.map { "papers/\($0)/index.html" } + Self.authors.map { "authors/\($0)/index.html" }

@@ -13,7 +13,7 @@ import Glibc
         let demo = ProjectFolder(root: folder.root.appendingPathComponent("demo"))
         let run = try demo.guide("check", "--strict")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "Checked 14 pages: 0 errors, 0 warnings, 0 notes\n")
+        #expect(run.stdout == "Checked 15 pages: 0 errors, 0 warnings, 0 notes\n")
         #expect(!demo.exists("Output"))
     }
 
@@ -22,7 +22,7 @@ import Glibc
         let run = try project.guide("check")
         #expect(run.status == 0)
         #expect(run.stderr.contains("Content/guide.txt:28: warning: figure image \"Missing figure.png\" not found"))
-        #expect(run.stdout == "Checked 15 pages: 0 errors, 1 warning, 2 notes\n")
+        #expect(run.stdout == "Checked 16 pages: 0 errors, 1 warning, 2 notes\n")
         #expect(try project.guide("check", "--strict").status == 2)
     }
 

@@ -42,7 +42,7 @@ import Testing
         let (guide, port) = try await Self.serve(project)
         defer { guide.stop() }
         #expect(guide.stdout.contains("Serving at http://127.0.0.1:\(port)/"))
-        #expect(guide.stdout.contains("Built 15 pages"))
+        #expect(guide.stdout.contains("Built 16 pages"))
         // The fixture's base URL is https://guides.example.org/kdd/: the preview is built for /.
         #expect(guide.stdout.contains("Note: the base URL https://guides.example.org/kdd/ has the path /kdd/"))
 

@@ -43,6 +43,7 @@ import Testing
             "icml-2023/topics/bandit-problems/index.html",
             "icml-2023/topics/forecasting/index.html",
             "index.html",
+            "my-list/index.html",
             "robots.txt",
             "search/index.html",
             "search/index.json",

@@ -53,7 +53,7 @@ public struct ContentSource: Sendable {
     /// Names of files that are not guide settings.
     static let siteFiles: Set<String> = ["site", "authors"]
     /// Slugs a guide cannot have on a site of several: the site's own pages live there.
-    static let reservedSlugs: Set<String> = ["site", "authors", "careers", "search", "assets", "images", "papers", "topics"]
+    static let reservedSlugs: Set<String> = ["site", "authors", "careers", "search", "my-list", "assets", "images", "papers", "topics"]
 
     /// The folder of the extra pages.
     static let pagesFolder = "pages"

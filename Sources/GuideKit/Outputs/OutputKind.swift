@@ -58,7 +58,7 @@ struct OutputKind: Sendable {
     /// Every kind, in the order their outputs are listed (the sitemap's order).
     static let all: [OutputKind] = [
         GuidesPage.kind, HomePage.kind, TopicPage.kind, PapersPage.kind, PaperPage.kind,
-        AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, ExtraPage.kind, NotFoundPage.kind,
+        AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, MyListPage.kind, ExtraPage.kind, NotFoundPage.kind,
         Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind, SearchIndex.kind,
     ]
 

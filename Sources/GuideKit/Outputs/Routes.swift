@@ -26,6 +26,8 @@ enum Routes {
     static func author(slug: String) -> String { "authors/\(slug)/" }
     static let careers = "careers/"
     static let search = "search/"
+    /// The papers a reader starred, kept in the browser (`my-list.js`).
+    static let myList = "my-list/"
     static let searchIndex = "search/index.json"
     /// The same index as a script, for pages opened from disk (`file://`), where `fetch` is refused.
     static let searchIndexScript = "search/index.js"

@@ -1,4 +1,5 @@
-/// `/sitemap.xml`: every page but the 404 page. Written only when the base URL
+/// `/sitemap.xml`: every page but the 404 page and the reader's own list
+/// (`my-list/`, empty until a browser fills it). Written only when the base URL
 /// is absolute: a sitemap lists absolute URLs (`SiteConfigLoader.baseURLWarning`).
 enum Sitemap {
     static let kind = OutputKind(name: "sitemap", page: nil, outputs: { reader in
@@ -11,7 +12,8 @@ enum Sitemap {
         let paths = reader.pagePaths
         var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         xml.reserveCapacity(xml.count + paths.count * (open.count + base.count + 48 + close.count))
-        for path in paths where path != Routes.notFound {
+        let myList = Routes.file(of: Routes.myList)
+        for path in paths where path != Routes.notFound && path != myList {
             xml += open
             xml += base
             // Appended as one buffer: appending a string's UTF-8 view goes byte by byte.

@@ -101,7 +101,7 @@ enum ExtraPageFile {
     static let siteRoutes: [String: String] = [
         "authors": "the authors' index", "careers": "the job postings", "search": "the search page",
         "papers": "the All papers list", "topics": "the topic pages", "assets": "the theme's styles and scripts",
-        "images": "the figures' images", "schedule": "kept for the schedule", "my-list": "kept for the reader's list",
+        "images": "the figures' images", "schedule": "kept for the schedule", "my-list": "the reader's list of papers",
     ]
 }
 

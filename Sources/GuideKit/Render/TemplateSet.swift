@@ -7,7 +7,7 @@ import Mustache
 /// errors name `file:line:column`.
 public struct TemplateSet: Sendable {
     /// The page templates the planner renders; each must exist.
-    public static let pageTemplates = ["home", "topic", "papers", "paper", "authors", "author", "careers", "search", "page", "404"]
+    public static let pageTemplates = ["home", "topic", "papers", "paper", "authors", "author", "careers", "search", "page", "my-list", "404"]
 
     let library: MustacheLibrary
     /// Template name → file text, kept to tell rebuilds which templates changed.

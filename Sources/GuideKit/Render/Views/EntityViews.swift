@@ -30,6 +30,7 @@ struct PaperCardView: MustacheParent {
         case "topic": reader.paper(id).topic.map { TopicLinkView(reader: reader, id: $0) }
         case "description_html": nonEmpty(reader.paper(id).descriptionHTML)
         case "card_html": reader.derived(Derivations.paperCard, id.raw).map(TemplateText.init)
+        case "key": asText(reader.title(id).path)
         case "award": reader.paper(id).details?.award.map(asText)
         case "pdf_url": reader.paper(id).details?.pdf.map(asText)
         case "link_html": nil

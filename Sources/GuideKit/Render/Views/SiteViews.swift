@@ -16,6 +16,8 @@ struct SiteView: MustacheParent {
         case "authors_url": asText(reader.site.links.url(Routes.authors))
         case "careers_url": asText(reader.site.links.url(Routes.careers))
         case "search_url": asText(reader.site.links.url(Routes.search))
+        case "my_list_url": asText(reader.site.links.url(Routes.myList))
+        case "relative_links": flag(reader.site.links.relative)
         case "papers_url": reader.site.multipleGuides ? nil : asText(reader.site.links.url(Routes.paperList(prefix: "", number: 1)))
         case "feed_url": asText(reader.site.links.url(Routes.feed(prefix: "")))
         case "language": asText(reader.site.language)
@@ -191,6 +193,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     case guides, home, topic, papers, paper, authors, author, careers, search
     /// An extra page (`Content/pages/<name>.md`).
     case page
+    /// The reader's starred papers (`my-list.js`).
+    case myList = "my-list"
     case notFound = "404"
 
     /// Pages of one guide, under its prefix.
@@ -236,6 +240,7 @@ enum Navigation {
             main.append(NavItem(label: "Careers", url: url(Routes.careers), current: kind == .careers, section: false))
         }
         main.append(NavItem(label: "Search", url: url(Routes.search), current: kind == .search, section: false))
+        main.append(NavItem(label: "My list", url: url(Routes.myList), current: kind == .myList, section: false))
         main += extraPages(reader.siteNavPages)
         return (main, inGuide)
     }
