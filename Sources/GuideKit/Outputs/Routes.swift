@@ -19,6 +19,14 @@ enum Routes {
     }
     static func image(prefix: String, slug: String, extension ext: String) -> String { prefix + "images/\(slug).\(ext)" }
     static func feed(prefix: String) -> String { prefix + "feed.xml" }
+    /// A guide's schedule page and its calendar, when its papers have start times.
+    static func schedule(prefix: String) -> String { prefix + "schedule/" }
+    static func scheduleCalendar(prefix: String) -> String { prefix + "schedule.ics" }
+    /// A paper's citation (`ext` is `bib`, `ris` or `json`) and calendar event, beside its page (`paper`).
+    static func citation(paper: String, extension ext: String) -> String { paper + "cite.\(ext)" }
+    static func event(paper: String) -> String { paper + "event.ics" }
+    /// Every paper of a guide cited in one file: `papers.bib`, `papers.ris`, `papers.json`.
+    static func citations(prefix: String, extension ext: String) -> String { prefix + "papers.\(ext)" }
 
     static let authors = "authors/"
     static func author(slug: String) -> String { "authors/\(slug)/" }
