@@ -88,7 +88,7 @@ EVENTS = {
         "summary": "Fast {k}-means & friends: 100% of the _hard_ cases",
         "location": "East Exhibit Hall A-C, Vancouver, Canada",
         "description": "Session: Poster session 2\nAuthors: Zoë Ødegaard, José Núñez and Łukasz Kowalczyk",
-        "url": f"https://guides.example.org/neurips/papers/{KMEANS}/",
+        "url": f"https://guides.example.org/papers/{KMEANS}/",
     },
     SCALING: {
         "uid": f"neurips-2024-{SCALING}@guides.example.org",
@@ -97,7 +97,7 @@ EVENTS = {
         "end": datetime.datetime(2024, 12, 12, 19, 0, tzinfo=UTC),
         "summary": "Scaling laws for $100 budgets: #tokens ~ compute",
         "location": "West Ballroom A; level 1, Vancouver, Canada",
-        "url": f"https://guides.example.org/neurips/papers/{SCALING}/",
+        "url": f"https://guides.example.org/papers/{SCALING}/",
     },
 }
 # The guide's date, at midnight UTC.
