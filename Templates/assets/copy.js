@@ -1,4 +1,4 @@
-/* guide — "Copy BibTeX" button. The BibTeX stays selectable without JavaScript. */
+/* guide — the "Copy" buttons of a paper's citation (BibTeX, RIS, CSL-JSON). The text stays selectable without JavaScript. */
 (function () {
   "use strict";
 
@@ -15,6 +15,7 @@
     if (!target) return;
     var status = button.closest(".bibtex") && button.closest(".bibtex").querySelector(".copy-status");
     var label = button.textContent;
+    var what = button.getAttribute("data-copy-label") || "BibTeX";
     var timer = 0;
     button.hidden = false;
 
@@ -33,16 +34,16 @@
       var text = target.textContent;
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(function () {
-          done("BibTeX copied to the clipboard.", "copied");
+          done(what + " copied to the clipboard.", "copied");
         }, function () {
           selectText(target);
-          done("Copying failed. The BibTeX is selected: press Ctrl+C or ⌘C to copy it.", "failed");
+          done("Copying failed. The " + what + " is selected: press Ctrl+C or ⌘C to copy it.", "failed");
         });
       } else {
         selectText(target);
         var ok = false;
         try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-        done(ok ? "BibTeX copied to the clipboard." : "The BibTeX is selected: press Ctrl+C or ⌘C to copy it.", ok ? "copied" : "failed");
+        done(ok ? what + " copied to the clipboard." : "The " + what + " is selected: press Ctrl+C or ⌘C to copy it.", ok ? "copied" : "failed");
       }
     });
   });

@@ -3,8 +3,9 @@
 
 Serves each given output folder over HTTP on 127.0.0.1, opens one page of every
 kind it has (the list of guides, a guide's home, a topic, the list of papers, a
-paper, the authors, an author, careers, search, an extra page of the site and one
-of a guide, the 404 page) in the light and the dark colour scheme, runs axe-core
+paper, the authors, an author, careers, search, my list, an extra page of the
+site and one of a guide, the 404 page, a schedule, and a paper with a session),
+with every <details> open, in the light and the dark colour scheme, runs axe-core
 (axe-core 4) and fails on any violation of any impact.
 
     python3 Tests/Browser/test_accessibility.py Output [Other/Output ...]
@@ -47,6 +48,7 @@ def pages_of(root):
     kinds = [
         r"^/$", r"^/[^/]+/$", r"/topics/[^/]+/$", r"/papers/$", r"/papers/page/2/$", r"/papers/[^/]+/$",
         r"^/authors/$", r"^/authors/[^/]+/$", r"^/careers/$", r"^/search/$", r"^/my-list/$", r"^/404\.html$",
+        r"/schedule/$",
     ]
     chosen = []
     for pattern in kinds:
@@ -56,6 +58,11 @@ def pages_of(root):
     # One of the site's, one of a guide's (with the guide's navigation).
     for depth in (1, 2):
         chosen += [p for p in extra if p.count("/") == depth + 1][:1]
+    # A paper with a session, whose page shows its time and an "Add to calendar" link.
+    timed = next((p for p in paths if re.search(r"/papers/[^/]+/$", p)
+                  and os.path.exists(os.path.join(root, p.lstrip("/"), "event.ics"))), None)
+    if timed and timed not in chosen:
+        chosen.append(timed)
     return chosen
 
 
@@ -101,6 +108,8 @@ def main(roots):
                                        {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
                 for path in pages_of(root):
                     driver.get(base + path)
+                    # What folds away (a paper's RIS and CSL-JSON) is checked open.
+                    driver.execute_script("document.querySelectorAll('details').forEach(d => { d.open = true; });")
                     driver.execute_script(axe)
                     results = driver.execute_async_script(
                         "const done = arguments[arguments.length - 1];"

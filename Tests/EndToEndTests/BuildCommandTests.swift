@@ -26,8 +26,9 @@ import Testing
         var expected = ["404.html", "index.html", "feed.xml", "robots.txt", "sitemap.xml", ".guide-output",
                         "search/index.json", "search/index.html", "my-list/index.html", "papers/index.html", "authors/index.html",
                         "careers/index.html", "topics/recommender-systems/index.html", "topics/search-ranking/index.html",
-                        "images/session-graph.png"]
+                        "images/session-graph.png", "papers.bib", "papers.ris", "papers.json"]
         expected += Self.papers.map { "papers/\($0)/index.html" } + Self.authors.map { "authors/\($0)/index.html" }
+        expected += Self.papers.flatMap { paper in ["bib", "ris", "json"].map { "papers/\(paper)/cite.\($0)" } }
         let assets = project.files(under: "Templates/assets").map { "assets/\($0)" }
         #expect(project.files(under: "Output") == (expected + assets).sorted())
         #expect(project.data("Output/images/session-graph.png") == project.data("Content/images/Session graph.png"))

@@ -31,10 +31,11 @@ import Testing
         }
         check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip); check(Derivations.authorEntry)
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
-        check(Derivations.coauthors); check(Derivations.bibtex); check(Derivations.paperOrder); check(Derivations.paperListPage)
+        check(Derivations.coauthors); check(Derivations.citationKey); check(Derivations.citationKeys)
+        check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder); check(Derivations.paperListPage)
         check(Derivations.authorIndex); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor)
-        #expect(Derivations.all.count == 17)
+        #expect(Derivations.all.count == 21)
     }
 
     @Test func aReaderRecordsWhatItReadsEachOnce() throws {
@@ -96,15 +97,20 @@ import Testing
         var listings = state.listings
         let relisted = listings.update(snapshot, identities: &state.identities,
                                        changed: changed(.paperTitle, paper.subject), records: true)
-        #expect(relisted.map(\.kind) == [paperKind])
-        #expect(relisted[0].outputs.map(\.path) == ["slt/papers/streaming-transducers-with-lookahead/index.html"])
+        // The page, and the citation files beside it.
+        #expect(relisted.map { OutputKind.all[$0.kind].name } == ["paper", "cite.bib", "cite.ris", "cite.json"])
+        #expect(relisted.flatMap(\.outputs).map(\.path) == ["slt/papers/streaming-transducers-with-lookahead/index.html",
+                                                            "slt/papers/streaming-transducers-with-lookahead/cite.bib",
+                                                            "slt/papers/streaming-transducers-with-lookahead/cite.ris",
+                                                            "slt/papers/streaming-transducers-with-lookahead/cite.json"])
         #expect(listings.outputs == state.listings.outputs)
 
         // A guide's own facts reach the lists that read them, of that guide only.
         let slt = state.listings.kinds[OutputKind.all.firstIndex { $0.name == "home" }!].outputs.first { $0.path == "slt/index.html" }!
         let guide = listings.update(snapshot, identities: &state.identities, changed: changed(.guide, slt.subject), records: true)
-        #expect(guide.map { OutputKind.all[$0.kind].name } == ["home", "papers", "feed"])
-        #expect(guide.flatMap(\.outputs).map(\.path) == ["slt/index.html", "slt/papers/index.html", "slt/feed.xml"])
+        #expect(guide.map { OutputKind.all[$0.kind].name } == ["home", "papers", "feed", "papers.bib", "papers.ris", "papers.json"])
+        #expect(guide.flatMap(\.outputs).map(\.path) == ["slt/index.html", "slt/papers/index.html", "slt/feed.xml",
+                                                         "slt/papers.bib", "slt/papers.ris", "slt/papers.json"])
         #expect(listings.outputs == state.listings.outputs)
     }
 

@@ -144,7 +144,9 @@ import Testing
         #expect(home.contains(#"<a class="guide-nav-name" href="../icml-2023/index.html">"#))
         #expect(home.contains(#"<li><a href="../icml-2023/papers/index.html">Papers</a></li>"#))
         #expect(home.contains(#"href="../icml-2023/feed.xml">"#))
-        let paper = try #require(site.snapshot().keys.first { $0.hasPrefix("icml-2023/papers/") && $0 != "icml-2023/papers/index.html" })
+        let paper = try #require(site.snapshot().keys.first {
+            $0.hasPrefix("icml-2023/papers/") && $0.hasSuffix("/index.html") && $0 != "icml-2023/papers/index.html"
+        })
         let html = try site.read("Output/\(paper)")
         #expect(html.contains(#"<link rel="stylesheet" href="../../../assets/style.css">"#))
         #expect(html.contains(#"href="../../../authors/"#))

@@ -90,7 +90,11 @@ struct DerivedValues: Sendable {
     var topicCards = DerivedTable<String>(.topicCard)
     var related = DerivedTable<[PaperID]>(.related)
     var coauthors = DerivedTable<[Coauthor]>(.coauthors)
-    var bibtex = DerivedTable<BibTeX>(.bibtex)
+    var citationKeys = DerivedTable<String>(.citationKey)
+    var uniqueCitationKeys = DerivedTable<[PaperID: String]>(.citationKeys)
+    var citations = DerivedTable<CitationExports>(.citation)
+    var calendarEvents = DerivedTable<String>(.calendarEvent)
+    var schedules = DerivedTable<[PaperID]>(.schedule)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
     var paperListPages = DerivedTable<PaperListSlice>(.paperListPage)
     var authorIndex = DerivedTable<[AuthorID]>(.authorIndex)
@@ -197,7 +201,8 @@ extension DerivedValues {
 enum Derivations {
     static let all: [any AnyDerivation] = [
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
-        related, coauthors, bibtex, paperOrder, paperListPage, authorIndex, chrome,
+        related, coauthors, citationKey, citationKeys, citation, calendarEvent, schedule,
+        paperOrder, paperListPage, authorIndex, chrome,
         feedEntry, searchPaper, searchTopic, searchAuthor,
     ]
 
@@ -257,9 +262,34 @@ enum Derivations {
         return order
     }
 
-    /// A paper's BibTeX entry.
-    static let bibtex = Derivation(aspect: .bibtex, table: \.bibtex, values: { $0.bibtex }, domain: papers) { id, reader, _, _ in
-        BibTeX(paper: PaperID(id), reader)
+    /// A paper's citation key as the scheme makes it (`CitationKey.base`), before it is made unique.
+    static let citationKey = Derivation(aspect: .citationKey, table: \.citationKeys, values: { $0.citationKeys }, domain: papers) { id, reader, _, _ in
+        CitationKey.base(paper: PaperID(id), reader)
+    }
+
+    /// A guide's papers whose key another paper shares, with the key each gets
+    /// instead (`CitationKey.unique`). Computed again when a key of the guide
+    /// changes; its value changes (and with it the citations that read it) only
+    /// when the collisions do.
+    static let citationKeys = Derivation(aspect: .citationKeys, table: \.uniqueCitationKeys, values: { $0.uniqueCitationKeys }, domain: guides) { id, reader, _, _ in
+        CitationKey.unique(reader.papers(of: GuideID(id)).map { ($0, reader.derived(citationKey, $0.raw) ?? "") })
+    }
+
+    /// A paper's citation in BibTeX, RIS and CSL-JSON: its page and its `cite.*` files.
+    static let citation = Derivation(aspect: .citation, table: \.citations, values: { $0.citations }, domain: papers) { id, reader, _, _ in
+        let paper = PaperID(id)
+        let unique = reader.derived(citationKeys, reader.title(paper).guide.raw)?[paper]
+        return CitationExports(Citation(paper: paper, key: unique ?? reader.derived(citationKey, id) ?? "", reader))
+    }
+
+    /// A paper's `VEVENT`, or "" when it has no start time.
+    static let calendarEvent = Derivation(aspect: .calendarEvent, table: \.calendarEvents, values: { $0.calendarEvents }, domain: papers) { id, reader, _, _ in
+        ICalendar.event(paper: PaperID(id), reader) ?? ""
+    }
+
+    /// A guide's papers with a start time, in the schedule's order (`Schedule.order`).
+    static let schedule = Derivation(aspect: .schedule, table: \.schedules, values: { $0.schedules }, domain: guides) { id, reader, _, _ in
+        Schedule.order(of: GuideID(id), reader)
     }
 
     /// A guide's papers in "All papers" order: by title as a reader expects

@@ -20,7 +20,8 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case pageList
     // Derived values, in the order `Derivations.all` computes them.
     case paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard
-    case related, coauthors, bibtex, paperOrder, paperListPage, authorIndex, chrome
+    case related, coauthors, citationKey, citationKeys, citation, calendarEvent, schedule
+    case paperOrder, paperListPage, authorIndex, chrome
     case feedEntry, searchPaper, searchTopic, searchAuthor
 }
 

@@ -60,7 +60,8 @@ struct OutputKind: Sendable {
         GuidesPage.kind, HomePage.kind, TopicPage.kind, PapersPage.kind, PaperPage.kind,
         AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, MyListPage.kind, ExtraPage.kind, NotFoundPage.kind,
         Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind, SearchIndex.kind,
-    ]
+        SchedulePage.kind, CalendarFiles.ofPaper, CalendarFiles.ofGuide,
+    ] + CitationFiles.kinds
 
 
     /// Templates that rendering may look for: every page kind's and every fragment's.

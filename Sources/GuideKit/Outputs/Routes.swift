@@ -21,6 +21,14 @@ enum Routes {
     static func feed(prefix: String) -> String { prefix + "feed.xml" }
     /// An extra page (`Content/pages/<name>.md`): at the root, or under its guide's prefix.
     static func extraPage(prefix: String, name: String) -> String { prefix + name + "/" }
+    /// A guide's schedule page and its calendar, when its papers have start times.
+    static func schedule(prefix: String) -> String { prefix + "schedule/" }
+    static func scheduleCalendar(prefix: String) -> String { prefix + "schedule.ics" }
+    /// A paper's citation (`ext` is `bib`, `ris` or `json`) and calendar event, beside its page (`paper`).
+    static func citation(paper: String, extension ext: String) -> String { paper + "cite.\(ext)" }
+    static func event(paper: String) -> String { paper + "event.ics" }
+    /// Every paper of a guide cited in one file: `papers.bib`, `papers.ris`, `papers.json`.
+    static func citations(prefix: String, extension ext: String) -> String { prefix + "papers.\(ext)" }
 
     static let authors = "authors/"
     static func author(slug: String) -> String { "authors/\(slug)/" }

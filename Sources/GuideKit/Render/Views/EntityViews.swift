@@ -51,7 +51,8 @@ extension PaperCardView {
 }
 
 /// A paper's own page: `paper.*`, the card's fields and `figures`, `related`
-/// (`related_html`), `bibtex`, `bibtex_key`, and from its details `links`,
+/// (`related_html`), its citation (`bibtex`, `ris`, `csl_json`, each with its
+/// file's `_url`, and `bibtex_key`), `calendar_url`, and from its details `links`,
 /// `abstract_html`, `session`, `scholar_tags`, `json_ld`, `og_image` (`PaperDetailsView`).
 struct PaperPageView: MustacheParent {
     let reader: Reader
@@ -62,8 +63,15 @@ struct PaperPageView: MustacheParent {
         case "figures": FigureView.list(reader.paper(id).figures, reader)
         case "related": related.map { PaperLinkView(reader: reader, id: $0) }
         case "related_html": joined(related, Derivations.paperLink, reader)
-        case "bibtex": reader.derived(Derivations.bibtex, id.raw).map { asText($0.entry) }
-        case "bibtex_key": reader.derived(Derivations.bibtex, id.raw).map { asText($0.key) }
+        case "bibtex": citation.map { asText($0.bibtex) }
+        case "bibtex_key", "citation_key": citation.map { asText($0.key) }
+        // As the files are, without the final line break (and with LF: HTML makes CRLF one).
+        case "ris": citation.map { asText(String($0.ris.replacing("\r\n", with: "\n").dropLast())) }
+        case "csl_json": citation.map { asText(String(CitationFiles.Format.cslJSON.file([$0]).dropLast())) }
+        case "bibtex_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "bib")))
+        case "ris_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "ris")))
+        case "csl_json_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "json")))
+        case "calendar_url": reader.paper(id).details?.starts == nil ? nil : asText(fileURL(Routes.event(paper: reader.title(id).path)))
         case "links", "abstract_html", "session", "scholar_tags", "json_ld", "og_image":
             PaperDetailsView(reader: reader, id: id).child(named: name)
         default: PaperCardView(reader: reader, id: id).child(named: name)
@@ -72,6 +80,14 @@ struct PaperPageView: MustacheParent {
 
     private var related: [PaperID] {
         reader.derived(Derivations.related, id.raw) ?? []
+    }
+
+    private var citation: CitationExports? {
+        reader.derived(Derivations.citation, id.raw)
+    }
+
+    private func fileURL(_ path: String) -> String {
+        reader.site.links.url(path)
     }
 }
 

@@ -96,8 +96,8 @@ struct PaperDetailsView {
         if !abstract.isEmpty { article["abstract"] = abstract }
         if let award = details?.award { article["award"] = award }
         let data = (try? JSONSerialization.data(withJSONObject: article, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        // "</script>" or "<!--" inside a string would end or change the script element;
-        // JSON escapes for <, > and & keep any markup out of the page's text.
+        // "</script>" or "<!--" inside a string would end or change the script element; ">" and "&"
+        // are escaped too, as JSON allows, so that no markup (`onerror=…>`) shows in the page's source as written.
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
     }

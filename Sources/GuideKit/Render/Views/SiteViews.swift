@@ -195,12 +195,14 @@ public enum PageKind: String, CaseIterable, Sendable {
     case page
     /// The reader's starred papers (`my-list.js`).
     case myList = "my-list"
+    /// A guide's papers by day and session, when they have start times.
+    case schedule
     case notFound = "404"
 
     /// Pages of one guide, under its prefix.
     var belongsToGuide: Bool {
         switch self {
-        case .home, .topic, .papers, .paper: true
+        case .home, .topic, .papers, .paper, .schedule: true
         default: false
         }
     }
@@ -228,12 +230,14 @@ enum Navigation {
                     NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic),
                     NavItem(label: "Papers", url: url(Routes.paperList(prefix: prefix, number: 1)), current: kind == .papers, section: kind == .paper),
                 ] + extraPages(reader.navPages(of: guide))
+                inGuide += scheduleItem(kind, guide: guide, reader)
             }
         } else {
             main += [
                 NavItem(label: "Topics", url: url(""), current: kind == .home, section: kind == .topic),
                 NavItem(label: "Papers", url: url(Routes.paperList(prefix: "", number: 1)), current: kind == .papers, section: kind == .paper),
             ]
+            main += reader.siteGuides.first.map { scheduleItem(kind, guide: $0, reader) } ?? []
         }
         main.append(NavItem(label: "Authors", url: url(Routes.authors), current: kind == .authors, section: kind == .author))
         if reader.siteCount(.postings) > 0 {
@@ -243,6 +247,13 @@ enum Navigation {
         main.append(NavItem(label: "My list", url: url(Routes.myList), current: kind == .myList, section: false))
         main += extraPages(reader.siteNavPages)
         return (main, inGuide)
+    }
+
+    /// "Schedule", for a guide with a paper that has a start time.
+    private static func scheduleItem(_ kind: PageKind, guide: GuideID, _ reader: Reader) -> [NavItem] {
+        guard reader.derived(Derivations.schedule, guide.raw)?.isEmpty == false else { return [] }
+        return [NavItem(label: "Schedule", url: reader.site.links.url(Routes.schedule(prefix: reader.guide(guide).prefix)),
+                        current: kind == .schedule, section: false)]
     }
 }
 

@@ -1,0 +1,153 @@
+/// What a citation of a paper says, whatever the format: the fields that its
+/// BibTeX, RIS and CSL-JSON exports write (`CitationExports`).
+///
+/// The bibliographic fields only: a paper's code, video, slides, poster,
+/// award and session are links and news, which reference managers keep
+/// elsewhere or not at all.
+struct Citation: Equatable, Sendable {
+    /// Unique within the guide (`CitationKeys`); BibTeX's key, RIS's `ID`, CSL's `id`.
+    var key: String
+    var title: String
+    /// In byline order.
+    var authors: [PersonName]
+    /// "ICML 2023": the conference and the year, as the guide names them; may be empty.
+    var event: String
+    var year: String
+    /// The guide's date, `YYYY-MM-DD`, or empty.
+    var date: String
+    /// Where the conference was held, or empty.
+    var location: String
+    var doi: String?
+    /// The paper's own page; its PDF when that is all there is.
+    var url: String?
+    var pdf: String?
+    var arxiv: String?
+    /// Plain text, or empty.
+    var abstract: String
+
+    init(paper id: PaperID, key: String, _ reader: Reader) {
+        let title = reader.title(id)
+        let guide = reader.guide(title.guide)
+        let paper = reader.paper(id)
+        let details = paper.details
+        self.key = key
+        self.title = title.title
+        authors = paper.authors.map { PersonName(reader.author($0).name) }
+        event = [guide.conference, guide.year].filter { !$0.isEmpty }.joined(separator: " ")
+        year = guide.year
+        date = guide.date
+        location = guide.location
+        doi = details?.doi
+        url = details?.url ?? details?.pdf
+        pdf = details?.pdf
+        arxiv = details?.arxiv
+        abstract = paper.abstractText
+    }
+
+    init(key: String, title: String, authors: [String], event: String = "", year: String = "", date: String = "",
+         location: String = "", doi: String? = nil, url: String? = nil, pdf: String? = nil, arxiv: String? = nil,
+         abstract: String = "") {
+        (self.key, self.title, self.authors, self.event, self.year, self.date, self.location) =
+            (key, title, authors.map(PersonName.init), event, year, date, location)
+        (self.doi, self.url, self.pdf, self.arxiv, self.abstract) = (doi, url, pdf, arxiv, abstract)
+    }
+}
+
+/// A name as bibliographies split it: given names, family name (with the
+/// lowercase particles before it: "van der Berg"), and a suffix ("Jr.").
+/// The family name is the last word, as in the A–Z index (`SortKey.forName`).
+struct PersonName: Equatable, Sendable {
+    var given: String
+    var family: String
+    var suffix: String
+
+    private static let suffixes: Set<String> = ["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"]
+
+    init(_ name: String) {
+        var words = name.split(separator: " ").map(String.init)
+        var suffix: [String] = []
+        while words.count > 1, let last = words.last, Self.suffixes.contains(last.lowercased()) {
+            suffix.insert(words.removeLast(), at: 0)
+        }
+        var family = words.popLast().map { [$0] } ?? []
+        // "Jan van der Berg": the particles go with the family name, as BibTeX's "von" part does.
+        while words.count > 1, let word = words.last, word.first?.isLowercase == true {
+            family.insert(words.removeLast(), at: 0)
+        }
+        self.given = words.joined(separator: " ")
+        self.family = family.joined(separator: " ")
+        self.suffix = suffix.joined(separator: " ")
+    }
+}
+
+/// A paper's citation in every export format, computed once (`Derivations.citation`):
+/// the paper page shows these texts and its `cite.*` files are these texts,
+/// so the two never differ.
+struct CitationExports: Equatable, Sendable {
+    var key: String
+    /// The BibTeX entry, without a final newline.
+    var bibtex: String
+    /// The RIS record, its lines ended by CRLF, `ER` included.
+    var ris: String
+    /// The CSL-JSON item, an object indented as an item of the array of a file.
+    var csl: String
+
+    init(_ citation: Citation) {
+        key = citation.key
+        bibtex = BibTeX.entry(citation)
+        ris = RIS.record(citation)
+        csl = CSLJSON.item(citation)
+    }
+}
+
+/// How a paper's citation key is made, and kept unique within its guide.
+enum CitationKey {
+    private static let skipped: Set<Substring> = ["with", "from", "when", "that", "towards", "toward"]
+
+    /// The first author's surname, the year, and the title's first word of
+    /// more than three letters: `hsieh2023thompson`. ASCII letters and digits only.
+    static func base(paper id: PaperID, _ reader: Reader) -> String {
+        let title = reader.title(id)
+        let year = reader.guide(title.guide).year
+        let first = reader.paper(id).authors.first.map { reader.author($0).name }
+        let surname = first.map { SortKey.forName($0).split(separator: " ").first.map(String.init) ?? "" } ?? ""
+        let word = title.slug.split(separator: "-").first { $0.count > 3 && !skipped.contains($0) }
+        let key = [Slug.make(surname).filter { $0 != "-" }, year, word.map(String.init) ?? ""].joined()
+        return key.isEmpty ? "paper" : key
+    }
+
+    /// The keys that must change to be unique: every paper whose base key
+    /// another paper of the guide shares gets a letter, `a`, `b`, … in the
+    /// guide's order (after `z`, `aa`, `ab`, …), skipping keys already taken.
+    /// `bases` are the papers' base keys in the guide's order.
+    static func unique<ID: Hashable>(_ bases: [(id: ID, key: String)]) -> [ID: String] {
+        var counts: [String: Int] = [:]
+        for (_, key) in bases { counts[key, default: 0] += 1 }
+        guard counts.count < bases.count else { return [:] }
+        var taken = Set(counts.keys)
+        var next: [String: Int] = [:]
+        var keys: [ID: String] = [:]
+        for (id, base) in bases where counts[base]! > 1 {
+            var number = next[base, default: 0], key: String
+            repeat {
+                key = base + letters(number)
+                number += 1
+            } while taken.contains(key)
+            next[base] = number
+            taken.insert(key)
+            keys[id] = key
+        }
+        return keys
+    }
+
+    /// 0 → "a", 25 → "z", 26 → "aa": bijective base 26.
+    static func letters(_ number: Int) -> String {
+        var number = number + 1, text: [Character] = []
+        while number > 0 {
+            number -= 1
+            text.insert(Character(Unicode.Scalar(UInt8(97 + number % 26))), at: 0)
+            number /= 26
+        }
+        return String(text)
+    }
+}
