@@ -135,6 +135,10 @@ def site_files(root):
 def check_link(root, page, url, ids_of, problems, what):
     """A relative link from `page` (relative to `root`) must reach an existing file (and id)."""
     parts = urllib.parse.urlsplit(url)
+    # A link to another site (a paper's PDF, its DOI) is the guide's content, not
+    # one of the site's own: only resources must never leave the folder.
+    if what == "<a href>" and parts.scheme in ("http", "https"):
+        return
     if parts.scheme or url.startswith("//"):
         problems.append(f"{page}: {what} {url!r} is not relative")
         return
@@ -295,8 +299,8 @@ class FromDiskTest:
         site = os.path.realpath(self.site)
         problems = []
         for tag, written, resolved in urls:
-            if written.startswith("#"):
-                continue
+            if written.startswith("#") or (tag == "a" and resolved.startswith(("http://", "https://"))):
+                continue  # an anchor on the page, or a link to another site (a paper's PDF)
             path = path_of(resolved.split("#")[0])
             if path is None:
                 problems.append(f"<{tag}> {written!r} → {resolved} is not a file:// URL")
