@@ -31,7 +31,7 @@ import Testing
         }
         check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip); check(Derivations.authorEntry)
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
-        check(Derivations.coauthors); check(Derivations.citationKey); check(Derivations.citationKeys)
+        check(Derivations.coauthors); check(Derivations.citationKeyBase); check(Derivations.citationKeyCollisions)
         check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder); check(Derivations.paperListPage)
         check(Derivations.authorIndex); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor)

@@ -62,9 +62,13 @@ import Testing
         #expect(RIS.value("  a\r\nb\t\tc \n") == "a b c")
     }
 
+    static func cslFile(_ citations: [Citation]) -> String {
+        String(decoding: CitationFiles.Format.cslJSON.file(citations.map(CitationExports.init)), as: UTF8.self)
+    }
+
     @Test func cslJSONItem() throws {
         let citation = Citation(key: "k2024say", title: #"Say "hi" \ there"#, authors: ["Ana Silva"], year: "2024")
-        #expect(CSLJSON.array([CSLJSON.item(citation)]) == #"""
+        #expect(Self.cslFile([citation]) == #"""
             [
               {
                 "id": "k2024say",
@@ -79,10 +83,10 @@ import Testing
 
             """#)
         #expect(CSLJSON.string("a\u{1}\tb\n") == #""a\u0001\tb\n""#)
-        let full = try #require(try JSONSerialization.jsonObject(with: Data(CSLJSON.array([CSLJSON.item(Self.citation)]).utf8)) as? [[String: Any]])
+        let full = try #require(try JSONSerialization.jsonObject(with: Data(Self.cslFile([Self.citation]).utf8)) as? [[String: Any]])
         #expect(full.first?["note"] as? String == "arXiv:2406.01234")
         #expect((full.first?["author"] as? [[String: String]])?.last == ["family": "King", "given": "Martin Luther", "suffix": "Jr."])
-        #expect(CSLJSON.array([]) == "[]\n")
+        #expect(Self.cslFile([]) == "[]\n")
     }
 
     @Test func icalendarTextEscaping() {
@@ -323,6 +327,15 @@ import Testing
         _ = try Self.rebuild(site, session, guide: added)
         #expect(try Self.matches(#"@inproceedings\{([^,]+),"#, in: site.read("Output/papers.bib")).prefix(3)
                 == ["albrecht2023fasta", "albrecht2023fastb", "albrecht2023fastc"])
+        try Self.expectSameAsFullBuild(site)
+
+        // One more in front: the letters move, and only the files whose key moved are written again.
+        let first = added.replacingOccurrences(of: "Fast motif counting on streaming graphs\n", with: "Fast graph embeddings\nLena Albrecht\n\nFast motif counting on streaming graphs\n")
+        let moved = try Self.rebuild(site, session, guide: first)
+        #expect(try Self.matches(#"@inproceedings\{([^,]+),"#, in: site.read("Output/papers.bib")).prefix(4)
+                == ["albrecht2023fasta", "albrecht2023fastb", "albrecht2023fastc", "albrecht2023fastd"])
+        // Three papers' keys moved and one is new: 4 × 3 citation files, the guide's three, the feed, search index and sitemap.
+        #expect(moved.filesWritten == 18, "\(moved.filesWritten)")
         try Self.expectSameAsFullBuild(site)
 
         let removed = Self.guide.replacingOccurrences(of: "Fast subgraph matching at scale\nLena Albrecht\n\n", with: "")

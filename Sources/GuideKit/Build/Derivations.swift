@@ -20,6 +20,11 @@ struct Derivation<Value: Equatable & Sendable>: Sendable {
     let domain: @Sendable (SiteModel, inout Identities) -> [Int32]
     /// The value of an id, given its previous value in a rebuild (to update rather than start over).
     let compute: @Sendable (Int32, Reader, DerivationScratch, Value?) -> Value
+    /// For a value that many read a part of each: the facts a change of the
+    /// value of an id (from, to) makes, one per part that differs, which
+    /// readers record for the part they read (`Reader.derived(_:_:part:)`).
+    /// Without it, a change is the fact of the id's whole value.
+    var changes: (@Sendable (Int32, Value?, Value?) -> [Fact])? = nil
 }
 
 /// Reusable buffers of one worker, for derivations that count.
@@ -90,8 +95,8 @@ struct DerivedValues: Sendable {
     var topicCards = DerivedTable<String>(.topicCard)
     var related = DerivedTable<[PaperID]>(.related)
     var coauthors = DerivedTable<[Coauthor]>(.coauthors)
-    var citationKeys = DerivedTable<String>(.citationKey)
-    var uniqueCitationKeys = DerivedTable<[PaperID: String]>(.citationKeys)
+    var baseCitationKeys = DerivedTable<String>(.citationKeyBase)
+    var citationKeyCollisions = DerivedTable<[PaperID: String]>(.citationKeyCollisions)
     var citations = DerivedTable<CitationExports>(.citation)
     var calendarEvents = DerivedTable<String>(.calendarEvent)
     var schedules = DerivedTable<[PaperID]>(.schedule)
@@ -147,8 +152,8 @@ extension Derivation: AnyDerivation {
         swap(&table, &values[keyPath: self.table])
         let (added, removed) = table.setDomain(ids)
         for id in removed {
+            report(id, from: table[id], to: nil, &changed)
             table.set(id, nil, reads: [])
-            changed.insert(aspect, id)
         }
         let dirty = all ? ids : Array(Set(added).union(table.readers(of: changed))).sorted()
         let snapshot = SiteSnapshot(model: model, derived: values, identities: identities, templates: templates)
@@ -158,10 +163,15 @@ extension Derivation: AnyDerivation {
             return Computed(value: compute(dirty[index], reader, scratch, all ? nil : previous[index]), facts: reader.facts)
         }
         for (id, result) in zip(dirty, results) {
-            if !all, table[id] != result.value { changed.insert(aspect, id) }
+            if !all, table[id] != result.value { report(id, from: table[id], to: result.value, &changed) }
             table.set(id, result.value, reads: result.facts)
         }
         swap(&table, &values[keyPath: self.table])
+    }
+
+    private func report(_ id: Int32, from old: Value?, to new: Value?, _ changed: inout FactSet) {
+        guard let changes else { return changed.insert(aspect, id) }
+        for fact in changes(id, old, new) { changed.insert(fact) }
     }
 }
 
@@ -201,7 +211,7 @@ extension DerivedValues {
 enum Derivations {
     static let all: [any AnyDerivation] = [
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
-        related, coauthors, citationKey, citationKeys, citation, calendarEvent, schedule,
+        related, coauthors, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
         paperOrder, paperListPage, authorIndex, chrome,
         feedEntry, searchPaper, searchTopic, searchAuthor,
     ]
@@ -263,23 +273,31 @@ enum Derivations {
     }
 
     /// A paper's citation key as the scheme makes it (`CitationKey.base`), before it is made unique.
-    static let citationKey = Derivation(aspect: .citationKey, table: \.citationKeys, values: { $0.citationKeys }, domain: papers) { id, reader, _, _ in
+    static let citationKeyBase = Derivation(aspect: .citationKeyBase, table: \.baseCitationKeys, values: { $0.baseCitationKeys }, domain: papers) { id, reader, _, _ in
         CitationKey.base(paper: PaperID(id), reader)
     }
 
-    /// A guide's papers whose key another paper shares, with the key each gets
-    /// instead (`CitationKey.unique`). Computed again when a key of the guide
-    /// changes; its value changes (and with it the citations that read it) only
-    /// when the collisions do.
-    static let citationKeys = Derivation(aspect: .citationKeys, table: \.uniqueCitationKeys, values: { $0.uniqueCitationKeys }, domain: guides) { id, reader, _, _ in
-        CitationKey.unique(reader.papers(of: GuideID(id)).map { ($0, reader.derived(citationKey, $0.raw) ?? "") })
-    }
+    /// A guide's papers whose base key another paper shares, with the key each
+    /// gets instead (`CitationKey.unique`). Computed again when a key of the
+    /// guide changes; a change reaches the citations of the papers whose key
+    /// changed (a fact each), not every paper of the guide.
+    static let citationKeyCollisions = Derivation(
+        aspect: .citationKeyCollisions, table: \.citationKeyCollisions, values: { $0.citationKeyCollisions }, domain: guides,
+        compute: { id, reader, _, _ in
+            CitationKey.unique(reader.papers(of: GuideID(id)).map { ($0, reader.derived(citationKeyBase, $0.raw) ?? "") })
+        },
+        changes: { _, old, new in
+            let (old, new) = (old ?? [:], new ?? [:])
+            return Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.map { Fact(.citationKey, $0.raw) }
+        })
 
     /// A paper's citation in BibTeX, RIS and CSL-JSON: its page and its `cite.*` files.
+    /// Its key is its base key, unless the guide's collisions give it another.
     static let citation = Derivation(aspect: .citation, table: \.citations, values: { $0.citations }, domain: papers) { id, reader, _, _ in
         let paper = PaperID(id)
-        let unique = reader.derived(citationKeys, reader.title(paper).guide.raw)?[paper]
-        return CitationExports(Citation(paper: paper, key: unique ?? reader.derived(citationKey, id) ?? "", reader))
+        let collisions = reader.derived(citationKeyCollisions, reader.title(paper).guide.raw, part: Fact(.citationKey, id))
+        let key = collisions?[paper] ?? reader.derived(citationKeyBase, id) ?? ""
+        return CitationExports(Citation(paper: paper, key: key, reader))
     }
 
     /// A paper's `VEVENT`, or "" when it has no start time.

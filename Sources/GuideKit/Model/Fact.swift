@@ -20,7 +20,10 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case pageList
     // Derived values, in the order `Derivations.all` computes them.
     case paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard
-    case related, coauthors, citationKey, citationKeys, citation, calendarEvent, schedule
+    case related, coauthors, citationKeyBase, citationKeyCollisions
+    /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
+    case citationKey
+    case citation, calendarEvent, schedule
     case paperOrder, paperListPage, authorIndex, chrome
     case feedEntry, searchPaper, searchTopic, searchAuthor
 }

@@ -5,7 +5,7 @@
 /// Written by hand, not by `JSONSerialization`, so that the fields keep
 /// their order and the bytes are the same on every build and platform.
 enum CSLJSON {
-    /// The item as an object indented by two spaces, ready to go in an array.
+    /// The item as an object indented by two spaces, ready to go in the array of a file (`CitationFiles`).
     static func item(_ citation: Citation) -> String {
         var fields = [("id", string(citation.key)), ("type", string("paper-conference")), ("title", string(citation.title))]
         if !citation.authors.isEmpty {
@@ -21,11 +21,6 @@ enum CSLJSON {
         if !citation.abstract.isEmpty { fields.append(("abstract", string(citation.abstract))) }
         let body = fields.map { "    \(string($0)): \($1)" }.joined(separator: ",\n")
         return "  {\n\(body)\n  }"
-    }
-
-    /// A file of items: `[` and `]` around them, one per line.
-    static func array(_ items: [String]) -> String {
-        items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
     }
 
     /// `{"family": …, "given": …, "suffix": …}`.
@@ -44,6 +39,9 @@ enum CSLJSON {
 
     /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
     static func string(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return "\"" + text + "\""
+        }
         var json = "\""
         json.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

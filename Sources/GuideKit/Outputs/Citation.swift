@@ -122,19 +122,20 @@ enum CitationKey {
     /// `bases` are the papers' base keys in the guide's order.
     static func unique<ID: Hashable>(_ bases: [(id: ID, key: String)]) -> [ID: String] {
         var counts: [String: Int] = [:]
+        counts.reserveCapacity(bases.count)
         for (_, key) in bases { counts[key, default: 0] += 1 }
         guard counts.count < bases.count else { return [:] }
-        var taken = Set(counts.keys)
         var next: [String: Int] = [:]
+        var given: Set<String> = []
         var keys: [ID: String] = [:]
         for (id, base) in bases where counts[base]! > 1 {
             var number = next[base, default: 0], key: String
             repeat {
                 key = base + letters(number)
                 number += 1
-            } while taken.contains(key)
+            } while counts[key] != nil || given.contains(key)
             next[base] = number
-            taken.insert(key)
+            given.insert(key)
             keys[id] = key
         }
         return keys

@@ -28,6 +28,9 @@ enum RIS {
 
     /// `text` on one line: every run of white space (line breaks included) one space, none at the ends.
     static func value(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most values are ASCII on one line with single spaces: nothing to do.
+        let bytes = text.utf8
+        let plain = bytes.first != 0x20 && bytes.last != 0x20 && !bytes.contains { $0 < 0x20 || $0 >= 0x80 } && !text.contains("  ")
+        return plain ? text : text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -112,6 +112,15 @@ final class Reader {
         return snapshot.derived(derivation, id)
     }
 
+    /// A derived value of which only a part is read, recorded as that part's
+    /// fact (`Derivation.changes` reports a change part by part); nil when it
+    /// is not computed yet at this point of the build.
+    func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32, part: Fact) -> Value? {
+        if let available, derivation.aspect.rawValue >= available.rawValue { return nil }
+        record(part.aspect, part.id)
+        return snapshot.derived(derivation, id)
+    }
+
     /// Renders `template` (its partials and parents recorded as read); nil when it does not exist.
     func render(_ template: String, _ context: Any) -> String? {
         if records { for fact in snapshot.templates.facts(of: template) { record(fact.aspect, fact.id) } }

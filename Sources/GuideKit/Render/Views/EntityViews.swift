@@ -67,7 +67,7 @@ struct PaperPageView: MustacheParent {
         case "bibtex_key", "citation_key": citation.map { asText($0.key) }
         // As the files are, without the final line break (and with LF: HTML makes CRLF one).
         case "ris": citation.map { asText(String($0.ris.replacing("\r\n", with: "\n").dropLast())) }
-        case "csl_json": citation.map { asText(String(CitationFiles.Format.cslJSON.file([$0]).dropLast())) }
+        case "csl_json": citation.map { asText(String(decoding: CitationFiles.Format.cslJSON.file([$0]).dropLast(), as: UTF8.self)) }
         case "bibtex_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "bib")))
         case "ris_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "ris")))
         case "csl_json_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "json")))
