@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `guide check`: the site built in memory, never written, and what would
 /// go wrong on it: every warning of the build, links and anchors inside the
@@ -76,8 +77,6 @@ public enum SiteCheck {
         }
     }
 }
-
-import Synchronization
 
 /// A link out of the site, and where it is: the guide line that writes it
 /// when there is one, else the first page that shows it.
