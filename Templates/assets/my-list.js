@@ -76,7 +76,6 @@
   var actions = listPage.querySelector(".my-list-actions");
   var sharedBar = listPage.querySelector(".my-list-shared");
   var shared = sharedList();
-  listPage.querySelector(".my-list-noscript-hint") && (listPage.querySelector(".my-list-noscript-hint").hidden = true);
   actions.hidden = false;
 
   function sharedList() {
