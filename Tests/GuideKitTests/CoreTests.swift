@@ -9,7 +9,7 @@ import Testing
     @Test func everyTableOfTheModelHasItsOwnAspect() {
         let aspects = SiteModel.aspects
         #expect(aspects.count == 32)
-        #expect(Aspect.allCases.count <= 64, "FactSet keeps a bit per aspect in a UInt64")
+        #expect(Aspect.allCases.count <= 128, "FactSet keeps a bit per aspect in two UInt64 words")
         #expect(Set(aspects).count == aspects.count)
     }
 

@@ -46,7 +46,8 @@ struct Fact: Hashable, Sendable, Comparable {
 struct FactSet: Sendable {
     private var bits: [[UInt64]] = Array(repeating: [], count: Aspect.allCases.count)
     /// A bit per aspect with any fact in the set: most checks end here.
-    private var aspects: UInt64 = 0
+    /// Two words, so up to 128 aspects (`Aspect` checks its count fits).
+    private var aspects: (UInt64, UInt64) = (0, 0)
     /// The facts, in the order they were inserted.
     private(set) var facts: [Fact] = []
     var count: Int { facts.count }
@@ -60,7 +61,7 @@ struct FactSet: Sendable {
         let mask: UInt64 = 1 << UInt64(id & 63)
         if bits[aspect][word] & mask == 0 {
             bits[aspect][word] |= mask
-            aspects |= 1 << UInt64(aspect)
+            if aspect < 64 { aspects.0 |= 1 << UInt64(aspect) } else { aspects.1 |= 1 << UInt64(aspect - 64) }
             facts.append(fact)
         }
     }
@@ -72,7 +73,7 @@ struct FactSet: Sendable {
     @inline(__always)
     func contains(_ fact: Fact) -> Bool {
         let aspect = Int(fact.raw >> 32)
-        guard aspects & (1 << UInt64(aspect)) != 0 else { return false }
+        guard has(aspect) else { return false }
         let id = Int(fact.id)
         let word = id >> 6
         let row = bits[aspect]
@@ -86,7 +87,12 @@ struct FactSet: Sendable {
 
     /// Whether anything of `aspect` is in the set.
     func contains(aspect: Aspect) -> Bool {
-        aspects & (1 << UInt64(aspect.rawValue)) != 0
+        has(Int(aspect.rawValue))
+    }
+
+    @inline(__always)
+    private func has(_ aspect: Int) -> Bool {
+        aspect < 64 ? aspects.0 & (1 << UInt64(aspect)) != 0 : aspects.1 & (1 << UInt64(aspect - 64)) != 0
     }
 }
 
