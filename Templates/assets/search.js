@@ -1,18 +1,35 @@
-/* guide — search page and the "/" keyboard shortcut. No dependencies. */
+/* guide — the search page, over the split index that `guide build` writes
+   (search/meta.js, search/t/N.js, search/d/N.js; README, "Search"), and the
+   "/" shortcut of every page. No dependencies.
+
+   A query's words are read as the index reads text (SearchText.swift): runs of
+   letters and digits, accents dropped, lower case, stop words left out. Each
+   word finds the terms it equals, begins (as you type) or is one edit away
+   from (a typo), in the bucket of its first two letters; a result has every
+   word, and ranks by the sum of its best matches, a title or name above what
+   it is filed under, and that above its text. */
 (function () {
   "use strict";
 
-  var MAX_RESULTS = 50;
-  var GROUPS = [
-    { kind: "topic", label: "Topics" },
-    { kind: "paper", label: "Papers" },
-    { kind: "author", label: "Authors" },
-    { kind: "page", label: "Pages" }
-  ];
+  var PAGE = 20;
+  var LABELS = { guide: "Guide", topic: "Topic", author: "Author", page: "Page", posting: "Open role", paper: "Paper" };
+  /* Letters that neither decompose nor lower-case to ASCII (SearchText.letterSpellings). */
+  var SPELLINGS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  /* A match's worth, times its field's weight: the word itself, a word it begins, a word one edit away. */
+  var EXACT = 1, PREFIX = 0.75, TYPO = 0.5;
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
-  /* Case- and diacritic-insensitive form of a string. */
-  function fold(s) {
-    return String(s || "").normalize("NFD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "").toLowerCase();
+  function lower(ch) {
+    var l = ch.toLowerCase();
+    return SPELLINGS[l] || l;
+  }
+
+  /* The folded form of a string, code point by code point (no context: a
+     final capital sigma is σ here, as in the index). */
+  function fold(text) {
+    var out = "";
+    for (var ch of String(text || "").normalize("NFD").replace(/\p{M}/gu, "")) out += lower(ch);
+    return out;
   }
 
   /* Folded string plus, for every folded character, its index in the original. */
@@ -25,10 +42,6 @@
     }
     map.push(i);
     return { text: out, map: map };
-  }
-
-  function words(q) {
-    return fold(q).split(/\s+/).filter(Boolean);
   }
 
   /* "/" focuses the search field, unless the user is typing somewhere. */
@@ -50,8 +63,161 @@
   var results = document.getElementById("search-results");
   if (!input || !status || !results) return;
 
-  var entries = null;
-  var timer = 0;
+  /* ---- Loading the index's files: each is a script that calls guideSearchLoaded. */
+
+  /* meta.js afresh (it names the index's stamp); the other files with the
+     stamp, so that a browser's cache never mixes two builds' files. */
+  var metaURL = new URL(form.getAttribute("data-search-index"), document.baseURI);
+  var stamp = "";
+  var files = {};   /* name → promise of its data */
+  var waiting = {}; /* name → resolve */
+
+  window.guideSearchLoaded = function (name, data) {
+    if (waiting[name]) { waiting[name](data); delete waiting[name]; }
+  };
+
+  function load(name) {
+    if (!files[name]) {
+      files[name] = new Promise(function (resolve, reject) {
+        waiting[name] = resolve;
+        var script = document.createElement("script");
+        script.src = new URL(name === "meta" ? "meta.js?t=" + Date.now() : name + ".js?v=" + stamp, metaURL).href;
+        script.onload = function () {
+          if (waiting[name]) { delete waiting[name]; delete files[name]; reject(new Error(name)); }
+        };
+        script.onerror = function () { delete waiting[name]; delete files[name]; reject(new Error(name)); };
+        document.head.appendChild(script);
+      });
+    }
+    return files[name];
+  }
+
+  var meta = null;
+  var stop = {};
+  var decoded = {}; /* "bucket term" → [doc, weight, doc, weight, …] */
+
+  /* ---- Reading a query. */
+
+  function words(query) {
+    return (fold(query).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return !stop[w]; });
+  }
+
+  function bucketOf(term) {
+    var head = Array.from(term).slice(0, 2).join("");
+    var bytes = new TextEncoder().encode(head);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
+    return hash % meta.buckets;
+  }
+
+  /* Whether a and b are one insertion, deletion, substitution or swap of
+     neighbours apart. */
+  function oneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1 || a === b) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function postings(bucket, term, list) {
+    var key = bucket + " " + term;
+    if (decoded[key]) return decoded[key];
+    var out = [], doc = -1, value = 0;
+    for (var i = 0; i < list.length; i++) {
+      var digit = DIGITS.indexOf(list[i]);
+      if (digit >= 32) { value = value * 32 + digit - 32; continue; }
+      value = value * 32 + digit;
+      doc += Math.floor(value / 4);
+      out.push(doc, value % 4);
+      value = 0;
+    }
+    decoded[key] = out;
+    return out;
+  }
+
+  /* The documents a word finds in some buckets, with the best score of each;
+     the terms it matched, to highlight. */
+  function find(word, buckets, data) {
+    var scores = new Map(), matched = [];
+    buckets.forEach(function (bucket, index) {
+      var terms = data[index];
+      for (var term in terms) {
+        var worth = term === word ? EXACT
+          : word.length >= 2 && term.lastIndexOf(word, 0) === 0 ? PREFIX
+          : word.length >= 4 && (oneEdit(word, term) || oneEdit(word, term.slice(0, word.length))) ? TYPO : 0;
+        if (!worth) continue;
+        matched.push(term);
+        var list = postings(bucket, term, terms[term]);
+        for (var i = 0; i < list.length; i += 2) {
+          var score = list[i + 1] * worth;
+          if (!(scores.get(list[i]) >= score)) scores.set(list[i], score);
+        }
+      }
+    });
+    return { scores: scores, matched: matched };
+  }
+
+  /* A word's matches: in its own bucket, and when that has none, in the
+     buckets a typo in its first two letters would have missed (letters
+     swapped, a letter too many). */
+  function match(word) {
+    var own = [bucketOf(word)];
+    return Promise.all(own.map(function (b) { return load("t/" + b); })).then(function (data) {
+      var found = find(word, own, data);
+      if (found.scores.size || word.length < 4) return found;
+      var c = Array.from(word);
+      var others = [c[1] + c[0], c[0] + c[2], c[1] + c[2]].map(bucketOf).filter(function (b, i, all) {
+        return own.indexOf(b) === -1 && all.indexOf(b) === i;
+      });
+      return Promise.all(others.map(function (b) { return load("t/" + b); })).then(function (data) {
+        return find(word, others, data);
+      });
+    });
+  }
+
+  /* Every document that matches every word, best first; equal scores in the
+     index's order (guides, topics, authors, pages, postings, papers). */
+  function search(query) {
+    var ws = words(query);
+    if (!ws.length) return Promise.resolve({ words: [], hits: [], matched: [] });
+    return Promise.all(ws.map(match)).then(function (found) {
+      found.sort(function (a, b) { return a.scores.size - b.scores.size; });
+      var hits = [];
+      found[0].scores.forEach(function (score, doc) {
+        for (var i = 1; i < found.length; i++) {
+          var s = found[i].scores.get(doc);
+          if (s === undefined) return;
+          score += s;
+        }
+        hits.push([doc, score]);
+      });
+      hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      var matched = [];
+      found.forEach(function (f) { matched = matched.concat(f.matched); });
+      return { words: ws, hits: hits, matched: ws.concat(matched) };
+    });
+  }
+
+  /* The results of documents, as [kind, title, url, detail, guide]. */
+  function records(docs) {
+    var chunks = [];
+    docs.forEach(function (d) {
+      var c = Math.floor(d / meta.chunk);
+      if (chunks.indexOf(c) === -1) chunks.push(c);
+    });
+    return Promise.all(chunks.map(function (c) { return load("d/" + c); })).then(function (data) {
+      return docs.map(function (d) {
+        return data[chunks.indexOf(Math.floor(d / meta.chunk))][d % meta.chunk];
+      });
+    });
+  }
+
+  /* ---- Showing results. */
 
   function say(text) {
     status.textContent = text;
@@ -62,6 +228,7 @@
     var f = foldWithMap(text);
     var ranges = [];
     terms.forEach(function (w) {
+      if (!w) return;
       var at = f.text.indexOf(w);
       while (at !== -1) {
         ranges.push([f.map[at], f.map[at + w.length]]);
@@ -83,161 +250,177 @@
     return frag;
   }
 
-  function score(entry, terms, phrase) {
-    var s = 0;
-    if (entry._title === phrase) s += 100;
-    else if (entry._title.indexOf(phrase) === 0) s += 50;
-    terms.forEach(function (w) { if (entry._title.indexOf(w) !== -1) s += 10; });
+  function span(className, content) {
+    var s = document.createElement("span");
+    s.className = className;
+    if (typeof content === "string") s.textContent = content; else s.appendChild(content);
     return s;
   }
 
-  function render(query) {
-    results.textContent = "";
-    var terms = words(query);
-    if (!terms.length) {
-      say(entries ? "Type to search " + entries.length + " papers, topics and authors." : "");
-      return;
-    }
-    var phrase = terms.join(" ");
-    var hits = entries.filter(function (e) {
-      return terms.every(function (w) { return e._hay.indexOf(w) !== -1; });
-    });
-    hits.forEach(function (e) { e._score = score(e, terms, phrase); });
-    hits.sort(function (a, b) { return b._score - a._score || a.title.localeCompare(b.title); });
-    var total = hits.length;
-    hits = hits.slice(0, MAX_RESULTS);
+  function resultItem(record, terms) {
+    var li = document.createElement("li");
+    li.className = "search-result search-result-" + record[0];
+    var a = document.createElement("a");
+    a.className = "search-result-link";
+    a.href = new URL(record[2], document.baseURI).href;
+    a.appendChild(highlight(record[1], terms));
+    li.appendChild(a);
+    var about = span("search-result-about", LABELS[record[0]] || record[0]);
+    if (record[4]) about.appendChild(document.createTextNode(" · " + record[4]));
+    li.appendChild(about);
+    if (record[3]) li.appendChild(span("search-result-detail", highlight(record[3], terms)));
+    return li;
+  }
 
-    if (!total) {
-      say("No results for “" + query.trim() + "”.");
-      return;
-    }
-    say((total === 1 ? "1 result" : total + " results") + " for “" + query.trim() + "”" +
-      (total > MAX_RESULTS ? ", showing the first " + MAX_RESULTS + "." : "."));
+  var current = null; /* the shown query: {text, words, hits, matched, shown, list} */
+  var sequence = 0;
 
-    var kinds = GROUPS.slice();
-    hits.forEach(function (e) {
-      if (!kinds.some(function (g) { return g.kind === e.kind; })) kinds.push({ kind: e.kind, label: "Other" });
-    });
-    kinds.forEach(function (g) {
-      var group = hits.filter(function (e) { return e.kind === g.kind; });
-      if (!group.length) return;
-      var section = document.createElement("section");
-      section.className = "search-group";
-      var h = document.createElement("h2");
-      h.className = "search-group-title";
-      h.textContent = g.label + " ";
-      var count = document.createElement("span");
-      count.className = "count";
-      count.textContent = group.length;
-      h.appendChild(count);
-      section.appendChild(h);
-      var ul = document.createElement("ul");
-      ul.className = "search-result-list";
-      group.forEach(function (e) {
-        var li = document.createElement("li");
-        li.className = "search-result";
-        var a = document.createElement("a");
-        a.href = e.href;
-        a.appendChild(highlight(e.title, terms));
-        li.appendChild(a);
-        if (e.guide) {
-          var g = document.createElement("span");
-          g.className = "search-result-guide";
-          g.appendChild(highlight(e.guide, terms));
-          li.appendChild(g);
-        }
-        if (e.detail) {
-          var d = document.createElement("span");
-          d.className = "search-result-detail";
-          d.appendChild(highlight(e.detail, terms));
-          li.appendChild(d);
-        }
-        ul.appendChild(li);
+  function plural(n, word) {
+    return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
+  }
+
+  function describe() {
+    var total = current.hits.length;
+    say(plural(total, "result") + " for “" + current.text + "”" +
+      (current.shown < total ? ", showing the first " + current.shown.toLocaleString("en") + "." : "."));
+  }
+
+  /* Shows the next page of results; resolves to the first new item. */
+  function showMore() {
+    var from = current.shown, page = current.hits.slice(from, from + PAGE);
+    var shown = current;
+    return records(page.map(function (h) { return h[0]; })).then(function (recs) {
+      if (shown !== current) return null;
+      var first = null;
+      recs.forEach(function (r) {
+        if (!r) return;
+        var li = resultItem(r, current.matched);
+        current.list.appendChild(li);
+        first = first || li;
       });
-      section.appendChild(ul);
-      results.appendChild(section);
+      current.shown = from + page.length;
+      var more = document.getElementById("search-more");
+      if (current.shown < current.hits.length) {
+        if (!more) {
+          more = document.createElement("button");
+          more.type = "button";
+          more.id = "search-more";
+          more.className = "button search-more";
+          more.addEventListener("click", function () {
+            showMore().then(function (li) { if (li) li.querySelector("a").focus(); });
+          });
+          results.appendChild(more);
+        }
+        var next = Math.min(PAGE, current.hits.length - current.shown);
+        more.textContent = "Show " + next + " more results (" + (current.hits.length - current.shown).toLocaleString("en") + " left)";
+      } else if (more) {
+        more.remove();
+      }
+      describe();
+      return first;
     });
   }
 
-  function update(pushUrl) {
-    if (!entries) return;
-    render(input.value);
-    if (pushUrl && window.history && history.replaceState) {
-      var url = new URL(window.location.href);
-      if (input.value.trim()) url.searchParams.set("q", input.value.trim());
-      else url.searchParams.delete("q");
-      history.replaceState(null, "", url);
+  function run(text) {
+    var mine = ++sequence;
+    text = text.trim();
+    if (!words(text).length) {
+      current = null;
+      results.textContent = "";
+      say(text ? "Type a word to search for." : "Search " + meta.documents.toLocaleString("en") + " papers, topics and authors.");
+      return Promise.resolve();
     }
+    return search(text).then(function (found) {
+      if (mine !== sequence) return;
+      results.textContent = "";
+      if (!found.hits.length) {
+        current = null;
+        say("No results for “" + text + "”.");
+        return;
+      }
+      var list = document.createElement("ol");
+      list.className = "search-result-list";
+      results.appendChild(list);
+      current = { text: text, hits: found.hits, matched: found.matched, shown: 0, list: list };
+      return showMore();
+    }, function () {
+      if (mine === sequence) say("Sorry, the search index could not be loaded.");
+    });
   }
+
+  var urlTimer = 0;
+  function remember(text) {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(function () {
+      if (!window.history || !history.replaceState) return;
+      var url = new URL(window.location.href);
+      if (text.trim()) url.searchParams.set("q", text.trim()); else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+    }, 300);
+  }
+
+  /* ---- Keyboard: ↓ from the field to the results, ↑/↓ between them, Escape back to the field. */
+
+  function resultLinks() {
+    return Array.prototype.slice.call(results.querySelectorAll(".search-result-link, #search-more"));
+  }
+
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") {
+      var links = resultLinks();
+      if (links.length) { e.preventDefault(); links[0].focus(); }
+    } else if (e.key === "Escape" && input.value) {
+      e.preventDefault();
+      input.value = "";
+      run("");
+      remember("");
+    }
+  });
+
+  results.addEventListener("keydown", function (e) {
+    var links = resultLinks(), at = links.indexOf(document.activeElement);
+    if (at === -1) return;
+    if (e.key === "ArrowDown" && at + 1 < links.length) {
+      e.preventDefault();
+      links[at + 1].focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      (at > 0 ? links[at - 1] : input).focus();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+
+  input.addEventListener("input", function () {
+    if (!meta) return;
+    run(input.value);
+    remember(input.value);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    if (!meta) return;
+    run(input.value).then(function () {
+      var links = resultLinks();
+      if (links.length) links[0].focus();
+    });
+    remember(input.value);
+  });
 
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) input.value = initial;
 
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { update(true); }, 150);
-  });
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    clearTimeout(timer);
-    update(true);
-  });
-
-  /* The index's URLs are relative to the index itself (on a site of relative
-     links, ../papers/x/index.html); a path or an absolute URL stays as it is. */
-  var indexURL = new URL(form.getAttribute("data-search-index"), document.baseURI);
-  var scriptURL = form.getAttribute("data-search-script");
-
-  function use(data) {
-    entries = (data && Array.isArray(data.entries) ? data.entries : []).filter(function (e) {
-      return e && e.title && e.url;
-    });
-    entries.forEach(function (e) {
-      e.href = new URL(e.url, indexURL).href;
-      e.detail = e.detail || "";
-      e.guide = e.guide || "";
-      e._title = fold(e.title);
-      e._hay = e._title + " " + fold(e.detail) + " " + fold(e.guide);
-    });
-    update(false);
-    if (!initial) input.focus();
-  }
-
-  /* A page opened from disk can load the index only as a script, which a
-     site built with --base-url relative has. */
-  function failed() {
-    say(window.location.protocol === "file:" && !scriptURL
-      ? "Search needs the site to be served over HTTP (run `guide serve`, or publish it); " +
-        "to open the site from disk, build it with --base-url relative."
-      : "Sorry, the search index could not be loaded.");
-  }
-
-  /* The index as a script (search/index.js, written for a site of relative
-     links): a page opened from disk may load a script, where browsers refuse
-     to fetch a file:// URL. */
-  function loadScript() {
-    var script = document.createElement("script");
-    script.src = new URL(scriptURL, document.baseURI).href;
-    script.onload = function () {
-      if (window.guideSearchIndex) use(window.guideSearchIndex); else failed();
-    };
-    script.onerror = failed;
-    document.head.appendChild(script);
-  }
-
   say("Loading the search index…");
-  if (scriptURL && window.location.protocol === "file:") {
-    loadScript();
-  } else if (!window.fetch) {
-    if (scriptURL) loadScript(); else failed();
-  } else {
-    fetch(indexURL.href, { headers: { Accept: "application/json" } })
-      .then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      })
-      .then(use, function () {
-        if (scriptURL) loadScript(); else failed();
-      });
-  }
+  load("meta").then(function (data) {
+    meta = data;
+    stamp = encodeURIComponent(meta.stamp || "");
+    (meta.stopWords || []).forEach(function (w) { stop[w] = true; });
+    run(input.value);
+    if (!initial) input.focus();
+  }, function () {
+    say(window.location.protocol === "file:"
+      ? "Sorry, the search index could not be loaded from disk: search/meta.js is missing."
+      : "Sorry, the search index could not be loaded.");
+  });
 })();

@@ -14,11 +14,12 @@ Builds the seed guide (the repository's Content/ and Templates/) with
     following a link to a paper page, then to an author page, works, and on
     the home, paper and author pages every <a href>, <link href>, <script src>
     and <img src>, as the browser resolves it, is an existing file;
-  - search works from disk: the search page loads its index as a script
-    (search/index.js) and lists results whose links open, and the search box
-    in the header of a paper page leads there; without search/index.js, the
-    search page says that search needs the site to be served over HTTP;
-  - served over HTTP, the same folder's search still works (fetching the JSON index);
+  - search works from disk: the search page loads its index's files as
+    scripts (search/meta.js, search/t/N.js, search/d/N.js) and lists results
+    whose links open, and the search box in the header of a paper page leads
+    there; without search/meta.js, the search page says the index could not
+    be loaded;
+  - served over HTTP, the same folder's search still works;
   - the default build (base_url "/") prints one warning about the base URL
     and writes no invalid sitemap or feed: no sitemap.xml, no `Sitemap:` line,
     every Atom <id> an absolute IRI, no canonical link.
@@ -180,20 +181,17 @@ def check_all_links(root):
         for tag, attribute, url in parsed.urls + parsed.data:
             count += 1
             check_link(root, page, url, ids_of, problems, f"<{tag} {attribute}>")
-    for index in ("search/index.json",):
-        with open(os.path.join(root, index), encoding="utf-8") as handle:
-            entries = json.load(handle)["entries"]
-        check(entries, f"{index} has no entries")
-        for entry in entries:
+    # The search results' links, as the search page resolves them.
+    chunks = sorted(os.listdir(os.path.join(root, "search", "d")))
+    check(chunks, "search/d/ holds the results of the index")
+    for chunk in chunks:
+        with open(os.path.join(root, "search", "d", chunk), encoding="utf-8") as handle:
+            script = handle.read()
+        match = re.fullmatch(r'guideSearchLoaded\("d/\d+",(.*)\);\n', script, re.S)
+        check(match, f"search/d/{chunk} hands its results to guideSearchLoaded")
+        for record in json.loads(match.group(1)) if match else []:
             count += 1
-            check_link(root, index, entry["url"], ids_of, problems, "search result")
-    with open(os.path.join(root, "search", "index.js"), encoding="utf-8") as handle:
-        script = handle.read()
-    prefix = "window.guideSearchIndex = "
-    check(script.startswith(prefix) and script.rstrip().endswith(";"), "search/index.js assigns window.guideSearchIndex")
-    with open(os.path.join(root, "search", "index.json"), encoding="utf-8") as handle:
-        check(json.loads(script[len(prefix):].rstrip().rstrip(";")) == json.load(handle),
-              "search/index.js holds the same index as search/index.json")
+            check_link(root, "search/index.html", record[2], ids_of, problems, "search result")
     check(not problems, f"{len(problems)} broken links:\n  " + "\n  ".join(problems[:40]))
     return count
 
@@ -319,7 +317,7 @@ class FromDiskTest:
         check(len(warnings) == 1 and "not an absolute URL" in warnings[0],
               f"one warning about the base URL, got {warnings!r}")
         check(not os.path.exists(self.page("sitemap.xml")), "no sitemap.xml without an absolute base URL")
-        check(os.path.isfile(self.page("search/index.js")), "search/index.js is written for a site of relative links")
+        check(os.path.isfile(self.page("search/meta.js")), "search/meta.js is written")
 
     def test_links_of_the_seed_site(self):
         count = check_all_links(self.site)
@@ -403,30 +401,13 @@ class FromDiskTest:
         self.check_styled("search")
 
     def test_search_fallback_message(self):
-        """A search page without the script index (a site not built with
-        --base-url relative, custom templates) says what to do, on file://."""
-        page = self.page("search/index.html")
-        with open(page, encoding="utf-8") as handle:
-            kept = handle.read()
-        try:
-            without = re.sub(r' data-search-script="[^"]*"', "", kept)
-            check(without != kept, "the search page names its script index")
-            with open(page, "w", encoding="utf-8") as handle:
-                handle.write(without)
-            self.open("search/index.html?q=bandit")
-            status = wait_for(lambda: "HTTP" in self.status() and self.status())
-            check(status and "guide serve" in status and "--base-url relative" in status,
-                  f"without search/index.js, the search page says why search does not work: {self.status()!r}")
-            print(f"     {status}", flush=True)
-        finally:
-            with open(page, "w", encoding="utf-8") as handle:
-                handle.write(kept)
-        script = self.page("search/index.js")
+        """Without its index, the search page says so, on file://."""
+        script = self.page("search/meta.js")
         os.rename(script, script + ".kept")
         try:
             self.open("search/index.html?q=bandit")
             status = wait_for(lambda: "could not be loaded" in self.status() and self.status())
-            check(status, f"a missing search/index.js is reported: {self.status()!r}")
+            check(status and "search/meta.js" in status, f"a missing search/meta.js is reported: {self.status()!r}")
         finally:
             os.rename(script + ".kept", script)
 

@@ -24,7 +24,7 @@ import Testing
             """)
 
         var expected = ["404.html", "index.html", "feed.xml", "robots.txt", "sitemap.xml", ".guide-output",
-                        "search/index.json", "search/index.html", "my-list/index.html", "papers/index.html", "authors/index.html",
+                        "search/meta.js", "search/t/0.js", "search/d/0.js", "search/index.html", "my-list/index.html", "papers/index.html", "authors/index.html",
                         "careers/index.html", "topics/recommender-systems/index.html", "topics/search-ranking/index.html",
                         "images/session-graph.png", "papers.bib", "papers.ris", "papers.json"]
         expected += Self.papers.map { "papers/\($0)/index.html" } + Self.authors.map { "authors/\($0)/index.html" }
@@ -101,18 +101,14 @@ import Testing
         #expect(feed.components(separatedBy: "<entry>").count == 4)
         #expect(feed.contains("<id>\(base)papers/\(Self.papers[0])/</id>"))
 
-        struct Index: Decodable {
-            struct Entry: Decodable { var kind, title, url, detail: String }
-            var version: Int
-            var entries: [Entry]
-        }
-        let index = try JSONDecoder().decode(Index.self, from: project.data("Output/search/index.json") ?? Data())
-        #expect(index.version == 1)
-        #expect(index.entries.filter { $0.kind == "paper" }.count == 3)
-        #expect(index.entries.filter { $0.kind == "topic" }.count == 2)
-        #expect(index.entries.filter { $0.kind == "author" }.count == 4)
-        #expect(index.entries.first?.detail == "Aiko Tanaka and Ravi Menon · Recommender systems")
-        #expect(index.entries.allSatisfy { $0.url.hasPrefix("/kdd/") })
+        // The search index's results: guideSearchLoaded("d/0",[[kind, title, url, detail, guide], …]);
+        let chunk = try project.read("Output/search/d/0.js")
+        #expect(chunk.hasPrefix(#"guideSearchLoaded("d/0","#) && chunk.hasSuffix(");\n"))
+        let records = try JSONDecoder().decode([[String]].self, from: Data(chunk.dropFirst(#"guideSearchLoaded("d/0","#.count).dropLast(3).utf8))
+        #expect(records.map(\.[0]) == ["guide", "topic", "topic", "author", "author", "author", "author", "posting", "paper", "paper", "paper"])
+        #expect(records.first { $0[0] == "paper" }?[3] == "Aiko Tanaka and Ravi Menon · Recommender systems")
+        #expect(records.allSatisfy { $0[2].hasPrefix("/kdd/") })
+        #expect(try project.read("Output/search/meta.js").contains(#""documents":11,"#))
     }
 
     @Test func baseURLOptionOverridesTheConfig() throws {

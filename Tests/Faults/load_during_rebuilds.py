@@ -8,7 +8,7 @@ each edit rewriting the pages and feed it reaches. Checks:
 
   - every response is 200 (none 4xx/5xx, none refused);
   - no body is torn: HTML ends with </html>, the feed and sitemap are
-    well-formed XML, the search index is JSON, and every body is as long as
+    well-formed XML, the search index's meta file holds JSON, and every body is as long as
     its Content-Length;
   - no request times out (10 s).
 
@@ -30,7 +30,7 @@ import time
 import xml.etree.ElementTree as ElementTree
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PATHS = ["/", "/feed.xml", "/sitemap.xml", "/papers/", "/search/index.json", "/authors/", "/careers/"]
+PATHS = ["/", "/feed.xml", "/sitemap.xml", "/papers/", "/search/meta.js", "/authors/", "/careers/"]
 
 
 def whole(path, body):
@@ -38,8 +38,12 @@ def whole(path, body):
     try:
         if path.endswith(".xml"):
             ElementTree.fromstring(body)
-        elif path.endswith(".json"):
-            json.loads(body)
+        elif path.endswith(".js"):
+            # An index file: guideSearchLoaded("meta",{…});
+            prefix, _, rest = body.decode("utf-8").partition(",")
+            if not prefix.startswith("guideSearchLoaded(") or not rest.endswith(");\n"):
+                return "index script without its start or end"
+            json.loads(rest[:-3])
         elif not body.rstrip().endswith(b"</html>"):
             return "HTML without its end"
     except Exception as error:  # noqa: BLE001 - any parse error is a torn body

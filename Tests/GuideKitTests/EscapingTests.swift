@@ -59,31 +59,3 @@ import Testing
         #expect(HTMLEscaper.escape(plain) == plain)
     }
 }
-
-@Suite struct SearchIndexTests {
-    /// The hand-written JSON is what JSONSerialization reads back, for awkward text too.
-    @Test func jsonRoundTripsAwkwardText() throws {
-        let site = try TemporarySite([
-            "Content/guide.txt": """
-            A quick guide to Northwind's papers at KDD 2024
-
-            Intro paragraph for the guide.
-
-            Quotes "and" back\\slashes	and tabs
-
-            A "quoted" title with \\ and / and é
-            Ana Lima, Bo Chen
-            """,
-            "Content/site.yml": "base_url: /sub/\n",
-        ])
-        try site.build()
-        let bytes = try Data(contentsOf: site.root.appendingPathComponent("Output/search/index.json"))
-        let object = try JSONSerialization.jsonObject(with: bytes) as? [String: Any]
-        let entries = object?["entries"] as? [[String: String]]
-        #expect(object?["version"] as? Int == 1)
-        #expect(entries?.first?["title"] == #"A "quoted" title with \ and / and é"#)
-        #expect(entries?.first?["url"]?.hasPrefix("/sub/papers/") == true)
-        #expect(entries?.contains { $0["kind"] == "topic" && $0["title"] == "Quotes \"and\" back\\slashes\tand tabs" } == true)
-        #expect(entries?.count == 4)
-    }
-}

@@ -334,8 +334,9 @@ import Testing
         let moved = try Self.rebuild(site, session, guide: first)
         #expect(try Self.matches(#"@inproceedings\{([^,]+),"#, in: site.read("Output/papers.bib")).prefix(4)
                 == ["albrecht2023fasta", "albrecht2023fastb", "albrecht2023fastc", "albrecht2023fastd"])
-        // Three papers' keys moved and one is new: 4 × 3 citation files, the guide's three, the feed, search index and sitemap.
-        #expect(moved.filesWritten == 18, "\(moved.filesWritten)")
+        // Three papers' keys moved and one is new: 4 × 3 citation files, the guide's three, the feed,
+        // the search index's meta file, terms and results, and the sitemap.
+        #expect(moved.filesWritten == 20, "\(moved.filesWritten)")
         try Self.expectSameAsFullBuild(site)
 
         let removed = Self.guide.replacingOccurrences(of: "Fast subgraph matching at scale\nLena Albrecht\n\n", with: "")
@@ -352,8 +353,9 @@ import Testing
         try session.build()
         let retitled = Self.guide.replacingOccurrences(of: "Untimed paper on graphs", with: "Untimed paper on big graphs")
         let report = try Self.rebuild(site, session, guide: retitled)
-        // Its three files at the new address; the guide's three; the feed, search index and sitemap.
-        #expect(report.filesWritten == 9, "\(report.filesWritten)")
+        // Its three files at the new address; the guide's three; the feed, the search index's meta file,
+        // terms and results, and the sitemap.
+        #expect(report.filesWritten == 11, "\(report.filesWritten)")
         #expect(report.filesDeleted == 4, "the page and its three files at the old address: \(report.filesDeleted)")
         #expect(try site.read("Output/papers/fast-motif-counting-on-streaming-graphs/cite.bib").hasPrefix("@inproceedings{albrecht2023fasta,"))
         try Self.expectSameAsFullBuild(site)

@@ -176,8 +176,8 @@ import Testing
 
         let sitemap = try site.read("Output/sitemap.xml")
         #expect(sitemap.contains("<url><loc>https://example.org/guides/about/</loc></url>"))
-        let index = try site.read("Output/search/index.json")
-        #expect(index.hasSuffix(#"{"detail":"Who we are, and why we write these guides.","kind":"page","title":"About this site","url":"/guides/about/"}],"version":1}"#))
+        let results = try site.read("Output/search/d/0.js")
+        #expect(results.contains(#"["page","About this site","/guides/about/","Who we are, and why we write these guides.",""]"#))
     }
 
     @Test func rawHTMLWhenTheSiteAllowsIt() throws {
@@ -246,7 +246,7 @@ import Testing
         let about = try site.read("Output/about/index.html")
         #expect(about.contains(#"<link rel="stylesheet" href="../assets/style.css">"#))
         #expect(!about.contains("\u{1}"))
-        #expect(try site.read("Output/search/index.json").contains(#""kind":"page","title":"About this site","url":"../about/index.html"}"#))
+        #expect(try site.read("Output/search/d/0.js").contains(#"["page","About this site","../about/index.html","#))
     }
 
     // MARK: - Several guides
@@ -298,8 +298,8 @@ import Testing
 
         let sitemap = try site.read("Output/sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.org/search/</loc></url>\n  <url><loc>https://example.org/about/</loc></url>\n  <url><loc>https://example.org/icml-2023/booth/</loc></url>\n  <url><loc>https://example.org/acl-2024/reading/</loc></url>\n</urlset>"))
-        let index = try site.read("Output/search/index.json")
-        #expect(index.contains(#"{"detail":"","kind":"page","title":"About","url":"/about/"},{"detail":"","guide":"ICML 2023","kind":"page","title":"Visiting the booth","url":"/icml-2023/booth/"},{"detail":"","guide":"ACL 2024","kind":"page","title":"Reading list","url":"/acl-2024/reading/"}]"#))
+        let results = try site.read("Output/search/d/0.js")
+        #expect(results.contains(#"["page","About","/about/","",""],\#n["page","Visiting the booth","/icml-2023/booth/","","ICML 2023"],\#n["page","Reading list","/acl-2024/reading/","","ACL 2024"]"#))
     }
 
     /// On a site of one guide, a guide's page is at the root, in the main navigation.
@@ -373,12 +373,12 @@ import Testing
         let pageCount = try session.build().pageCount
         #expect(pageCount == 13)
 
-        // The body: that page only.
+        // The body: that page only, and the search index's terms (a page's body is searched).
         try site.write(Self.about + "\nMore.\n", to: "Content/pages/about.md")
         var report = try Self.rebuild(session, site, "Content/pages/about.md")
         #expect(report.pagesRendered == 1)
         #expect(report.pagesRewritten == 1)
-        #expect(report.filesWritten == 0)
+        #expect(report.filesWritten == 2, "the search index's bucket of terms and its meta file (for its stamp)")
         #expect(try site.read("Output/about/index.html").contains("<p>More.</p>"))
         try IncrementalBuildTests.expectSameAsFullBuild(site)
 
@@ -386,7 +386,7 @@ import Testing
         try site.write("---\ntitle: Imprint\n---\nWho publishes this.\n", to: "Content/pages/imprint.md")
         report = try Self.rebuild(session, site, "Content/pages/imprint.md")
         #expect(report.pagesRendered == 1)
-        #expect(report.filesWritten == 2, "sitemap, search index")
+        #expect(report.filesWritten == 4, "sitemap, the search index's meta file, its terms and its results")
         try IncrementalBuildTests.expectSameAsFullBuild(site)
 
         // Into the navigation: every page.

@@ -105,9 +105,10 @@ struct DerivedValues: Sendable {
     var authorIndex = DerivedTable<[AuthorID]>(.authorIndex)
     var chrome = DerivedTable<[String]>(.chrome)
     var feedEntries = DerivedTable<[UInt8]>(.feedEntry)
-    var searchPapers = DerivedTable<[UInt8]>(.searchPaper)
-    var searchTopics = DerivedTable<[UInt8]>(.searchTopic)
-    var searchAuthors = DerivedTable<[UInt8]>(.searchAuthor)
+    var searchPapers = DerivedTable<SearchDocument>(.searchPaper)
+    var searchTopics = DerivedTable<SearchDocument>(.searchTopic)
+    var searchAuthors = DerivedTable<SearchDocument>(.searchAuthor)
+    var searchIndex = DerivedTable<SearchIndexFiles>(.searchIndex)
 }
 
 /// Someone who wrote papers with an author, and how many.
@@ -213,7 +214,7 @@ enum Derivations {
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
         paperOrder, paperListPage, authorIndex, chrome,
-        feedEntry, searchPaper, searchTopic, searchAuthor,
+        feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex,
     ]
 
     /// `paper-link`, once per paper.
@@ -351,17 +352,28 @@ enum Derivations {
         Feed.entry(PaperID(id), reader)
     }
 
+    /// A paper, topic or author as the search finds it (`SearchDocument`).
     static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.searchPapers }, domain: papers) { id, reader, _, _ in
-        SearchIndex.paper(PaperID(id), reader)
+        SearchDocument.paper(PaperID(id), reader)
     }
 
     static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.searchTopics }, domain: topics) { id, reader, _, _ in
-        SearchIndex.topic(TopicID(id), reader)
+        SearchDocument.topic(TopicID(id), reader)
     }
 
     static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.searchAuthors }, domain: authors) { id, reader, _, _ in
-        SearchIndex.author(AuthorID(id), reader)
+        SearchDocument.author(AuthorID(id), reader)
     }
+
+    /// The search index's files, made again when a document changes; a change
+    /// reaches the files of the buckets and chunks that differ (`SearchIndexFiles.changes`).
+    static let searchIndex = Derivation(
+        aspect: .searchIndex, table: \.searchIndex, values: { $0.searchIndex }, domain: site,
+        compute: { _, reader, _, _ in
+            let guides = reader.site.multipleGuides ? reader.siteGuides.map { reader.guide($0).name } : []
+            return SearchIndexFiles(SearchIndex.documents(reader), guides: guides)
+        },
+        changes: { _, old, new in SearchIndexFiles.changes(from: old, to: new) })
 
     // MARK: Domains
 

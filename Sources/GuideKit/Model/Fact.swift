@@ -25,7 +25,10 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case citationKey
     case citation, calendarEvent, schedule
     case paperOrder, paperListPage, authorIndex, chrome
-    case feedEntry, searchPaper, searchTopic, searchAuthor
+    case feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex
+    /// Parts of the search index (`SearchIndexFiles.changes`): its meta file
+    /// (which changes with any other), a bucket of terms, a chunk of results.
+    case searchMeta, searchBucket, searchChunk
 }
 
 /// One readable thing: an aspect of one entity (or of one derived value).

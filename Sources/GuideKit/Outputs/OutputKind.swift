@@ -59,9 +59,9 @@ struct OutputKind: Sendable {
     static let all: [OutputKind] = [
         GuidesPage.kind, HomePage.kind, TopicPage.kind, PapersPage.kind, PaperPage.kind,
         AuthorsPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, MyListPage.kind, ExtraPage.kind, NotFoundPage.kind,
-        Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind, SearchIndex.kind,
+        Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind,
         SchedulePage.kind, CalendarFiles.ofPaper, CalendarFiles.ofGuide,
-    ] + CitationFiles.kinds
+    ] + SearchIndex.kinds + CitationFiles.kinds
 
 
     /// Templates that rendering may look for: every page kind's and every fragment's.

@@ -36,9 +36,10 @@ enum Routes {
     static let search = "search/"
     /// The papers a reader starred, kept in the browser (`my-list.js`).
     static let myList = "my-list/"
-    static let searchIndex = "search/index.json"
-    /// The same index as a script, for pages opened from disk (`file://`), where `fetch` is refused.
-    static let searchIndexScript = "search/index.js"
+    /// The search index's files (`SearchIndexFiles`): what it holds, a bucket of terms, a chunk of results.
+    static let searchMeta = "search/meta.js"
+    static func searchBucket(_ number: Int) -> String { "search/t/\(number).js" }
+    static func searchChunk(_ number: Int) -> String { "search/d/\(number).js" }
     static let notFound = "404.html"
     static let sitemap = "sitemap.xml"
     static let robots = "robots.txt"

@@ -1,6 +1,6 @@
 import Mustache
 
-/// `search/`: search over `search/index.json` (or `search/index.js`, `SearchIndex`) in the browser.
+/// `search/`: search over the split index (`SearchIndexFiles`) in the browser.
 enum SearchPage {
     static let kind = OutputKind(name: "search", page: .search, outputs: { _ in
         [(SiteModel.siteID, Routes.file(of: Routes.search))]
@@ -9,14 +9,13 @@ enum SearchPage {
                               description: "Search papers, topics and authors.", body: Body(reader: reader), reader)
     })
 
-    /// `index_url`; `index_script_url` on a site of relative links (`SearchIndex`).
+    /// `index_url`: the index's `meta.js` (`SearchIndexFiles`).
     struct Body: MustacheParent {
         let reader: Reader
 
         func child(named name: String) -> Any? {
             switch name {
-            case "index_url": asText(reader.site.links.url(Routes.searchIndex))
-            case "index_script_url": reader.site.links.relative ? asText(reader.site.links.url(Routes.searchIndexScript)) : nil
+            case "index_url": asText(reader.site.links.url(Routes.searchMeta))
             default: nil
             }
         }

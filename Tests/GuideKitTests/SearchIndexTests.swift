@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// The split search index: how text becomes terms, how posting lists are
+/// written, and what the files of a small hand-written site hold, read back
+/// with a decoder of this test's own.
+@Suite struct SearchIndexTests {
+    @Test func termsFoldCaseAccentsAndLettersOfTheirOwn() {
+        #expect(SearchText.terms("Núñez-García's ZOË Øberg, Straße & Łukasz of GPT-4")
+            == ["nunez", "garcia", "s", "zoe", "oberg", "strasse", "lukasz", "gpt", "4"])
+        #expect(SearchText.terms("Þórsdóttir Yılmaz Żukowski æther") == ["thorsdottir", "yilmaz", "zukowski", "aether"])
+        #expect(SearchText.terms("the and of") == [], "stop words are not terms")
+        #expect(SearchText.terms("深度学习 模型") == ["深度学习", "模型"], "letters without case stay as they are")
+    }
+
+    @Test func htmlIsReadAsItsWords() {
+        #expect(SearchText.terms(SearchText.text(ofHTML: #"<p>Kites&amp;lamps <em>steer</em> a "<a href="/x">zeppelin</a>"</p>"#))
+            == ["kites", "lamps", "steer", "zeppelin"])
+    }
+
+    @Test func postingNumbersAreBase32MostSignificantFirst() {
+        func written(_ value: Int) -> String {
+            var list: [UInt8] = []
+            SearchIndexFiles.appendNumber(value, to: &list)
+            return String(decoding: list, as: UTF8.self)
+        }
+        #expect(written(0) == "0")
+        #expect(written(5) == "5")
+        #expect(written(31) == "v")
+        #expect(written(32) == "x0")
+        #expect(written(1023) == "_v")
+        #expect(written(1024) == "xw0")
+    }
+
+    /// Values from an FNV-1a of the same bytes written in Python.
+    @Test func bucketsHashTheFirstTwoLetters() {
+        #expect(SearchText.bucket(of: "bandit", buckets: 64) == 12)
+        #expect(SearchText.bucket(of: "ba", buckets: 1000) == 708)
+        #expect(SearchText.bucket(of: "zoe", buckets: 64) == 38)
+        #expect(SearchText.bucket(of: "ø", buckets: 64) == 62)
+        #expect(SearchText.bucket(of: "thorsdottir", buckets: 1000) == 89)
+        #expect(SearchText.bucket(of: "anything", buckets: 1) == 0)
+    }
+
+    @Test func bucketCountGrowsByPowersOfTwo() {
+        #expect(SearchIndexFiles.bucketCount(documents: 0) == 1)
+        #expect(SearchIndexFiles.bucketCount(documents: 400) == 1)
+        #expect(SearchIndexFiles.bucketCount(documents: 401) == 2)
+        #expect(SearchIndexFiles.bucketCount(documents: 15_343) == 64)
+        #expect(SearchIndexFiles.bucketCount(documents: 153_430) == 512)
+    }
+
+    @Test func theFixtureSiteIsIndexedAsWritten() throws {
+        let site = try TemporarySite(fixture: "search")
+        _ = try site.build()
+        let meta = try Self.data(of: site.read("Output/search/meta.js"), name: "meta") as! [String: Any]
+        #expect(meta["documents"] as? Int == 10)
+        #expect(meta["buckets"] as? Int == 1)
+        #expect(meta["chunk"] as? Int == 64)
+        let records = try Self.data(of: site.read("Output/search/d/0.js"), name: "d/0") as! [[String]]
+        #expect(records.map(\.[0]) == ["guide", "topic", "topic", "author", "author", "author", "posting", "paper", "paper", "paper"],
+                "guides, topics, authors, postings, then papers")
+        #expect(records.first { $0[1] == "A lantern for every room" }
+            == ["paper", "A lantern for every room", "/papers/a-lantern-for-every-room/", "Zoë Þórsdóttir and Lin Qiu · Lighting", ""])
+        #expect(records.first { $0[0] == "posting" }?[2] == "/careers/#posting-1")
+
+        let terms = try Self.data(of: site.read("Output/search/t/0.js"), name: "t/0") as! [String: String]
+        func found(_ term: String) -> Set<String> {
+            Set(Self.postings(terms[term] ?? "").map { "\(records[$0.document][1]) \($0.weight)" })
+        }
+        #expect(found("lantern") == ["A lantern for every room 3", "Energy budgets of small lamps 1"])
+        #expect(found("qiu") == ["Lin Qiu 3", "A lantern for every room 3", "Energy budgets of small lamps 3"])
+        #expect(found("lighting") == ["Lighting 3", "A lantern for every room 2", "Energy budgets of small lamps 2"])
+        #expect(found("quokka") == ["Lighting 1"])
+        #expect(found("zeppelin") == ["Energy budgets of small lamps 1"])
+        #expect(found("marmalade") == ["Our team is hiring an applied scientist who likes marmalade and lanterns 3"])
+        #expect(found("thorsdottir") == ["Zoë Þórsdóttir 3", "A lantern for every room 3"])
+        #expect(found("oberg") == ["Marta Øberg 3", "Kites that steer themselves 3"])
+        #expect(found("acme") == ["A quick guide to our papers at ACME 2024 3"])
+        #expect(terms["and"] == nil && terms["the"] == nil, "stop words are not indexed")
+    }
+
+    /// The hand-written JSON is what JSONSerialization reads back, for awkward text too.
+    @Test func recordsRoundTripAwkwardText() throws {
+        let site = try TemporarySite([
+            "Content/guide.txt": """
+            A quick guide to Northwind's papers at KDD 2024
+
+            Intro paragraph for the guide.
+
+            Quotes "and" back\\slashes	and tabs
+
+            A "quoted" title with \\ and / and é
+            Ana Lima, Bo Chen
+            """,
+            "Content/site.yml": "base_url: /sub/\n",
+        ])
+        try site.build()
+        let records = try #require(try Self.data(of: site.read("Output/search/d/0.js"), name: "d/0") as? [[String]])
+        #expect(records.map { [$0[0], $0[1]] } == [
+            ["guide", "A quick guide to Northwind's papers at KDD 2024"],
+            ["topic", "Quotes \"and\" back\\slashes\tand tabs"],
+            ["author", "Bo Chen"], ["author", "Ana Lima"],
+            ["paper", #"A "quoted" title with \ and / and é"#],
+        ])
+        #expect(records.allSatisfy { $0[2].hasPrefix("/sub/") })
+    }
+
+    @Test func aNewIndexHasANewStamp() throws {
+        let site = try TemporarySite(fixture: "search")
+        _ = try site.build()
+        let stamp = try #require(try site.read("Output/search/meta.js").firstMatch(of: /"stamp":"([0-9a-z]+)"/)).1
+        try site.write(try site.read("Content/acme-2024.txt").replacingOccurrences(of: "Kites that steer", with: "Kites that fly"),
+                       to: "Content/acme-2024.txt")
+        _ = try site.build()
+        let again = try #require(try site.read("Output/search/meta.js").firstMatch(of: /"stamp":"([0-9a-z]+)"/)).1
+        #expect(again != stamp)
+        #expect(try site.read("Output/search/index.html").contains(#"data-search-index="/search/meta.js">"#))
+    }
+
+    // MARK: - Reading the files back
+
+    /// The data a file hands to `guideSearchLoaded(name, …)`.
+    static func data(of script: String, name: String) throws -> Any {
+        let start = "guideSearchLoaded(\"\(name)\","
+        #expect(script.hasPrefix(start) && script.hasSuffix(");\n"))
+        let json = script.dropFirst(start.count).dropLast(3)
+        return try JSONSerialization.jsonObject(with: Data(json.utf8))
+    }
+
+    /// A posting list: per document, the gap from the previous one times four
+    /// plus the weight, in base 32 with digits 32–63 meaning "more follow".
+    static func postings(_ list: String) -> [(document: Int, weight: Int)] {
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+        var result: [(Int, Int)] = []
+        var document = -1, value = 0
+        for character in list {
+            let digit = digits.firstIndex(of: character)!
+            value = value * 32 + digit % 32
+            if digit >= 32 { continue }
+            document += value / 4
+            result.append((document, value % 4))
+            value = 0
+        }
+        return result
+    }
+}
