@@ -17,7 +17,11 @@
   var SPELLINGS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
   /* A match's worth, times its field's weight: the word itself, a word it begins, a word one edit away. */
   var EXACT = 1, PREFIX = 0.75, TYPO = 0.5;
-  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  /* The value of each digit of a posting list, by character code. */
+  var DIGIT = new Int8Array(128);
+  "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".split("").forEach(function (c, i) {
+    DIGIT[c.charCodeAt(0)] = i;
+  });
 
   function lower(ch) {
     var l = ch.toLowerCase();
@@ -129,7 +133,7 @@
     if (decoded[key]) return decoded[key];
     var out = [], doc = -1, value = 0;
     for (var i = 0; i < list.length; i++) {
-      var digit = DIGITS.indexOf(list[i]);
+      var digit = DIGIT[list.charCodeAt(i)];
       if (digit >= 32) { value = value * 32 + digit - 32; continue; }
       value = value * 32 + digit;
       doc += Math.floor(value / 4);

@@ -25,53 +25,22 @@ Prints `N passed, N failed` last and exits 1 when a check failed.
 """
 
 import argparse
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import traceback
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_support import Served, browser, wait_for  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TIMED = "Thompson sampling with diffusion generative prior"
 UNTIMED = "Multi-task off-policy learning from bandit feedback"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def wait_for(condition, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = condition()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.05)
-    return condition()
-
-
-def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1200,900", f"--user-data-dir={profile}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
 
 
 CAPTURE_DOWNLOADS = """
@@ -98,12 +67,11 @@ def main():
     output = os.path.join(work, "Output")
     subprocess.run([arguments.guide, "build", "--content", os.path.join(REPO, "Content"), "--output", output],
                    check=True, capture_output=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=output))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server = Served(output)
+    base = server.url.rstrip("/")
     drivers = []
     try:
-        driver = browser(os.path.join(work, "profile-1"))
+        driver = browser(os.path.join(work, "profile-1"), performance_log=True)
         drivers.append(driver)
         driver.get(base + "/papers/")
         stars = wait_for(lambda: [b for b in driver.find_elements(By.CSS_SELECTOR, "button.star-button") if b.is_displayed()])
@@ -159,7 +127,7 @@ def main():
         check("Remove takes a paper off the list",
               wait_for(lambda: len(driver.find_elements(By.CSS_SELECTOR, ".my-list-papers .paper-card-title a")) == 1))
 
-        other = browser(os.path.join(work, "profile-2"))
+        other = browser(os.path.join(work, "profile-2"), performance_log=True)
         drivers.append(other)
         other.get(link)
         shared = wait_for(lambda: other.find_element(By.CSS_SELECTOR, ".my-list-shared").is_displayed())
@@ -184,7 +152,7 @@ def main():
     finally:
         for d in drivers:
             d.quit()
-        server.shutdown()
+        server.close()
         shutil.rmtree(work, ignore_errors=True)
     failed = results.count(False)
     print(f"{len(results) - failed} passed, {failed} failed")
