@@ -524,7 +524,7 @@ private struct Assembly {
                             organization: "", conference: "", year: "",
                             links: links, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
                             language: config.language, papersPerPage: config.papersPerPage, feedLimit: config.feedLimit,
-                            multipleGuides: multiple)
+                            sitemapURLLimit: config.sitemapURLLimit, multipleGuides: multiple)
         if !multiple, let only = guides.first {
             let event = only.guide.event
             info.title = config.title ?? only.guide.title.text

@@ -23,6 +23,9 @@ public struct SiteConfig: Hashable, Sendable {
     /// Entries in each Atom feed: a guide's first papers in the guide's order,
     /// the site's newest guides; 0 puts every one in (`SiteConfigLoader`).
     public var feedLimit: Int = SiteConfig.defaultFeedLimit
+    /// URLs in one sitemap file (`Sitemap.urlLimit`); a test's smaller number
+    /// comes from `BuildOptions`, never from `site.yml`.
+    var sitemapURLLimit = Sitemap.urlLimit
     /// What a figure whose image is not in `Content/images/` gets: a placeholder
     /// (the caption, with the file name as a note) and a warning, or an error
     /// that stops the build.

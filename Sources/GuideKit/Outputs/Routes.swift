@@ -40,7 +40,10 @@ enum Routes {
     /// The same index as a script, for pages opened from disk (`file://`), where `fetch` is refused.
     static let searchIndexScript = "search/index.js"
     static let notFound = "404.html"
+    /// The sitemap, or on a site of more pages than one sitemap may list, the index of its parts.
     static let sitemap = "sitemap.xml"
+    /// Part `number` (from 1) of a sitemap split in parts.
+    static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
     static let robots = "robots.txt"
 
     /// The file a page route is written to: `papers/x/` → `papers/x/index.html`.
