@@ -100,6 +100,7 @@ import Testing
         #expect(state.derived.feedEntries.domain.count == 2)
         let feed = try #require(state.outputs.records.compactMap { $0 }.first { $0.output.path == "feed.xml" })
         #expect(feed.reads.filter { $0.aspect == .feedEntry }.count == 2)
+        #expect(!feed.reads.contains { [.paper, .paperTitle, .author].contains($0.aspect) }, "papers are read through their entries")
     }
 
     /// After each edit the rebuilt feed is the full build's, and holds the papers written here.

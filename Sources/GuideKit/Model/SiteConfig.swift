@@ -33,7 +33,7 @@ public struct SiteConfig: Hashable, Sendable {
 
     /// `feed_limit` when `site.yml` does not set it. A feed reader fetches the
     /// whole file on every poll: 50 entries of a guide are about 31 KB, where
-    /// every paper of a guide of 10,000 made 6.5 MB.
+    /// every paper of a guide of 10,000 made 6.3 MB.
     public static let defaultFeedLimit = 50
 
     public enum MissingImages: String, Hashable, Sendable {
