@@ -68,14 +68,18 @@ import Testing
     }
 
     /// Seeds 2 and 3 cut "All papers" into pages of 4, so that retitled papers
-    /// move between pages.
+    /// move between pages; seed 3 also keeps 5 papers in the feed and splits
+    /// the sitemap every 20 URLs, so that they move in and out of the feed and
+    /// between sitemap files.
     @Test(arguments: [1, 2, 3])
     func rebuildsMatchFullBuilds(seed: UInt64) throws {
         var random = SeededRandom(state: seed)
         var text = IncrementalBuildTests.seedText
         var files = ["Content/icml-2023.txt": text]
-        if seed > 1 { files["Content/site.yml"] = "papers_per_page: 4\n" }
-        let site = try TemporarySite(files)
+        if seed == 2 { files["Content/site.yml"] = "papers_per_page: 4\n" }
+        if seed == 3 { files["Content/site.yml"] = "papers_per_page: 4\nfeed_limit: 5\nbase_url: https://example.org/\n" }
+        var site = try TemporarySite(files)
+        if seed == 3 { site.sitemapURLLimit = 20 }
         let session = BuildSession(options: site.options)
         try session.build()
         let path = site.root.appendingPathComponent("Content/icml-2023.txt").path

@@ -9,12 +9,15 @@ import Testing
             allow_raw_html: true
             language: de
             papers_per_page: 25
+            feed_limit: 20
             missing_images: error
             """, file: "Content/site.yml")
         var expected = SiteConfig(baseURL: "https://example.org/guides/icml", allowsRawHTML: true, language: "de", papersPerPage: 25)
         expected.missingImages = .error
+        expected.feedLimit = 20
         #expect(config == expected)
         #expect(SiteConfig().missingImages == .placeholder)
+        #expect(SiteConfig().feedLimit == 50)
         #expect(config.basePath == "/guides/icml/")
         #expect(config.absoluteBase == "https://example.org/guides/icml/")
         #expect(warnings.isEmpty)
@@ -66,7 +69,7 @@ import Testing
     @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
         let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
         #expect(warnings.map(\.description) == [
-            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, language, missing_images, papers_per_page, subtitle, title)",
+            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, base_url, feed_limit, language, missing_images, papers_per_page, subtitle, title)",
         ])
     }
 
@@ -85,6 +88,20 @@ import Testing
         }
         #expect(missing?.line == 2)
         #expect(missing?.message.hasPrefix("missing_images must be placeholder") == true)
+    }
+
+    /// 0 is no limit: every paper in a guide's feed, every guide in the site's.
+    @Test func feedLimitIsAWholeNumberOrZero() throws {
+        #expect(try SiteConfigLoader.load(yaml: "feed_limit: 0\n", file: "Content/site.yml").0.feedLimit == 0)
+        #expect(try SiteConfigLoader.load(yaml: "feed_limit: 1\n", file: "Content/site.yml").0.feedLimit == 1)
+        #expect(try SiteConfigLoader.load(yaml: "language: en\n", file: "Content/site.yml").0.feedLimit == 50)
+        let message = "feed_limit must be a whole number: entries in each feed (a guide's first papers, the newest guides), or 0 for every one"
+        for (yaml, line) in [("feed_limit: -1\n", 1), ("title: Guides\n\nfeed_limit: many\n", 3), ("language: en\nfeed_limit: 2.5\n", 2),
+                             ("language: en\nfeed_limit:\n", 2), ("feed_limit: [10]\n", 1)] {
+            #expect(throws: Diagnostic.error("Content/site.yml", line: line, message), "\(yaml)") {
+                try SiteConfigLoader.load(yaml: yaml, file: "Content/site.yml")
+            }
+        }
     }
 
     @Test func invalidYAMLNamesLineAndColumn() {

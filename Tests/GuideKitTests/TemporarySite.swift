@@ -47,7 +47,15 @@ struct TemporarySite {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    var options: BuildOptions { BuildOptions(root: root) }
+    /// URLs in one sitemap file in this site's builds: a few, to split a small
+    /// site as the protocol's limit (`Sitemap.urlLimit`) splits a large one.
+    var sitemapURLLimit = Sitemap.urlLimit
+
+    var options: BuildOptions {
+        var options = BuildOptions(root: root)
+        options.sitemapURLLimit = sitemapURLLimit
+        return options
+    }
 
     @discardableResult
     func build(workers: Int = 2, output: String = "Output") throws -> SiteBuilder.Result {

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var warnsAboutBaseURL = true
     /// Rendering threads; 1 builds sequentially.
     public var workers: Int
+    /// URLs in one sitemap file: `Sitemap.urlLimit`, but in tests, which split
+    /// a site of a few pages as the protocol's limit splits 50,000.
+    var sitemapURLLimit = Sitemap.urlLimit
 
     public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
                 baseURL: String? = nil, templatesRequired: Bool = false,

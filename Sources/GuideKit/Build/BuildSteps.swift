@@ -23,6 +23,7 @@ enum BuildSteps {
             try SiteConfigLoader.load(yaml: text, file: content.configDisplayPath)
         } ?? (SiteConfig(), [])
         if let baseURL = options.baseURL { config.baseURL = try SiteConfigLoader.commandLineBaseURL(baseURL) }
+        config.sitemapURLLimit = options.sitemapURLLimit
         if options.warnsAboutBaseURL, let warning = SiteConfigLoader.baseURLWarning(
             config, file: content.configDisplayPath, fromCommandLine: options.baseURL != nil) { warnings.append(warning) }
         let aliases = try content.aliasesText.map { text throws(Diagnostic) in

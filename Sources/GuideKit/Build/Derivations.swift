@@ -347,8 +347,9 @@ enum Derivations {
         return [Fragment.head, .header, .footer].map { fragment($0, context, reader, seesSite: false) }
     }
 
-    /// A paper's entry in its guide's Atom feed.
-    static let feedEntry = Derivation(aspect: .feedEntry, table: \.feedEntries, values: { $0.feedEntries }, domain: papers) { id, reader, _, _ in
+    /// A paper's entry in its guide's Atom feed: only for the papers the feed
+    /// shows, the first `feed_limit` of each guide.
+    static let feedEntry = Derivation(aspect: .feedEntry, table: \.feedEntries, values: { $0.feedEntries }, domain: feedPapers) { id, reader, _, _ in
         Feed.entry(PaperID(id), reader)
     }
 
@@ -379,6 +380,12 @@ enum Derivations {
 
     @Sendable static func papers(_ model: SiteModel, _: inout Identities) -> [Int32] {
         model.siteGuides[SiteModel.siteID]!.flatMap { model.guidePapers[$0.raw]!.map(\.raw) }
+    }
+
+    /// Each guide's papers in its feed (`GuideFeed`).
+    @Sendable static func feedPapers(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        let limit = model.site[SiteModel.siteID]!.feedLimit
+        return model.siteGuides[SiteModel.siteID]!.flatMap { Feed.limited(model.guidePapers[$0.raw]!, limit).map(\.raw) }
     }
 
     @Sendable static func topics(_ model: SiteModel, _: inout Identities) -> [Int32] {

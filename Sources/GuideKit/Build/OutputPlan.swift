@@ -27,61 +27,78 @@ struct OutputListings: Sendable {
     }
 
     private(set) var kinds: [Listing] = []
+    /// The paths of every page, in order: what the sitemap lists.
+    private(set) var pagePaths: [String] = []
+    /// Whether the last update listed a page more or less, or one at another path.
+    private(set) var pagesMoved = false
 
     /// Every output, in order.
     var outputs: [Output] { kinds.flatMap(\.outputs) }
 
-    /// The paths of every page, in order: what the sitemap lists.
-    var pagePaths: [String] {
-        kinds.indices.filter { OutputKind.all[$0].page != nil }.flatMap { kinds[$0].outputs.map(\.path) }
-    }
-
     /// Lists again what read a fact of `changed` (everything the first time);
-    /// returns what it listed again, by kind.
+    /// returns what it listed again, by kind. Kinds made from the list of
+    /// pages (`OutputKind.Listing.ofPages`) are listed last, again when a page
+    /// moved.
     mutating func update(_ snapshot: SiteSnapshot, identities: inout Identities, changed: FactSet?, records: Bool) -> [Relisted] {
         var relisted: [Relisted] = []
+        let first = kinds.isEmpty
+        if first { kinds = Array(repeating: Listing(), count: OutputKind.all.count) }
         func stale(_ reads: [Fact]) -> Bool { changed.map { $0.intersects(reads) } ?? true }
         func list(_ index: Int, _ items: [OutputKind.Item]) -> [Output] {
             items.map { Output(kind: index, subject: $0.subject, path: $0.path, id: identities.output(kind: index, subject: $0.subject)) }
         }
-        for index in OutputKind.all.indices {
-            let old = index < kinds.count ? kinds[index] : nil
-            var listing = Listing()
-            var fresh: [Output] = []
-            switch OutputKind.all[index].listing {
-            case .site(let outputs):
-                if let old, !stale(old.parts[0].reads) { continue }
-                let reader = Reader(snapshot, records: records)
-                fresh = list(index, outputs(reader))
-                listing.parts = [Part(guide: nil, outputs: fresh, reads: reader.facts)]
-            case .perGuide(let outputs):
-                let guides: [GuideID]
-                if let old, !stale(old.reads) {
-                    (guides, listing.reads) = (old.parts.map { $0.guide! }, old.reads)
-                } else {
-                    let reader = Reader(snapshot, records: records)
-                    (guides, listing.reads) = (reader.siteGuides, reader.facts)
-                }
-                var kept: [GuideID: Part] = [:]
-                for part in old?.parts ?? [] { kept[part.guide!] = part }
-                // Unchanged when every guide keeps its part, in the same order.
-                var unchanged = old?.parts.map { $0.guide! } == guides
-                for guide in guides {
-                    if let part = kept[guide], !stale(part.reads) {
-                        listing.parts.append(part)
-                        continue
-                    }
-                    let reader = Reader(snapshot, records: records)
-                    let outputs = list(index, outputs(guide, reader))
-                    fresh += outputs
-                    unchanged = false
-                    listing.parts.append(Part(guide: guide, outputs: outputs, reads: reader.facts))
-                }
-                if unchanged { continue }
+        pagesMoved = first
+        for ofPages in [false, true] {
+            if ofPages, pagesMoved {
+                pagePaths = kinds.indices.filter { OutputKind.all[$0].page != nil }.flatMap { kinds[$0].outputs.map(\.path) }
             }
-            listing.outputs = listing.parts.count == 1 ? listing.parts[0].outputs : listing.parts.flatMap(\.outputs)
-            if index < kinds.count { kinds[index] = listing } else { kinds.append(listing) }
-            relisted.append(Relisted(kind: index, outputs: fresh))
+            for index in OutputKind.all.indices where OutputKind.all[index].listing.isOfPages == ofPages {
+                let old = first ? nil : kinds[index]
+                var listing = Listing()
+                var fresh: [Output] = []
+                switch OutputKind.all[index].listing {
+                case .site(let outputs):
+                    if let old, !stale(old.parts[0].reads) { continue }
+                    let reader = Reader(snapshot, records: records)
+                    fresh = list(index, outputs(reader))
+                    listing.parts = [Part(guide: nil, outputs: fresh, reads: reader.facts)]
+                case .ofPages(let outputs):
+                    if let old, !pagesMoved, !stale(old.parts[0].reads) { continue }
+                    let reader = Reader(snapshot, records: records)
+                    fresh = list(index, outputs(pagePaths, reader))
+                    listing.parts = [Part(guide: nil, outputs: fresh, reads: reader.facts)]
+                case .perGuide(let outputs):
+                    let guides: [GuideID]
+                    if let old, !stale(old.reads) {
+                        (guides, listing.reads) = (old.parts.map { $0.guide! }, old.reads)
+                    } else {
+                        let reader = Reader(snapshot, records: records)
+                        (guides, listing.reads) = (reader.siteGuides, reader.facts)
+                    }
+                    var kept: [GuideID: Part] = [:]
+                    for part in old?.parts ?? [] { kept[part.guide!] = part }
+                    // Unchanged when every guide keeps its part, in the same order.
+                    var unchanged = old?.parts.map { $0.guide! } == guides
+                    for guide in guides {
+                        if let part = kept[guide], !stale(part.reads) {
+                            listing.parts.append(part)
+                            continue
+                        }
+                        let reader = Reader(snapshot, records: records)
+                        let outputs = list(index, outputs(guide, reader))
+                        fresh += outputs
+                        unchanged = false
+                        listing.parts.append(Part(guide: guide, outputs: outputs, reads: reader.facts))
+                    }
+                    if unchanged { continue }
+                }
+                listing.outputs = listing.parts.count == 1 ? listing.parts[0].outputs : listing.parts.flatMap(\.outputs)
+                kinds[index] = listing
+                relisted.append(Relisted(kind: index, outputs: fresh))
+                if OutputKind.all[index].page != nil, let old, !pagesMoved {
+                    pagesMoved = listing.outputs.count != old.outputs.count || zip(listing.outputs, old.outputs).contains { $0.path != $1.path }
+                }
+            }
         }
         return relisted
     }
@@ -129,13 +146,8 @@ struct OutputPlan {
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities, templates: next.renderTemplates)
         let relisted = listings.update(snapshot, identities: &next.identities, changed: changed, records: true)
         self.listings = listings
-        let pagesMoved = relisted.contains { relisted in
-            guard OutputKind.all[relisted.kind].page != nil else { return false }
-            let (new, old) = (listings.kinds[relisted.kind].outputs, previous.listings.kinds[relisted.kind].outputs)
-            return new.count != old.count || zip(new, old).contains { $0.path != $1.path }
-        }
-        pagePaths = pagesMoved ? listings.pagePaths : previous.pagePaths
-        if pagesMoved { changed.insert(.pageList, 0) }
+        pagePaths = listings.pagePaths
+        if listings.pagesMoved { changed.insert(.pageList, 0) }
 
         var dirtyIDs = Set(next.outputs.readers(of: changed))
         // The outputs of the kinds listed again, by id; the others are as their records say.

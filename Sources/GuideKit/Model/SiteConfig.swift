@@ -20,10 +20,21 @@ public struct SiteConfig: Hashable, Sendable {
     /// Papers on each page of the "All papers" list (`/papers/`, `/papers/page/2/`, ...);
     /// 0 lists them all on one page.
     public var papersPerPage: Int
+    /// Entries in each Atom feed: a guide's first papers in the guide's order,
+    /// the site's newest guides; 0 puts every one in (`SiteConfigLoader`).
+    public var feedLimit: Int = SiteConfig.defaultFeedLimit
+    /// URLs in one sitemap file (`Sitemap.urlLimit`); a test's smaller number
+    /// comes from `BuildOptions`, never from `site.yml`.
+    var sitemapURLLimit = Sitemap.urlLimit
     /// What a figure whose image is not in `Content/images/` gets: a placeholder
     /// (the caption, with the file name as a note) and a warning, or an error
     /// that stops the build.
     public var missingImages: MissingImages = .placeholder
+
+    /// `feed_limit` when `site.yml` does not set it. A feed reader fetches the
+    /// whole file on every poll: 50 entries of a guide are about 31 KB, where
+    /// every paper of a guide of 10,000 made 6.3 MB.
+    public static let defaultFeedLimit = 50
 
     public enum MissingImages: String, Hashable, Sendable {
         case placeholder, error

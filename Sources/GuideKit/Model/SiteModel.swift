@@ -186,6 +186,10 @@ struct SiteInfo: Equatable, Sendable {
     var isAbsolute: Bool
     var language: String
     var papersPerPage: Int
+    /// Entries in each feed; 0 for every one (`SiteConfig.feedLimit`).
+    var feedLimit: Int
+    /// URLs in one sitemap file (`Sitemap.urlLimit`).
+    var sitemapURLLimit: Int
     /// More than one guide: `/` lists them and each lives under `/<guide>/`.
     var multipleGuides: Bool
 }

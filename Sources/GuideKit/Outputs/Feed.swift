@@ -1,7 +1,10 @@
 import Foundation
 
-/// A guide's Atom feed, one entry per paper: `/feed.xml` for the only guide,
-/// `/<guide>/feed.xml` on a site of several.
+/// A guide's Atom feed, one entry per paper, the guide's first `feed_limit`
+/// papers in its order: `/feed.xml` for the only guide, `/<guide>/feed.xml` on
+/// a site of several. Only the entries it shows are read, so that an edit to a
+/// paper further down does not render it again (but for the guide's
+/// `<updated>`, the file's time, which any edit to the guide changes).
 enum GuideFeed {
     static let kind = OutputKind(name: "feed", page: nil, outputsOfGuide: { guide, reader in
         [(guide.raw, Routes.feed(prefix: reader.guide(guide).prefix))]
@@ -15,8 +18,9 @@ enum GuideFeed {
                                   selfLink: Feed.address(of: feed, in: feed, reader.site).link, updated: updated,
                                   author: info.organization.isEmpty ? info.title : info.organization).utf8)
         let entryEnd = Array("    <updated>\(updated)</updated>\n  </entry>\n".utf8), close = Array("</feed>\n".utf8)
-        let entries = reader.papers(of: guide).map { reader.derived(Derivations.feedEntry, $0.raw) ?? [] }
-        // Sized before it is written (a 10,000-paper feed is 6 MB).
+        let papers = Feed.limited(reader.papers(of: guide), reader.site.feedLimit)
+        let entries = papers.map { reader.derived(Derivations.feedEntry, $0.raw) ?? [] }
+        // Sized before it is written (a feed of 10,000 papers, with no limit, is 6.3 MB).
         xml.reserveCapacity(xml.count + entries.reduce(0) { $0 + $1.count + entryEnd.count } + close.count)
         for entry in entries {
             xml += entry
@@ -27,13 +31,15 @@ enum GuideFeed {
     })
 }
 
-/// `/feed.xml` of a site of several guides: one entry per guide.
+/// `/feed.xml` of a site of several guides: one entry per guide, the newest
+/// `feed_limit` guides (the order of the list of guides at `/`). Its
+/// `<updated>` is the newest of its entries'.
 enum SiteFeed {
     static let kind = OutputKind(name: "site feed", page: nil, outputs: { reader in
         reader.site.multipleGuides ? [(SiteModel.siteID, Routes.feed(prefix: ""))] : []
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site
-        let guides = reader.siteGuides
+        let guides = Feed.limited(reader.siteGuides, site.feedLimit)
         let latest = guides.map { reader.modified($0) }.max() ?? Date(timeIntervalSince1970: 0)
         let feed = Routes.feed(prefix: "")
         var xml = Feed.head(title: site.title, subtitle: site.subtitle, home: Feed.address(of: "", in: feed, site),
@@ -61,6 +67,11 @@ enum SiteFeed {
 
 /// The parts of an Atom feed.
 enum Feed {
+    /// The first `limit` of `items`, or all of them for a limit of 0 (`feed_limit`).
+    static func limited<Item>(_ items: [Item], _ limit: Int) -> ArraySlice<Item> {
+        limit > 0 ? items.prefix(limit) : items[...]
+    }
+
     /// How a feed names a page (`id`) and links to it (`link`). With an absolute
     /// base URL, both are the page's URL. Without one, the id is a `urn:uuid:`
     /// made from the site's title and the page's route (an Atom id must be an

@@ -37,6 +37,15 @@ struct OutputKind: Sendable {
         /// A guide's outputs of the kind, listed guide by guide in the site's
         /// order: an edit to one guide lists that guide's again, not every guide's.
         case perGuide(@Sendable (GuideID, Reader) -> [Item])
+        /// The site's outputs of a kind made from the list of pages (the
+        /// sitemap's files), given the paths of every page in order: listed
+        /// after every other kind, and again when a page is listed more or
+        /// less, or at another path (`OutputListings.update`).
+        case ofPages(@Sendable ([String], Reader) -> [Item])
+
+        var isOfPages: Bool {
+            if case .ofPages = self { true } else { false }
+        }
     }
 
     let name: String
@@ -53,6 +62,11 @@ struct OutputKind: Sendable {
     init(name: String, page: PageKind?, outputsOfGuide: @escaping @Sendable (GuideID, Reader) -> [Item],
          render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
         (self.name, self.page, listing, self.render) = (name, page, .perGuide(outputsOfGuide), render)
+    }
+
+    init(name: String, page: PageKind?, outputsOfPages: @escaping @Sendable ([String], Reader) -> [Item],
+         render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
+        (self.name, self.page, listing, self.render) = (name, page, .ofPages(outputsOfPages), render)
     }
 
     /// Every kind, in the order their outputs are listed (the sitemap's order).

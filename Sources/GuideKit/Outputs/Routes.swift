@@ -41,7 +41,10 @@ enum Routes {
     static func searchBucket(_ number: Int) -> String { "search/t/\(number).js" }
     static func searchChunk(_ number: Int) -> String { "search/d/\(number).js" }
     static let notFound = "404.html"
+    /// The sitemap, or on a site of more pages than one sitemap may list, the index of its parts.
     static let sitemap = "sitemap.xml"
+    /// Part `number` (from 1) of a sitemap split in parts.
+    static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
     static let robots = "robots.txt"
 
     /// The file a page route is written to: `papers/x/` → `papers/x/index.html`.

@@ -131,6 +131,9 @@ public struct NewProject: Sendable {
         # Papers on each page of the "All papers" list; 0 lists them all on one page.
         # papers_per_page: 100
 
+        # Entries in each Atom feed: a guide's first papers, the newest guides; 0 for all.
+        # feed_limit: 50
+
         """
 
     /// A small chart, so that the sample has a real figure.

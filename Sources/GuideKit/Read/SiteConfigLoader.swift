@@ -9,6 +9,7 @@ import Yams
 /// allow_raw_html: false
 /// language: en
 /// papers_per_page: 100
+/// feed_limit: 50                # entries in each feed; 0: every paper (every guide)
 /// missing_images: placeholder   # or error
 /// ```
 extension SiteConfig {
@@ -23,7 +24,7 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "missing_images"]
+    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "feed_limit", "missing_images"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
@@ -62,6 +63,11 @@ enum SiteConfigLoader {
                     throw .error(file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
                 }
                 config.papersPerPage = count
+            case "feed_limit":
+                guard let count = value.int, count >= 0 else {
+                    throw .error(file, line: line, "feed_limit must be a whole number: entries in each feed (a guide's first papers, the newest guides), or 0 for every one")
+                }
+                config.feedLimit = count
             case "missing_images":
                 guard let mode = value.string.flatMap(SiteConfig.MissingImages.init(rawValue:)) else {
                     throw .error(file, line: line, "missing_images must be placeholder (a figure whose image is missing shows its caption, with a warning) or error (it stops the build)")
