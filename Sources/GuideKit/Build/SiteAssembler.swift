@@ -523,7 +523,9 @@ private struct Assembly {
         var info = SiteInfo(title: config.title ?? SiteAssembler.defaultTitle, subtitle: config.subtitle ?? "",
                             organization: "", conference: "", year: "",
                             links: links, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
-                            language: config.language, papersPerPage: config.papersPerPage, multipleGuides: multiple)
+                            language: config.language, papersPerPage: config.papersPerPage,
+                            topicsPerPage: config.topicsPerPage, topicCardPapers: config.topicCardPapers,
+                            authorsPerPage: config.authorsPerPage, coauthorsShown: config.coauthorsShown, multipleGuides: multiple)
         if !multiple, let only = guides.first {
             let event = only.guide.event
             info.title = config.title ?? only.guide.title.text

@@ -9,6 +9,10 @@ import Yams
 /// allow_raw_html: false
 /// language: en
 /// papers_per_page: 100
+/// topics_per_page: 30
+/// topic_card_papers: 5
+/// authors_per_page: 1000
+/// coauthors_shown: 50
 /// missing_images: placeholder   # or error
 /// ```
 extension SiteConfig {
@@ -23,7 +27,8 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "missing_images"]
+    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page",
+                            "topics_per_page", "topic_card_papers", "authors_per_page", "coauthors_shown", "missing_images"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
@@ -62,6 +67,14 @@ enum SiteConfigLoader {
                     throw .error(file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
                 }
                 config.papersPerPage = count
+            case "topics_per_page":
+                config.topicsPerPage = try count(value, file: file, line: line, "topics_per_page must be a whole number: topics on the home page and on each further page of topics, or 0 for all on the home page")
+            case "topic_card_papers":
+                config.topicCardPapers = try count(value, file: file, line: line, "topic_card_papers must be a whole number: papers a topic's card lists on the home page, or 0 for all of them")
+            case "authors_per_page":
+                config.authorsPerPage = try count(value, file: file, line: line, "authors_per_page must be a whole number: authors on /authors/ before it is split by letter, and on each page of a letter, or 0 for one page")
+            case "coauthors_shown":
+                config.coauthorsShown = try count(value, file: file, line: line, "coauthors_shown must be a whole number: co-authors an author's page shows, or 0 for all of them")
             case "missing_images":
                 guard let mode = value.string.flatMap(SiteConfig.MissingImages.init(rawValue:)) else {
                     throw .error(file, line: line, "missing_images must be placeholder (a figure whose image is missing shows its caption, with a warning) or error (it stops the build)")
@@ -72,6 +85,12 @@ enum SiteConfigLoader {
             }
         }
         return (config, warnings)
+    }
+
+    /// A whole number, 0 or more; else the error `message` at `line`.
+    private static func count(_ value: Node, file: String, line: Int?, _ message: String) throws(Diagnostic) -> Int {
+        guard let count = value.int, count >= 0 else { throw .error(file, line: line, message) }
+        return count
     }
 }
 
