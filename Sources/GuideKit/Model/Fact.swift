@@ -24,7 +24,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
     case citationKey
     case citation, calendarEvent, schedule
-    case paperOrder, paperListPage, authorIndex, chrome
+    case paperOrder, paperListPage, authorIndex, listPage, chrome
     case feedEntry, searchPaper, searchTopic, searchAuthor
 }
 
