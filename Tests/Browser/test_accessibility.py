@@ -4,7 +4,8 @@
 Serves each given output folder over HTTP on 127.0.0.1, opens one page of every
 kind it has (the list of guides, a guide's home, a topic, the list of papers, a
 paper, the authors, an author, careers, search, my list, an extra page of the
-site and one of a guide, the 404 page, a schedule, and a paper with a session),
+site and one of a guide, the 404 page, a schedule, a paper with a session, and
+pages 2 of long lists: topics, a topic, an author, and a letter of the authors),
 with every <details> open, in the light and the dark colour scheme, runs axe-core
 (axe-core 4) and fails on any violation of any impact.
 
@@ -49,6 +50,8 @@ def pages_of(root):
         r"^/$", r"^/[^/]+/$", r"/topics/[^/]+/$", r"/papers/$", r"/papers/page/2/$", r"/papers/[^/]+/$",
         r"^/authors/$", r"^/authors/[^/]+/$", r"^/careers/$", r"^/search/$", r"^/my-list/$", r"^/404\.html$",
         r"/schedule/$",
+        # Pages of long lists, where the site has them (small limits in site.yml).
+        r"/topics/page/2/$", r"/topics/[^/]+/page/2/$", r"^/authors/letter/[^/]+/$", r"^/authors/[^/]+/page/2/$",
     ]
     chosen = []
     for pattern in kinds:

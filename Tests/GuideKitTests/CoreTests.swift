@@ -33,7 +33,7 @@ import Testing
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
         check(Derivations.coauthors); check(Derivations.citationKeyBase); check(Derivations.citationKeyCollisions)
         check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder); check(Derivations.paperListPage)
-        check(Derivations.authorIndex); check(Derivations.chrome); check(Derivations.feedEntry)
+        check(Derivations.authorIndex); check(Derivations.listPage); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor)
         #expect(Derivations.all.count == 22)
     }

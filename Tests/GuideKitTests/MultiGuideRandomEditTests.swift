@@ -167,7 +167,7 @@ import Testing
             if let settings { try site.write(settings, to: other) } else { try site.remove(other) }
             return edited + [other]
         case .retitleSite:
-            // The other settings stay: a seed's feed limit and base URL hold for every edit.
+            // The other settings stay: a seed's feed limit, base URL and limits of lists hold for every edit.
             let others = try site.read("Content/site.yml").components(separatedBy: "\n").filter { !$0.isEmpty && !$0.hasPrefix("title:") }
             try site.write((["title: Northwind \(word)"] + others).joined(separator: "\n") + "\n", to: "Content/site.yml")
             return ["Content/site.yml"]
@@ -195,10 +195,13 @@ import Testing
         }
     }
 
-    /// 4 seeds × 55 edits: 220 rebuilds, each compared with a full build (6 to 13 of each seed's edits are to extra pages).
+    /// 5 seeds × 55 edits: 275 rebuilds, each compared with a full build (6 to 13 of each seed's edits are to extra pages).
     /// Seeds 12 and 13 have feeds of 2 entries and a sitemap split every 7 URLs, so that
     /// edits move papers and guides in and out of the feeds and pages between sitemap files.
-    @Test(arguments: [11, 12, 13, 14])
+    /// Seed 15 cuts every list into pages of one to three, so that edits move
+    /// topics, papers and authors between pages of the home page, topics,
+    /// authors and the letters of the author index.
+    @Test(arguments: [11, 12, 13, 14, 15])
     func rebuildsMatchFullBuilds(seed: UInt64) throws {
         var random = SeededRandom(state: seed)
         var site = try TemporarySite(fixture: "three-guides")
@@ -206,6 +209,10 @@ import Testing
         if seed == 12 || seed == 13 {
             site.sitemapURLLimit = 7
             try site.write(try site.read("Content/site.yml") + "base_url: https://example.org/\nfeed_limit: 2\n", to: "Content/site.yml")
+        }
+        if seed == 15 {
+            try site.write("papers_per_page: 1\ntopics_per_page: 1\ntopic_card_papers: 1\nauthors_per_page: 2\ncoauthors_shown: 1\ntitle: Northwind\n",
+                           to: "Content/site.yml")
         }
         let session = BuildSession(options: site.options)
         try session.build()

@@ -13,15 +13,15 @@ import Testing
     }
 
     @Test func cutting() {
-        let pages = PaperListPages(18, perPage: 4)
+        let pages = ListPages(18, perPage: 4)
         #expect(pages.count == 5)
         #expect(pages.range(of: 1) == 0..<4)
         #expect(pages.range(of: 5) == 16..<18)
-        #expect(PaperListPages(0, perPage: 4).count == 1)
-        #expect(PaperListPages(18, perPage: 0).count == 1)
-        #expect(PaperListPages(18, perPage: 0).range(of: 1) == 0..<18)
-        #expect(PaperListPages.path(of: 1) == "papers/")
-        #expect(PaperListPages.path(of: 3) == "papers/page/3/")
+        #expect(ListPages(0, perPage: 4).count == 1)
+        #expect(ListPages(18, perPage: 0).count == 1)
+        #expect(ListPages(18, perPage: 0).range(of: 1) == 0..<18)
+        #expect(Routes.paperList(prefix: "", number: 1) == "papers/")
+        #expect(Routes.paperList(prefix: "", number: 3) == "papers/page/3/")
     }
 
     /// The seed's paper slugs in title order, case and accents ignored: sorted
@@ -42,7 +42,7 @@ import Testing
         #expect(lists == ["papers/index.html"] + (2...5).map { "papers/page/\($0)/index.html" })
         var listed: [String] = []
         for number in 1...5 {
-            let html = try site.read("Output/" + PaperListPages.path(of: number) + "index.html")
+            let html = try site.read("Output/" + Routes.paperList(prefix: "", number: number) + "index.html")
             let cards = html.components(separatedBy: "class=\"paper-card-title\"><a href=\"/papers/").dropFirst()
             #expect(cards.count == (number < 5 ? 4 : 2))
             listed += cards.map { String($0.prefix { $0 != "/" }) }

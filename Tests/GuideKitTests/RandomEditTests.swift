@@ -70,14 +70,19 @@ import Testing
     /// Seeds 2 and 3 cut "All papers" into pages of 4, so that retitled papers
     /// move between pages; seed 3 also keeps 5 papers in the feed and splits
     /// the sitemap every 20 URLs, so that they move in and out of the feed and
-    /// between sitemap files.
-    @Test(arguments: [1, 2, 3])
+    /// between sitemap files; seeds 4 and 5 cut every list short (topics on the
+    /// home page, papers on topic cards, topic and author pages, the author
+    /// index by letter, co-authors), so that edits move what they list.
+    @Test(arguments: [1, 2, 3, 4, 5])
     func rebuildsMatchFullBuilds(seed: UInt64) throws {
         var random = SeededRandom(state: seed)
         var text = IncrementalBuildTests.seedText
         var files = ["Content/icml-2023.txt": text]
         if seed == 2 { files["Content/site.yml"] = "papers_per_page: 4\n" }
         if seed == 3 { files["Content/site.yml"] = "papers_per_page: 4\nfeed_limit: 5\nbase_url: https://example.org/\n" }
+        if seed > 3 {
+            files["Content/site.yml"] = "papers_per_page: 2\ntopics_per_page: 3\ntopic_card_papers: 1\nauthors_per_page: 7\ncoauthors_shown: 2\n"
+        }
         var site = try TemporarySite(files)
         if seed == 3 { site.sitemapURLLimit = 20 }
         let session = BuildSession(options: site.options)

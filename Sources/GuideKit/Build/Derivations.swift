@@ -102,7 +102,8 @@ struct DerivedValues: Sendable {
     var schedules = DerivedTable<[PaperID]>(.schedule)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
     var paperListPages = DerivedTable<PaperListSlice>(.paperListPage)
-    var authorIndex = DerivedTable<[AuthorID]>(.authorIndex)
+    var authorIndex = DerivedTable<[AuthorLetter]>(.authorIndex)
+    var listPages = DerivedTable<ListSlice>(.listPage)
     var chrome = DerivedTable<[String]>(.chrome)
     var feedEntries = DerivedTable<[UInt8]>(.feedEntry)
     var searchPapers = DerivedTable<SearchDocument>(.searchPaper)
@@ -125,6 +126,30 @@ struct PaperListSlice: Equatable, Sendable {
     var pageCount: Int
     /// This page's papers, in order.
     var papers: [PaperID]
+}
+
+/// A page of a `PagedList`: its items (topic, paper or author ids, by the list).
+struct ListSlice: Equatable, Sendable {
+    var list: PagedList
+    /// From 1.
+    var number: Int
+    var pageCount: Int
+    /// This page's items, raw ids, in order.
+    var items: [Int32]
+
+    var papers: [PaperID] { items.map(PaperID.init) }
+    var topics: [TopicID] { items.map(TopicID.init) }
+    var authors: [AuthorID] { items.map(AuthorID.init) }
+}
+
+/// The authors who file under one letter of the A–Z index, in its order.
+struct AuthorLetter: Equatable, Sendable {
+    /// "A"…"Z", or "#" for names that start otherwise (`SortKey.letter`).
+    var letter: String
+    var authors: [AuthorID]
+
+    /// In routes (`authors/letter/a/`) and element ids (`letter-a`): "a"…"z", or "other".
+    var slug: String { letter == "#" ? "other" : letter.lowercased() }
 }
 
 /// Type-erased `Derivation`, to run a list of them.
@@ -213,7 +238,7 @@ enum Derivations {
     static let all: [any AnyDerivation] = [
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
-        paperOrder, paperListPage, authorIndex, chrome,
+        paperOrder, paperListPage, authorIndex, listPage, chrome,
         feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex,
     ]
 
@@ -323,18 +348,44 @@ enum Derivations {
         let key = reader.snapshot.identities.paperListPages.key(of: id)
         let guide: GuideID = reader.snapshot.identities.guides.existingID(key.guide)!
         let order = reader.derived(paperOrder, guide.raw)?.papers ?? []
-        let pages = PaperListPages(order.count, perPage: reader.site.papersPerPage)
+        let pages = ListPages(order.count, perPage: reader.site.papersPerPage)
         return PaperListSlice(guide: guide, number: key.number, pageCount: pages.count,
                              papers: Array(order[pages.range(of: key.number)]))
     }
 
-    /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name.
-    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site) { _, reader, _, _ in
+    /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name,
+    /// grouped by the letter they file under: "A" to "Z", then "#".
+    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site) { _, reader, _, _ -> [AuthorLetter] in
         let authors = reader.siteAuthors
         let keys = authors.map { reader.author($0) }
-        return authors.indices.sorted { a, b in
+        let order = authors.indices.sorted { a, b in
             keys[a].sortKey != keys[b].sortKey ? keys[a].sortKey < keys[b].sortKey : keys[a].name < keys[b].name
-        }.map { authors[$0] }
+        }
+        var letters: [String: [AuthorID]] = [:]
+        for index in order { letters[SortKey.letter(of: keys[index].sortKey), default: []].append(authors[index]) }
+        // "#" after "Z", in one place, whether its names sort before "A" (digits) or after "Z" (other scripts).
+        let names: [String] = letters.keys.sorted { a, b in a == "#" || b == "#" ? b == "#" && a != "#" : a < b }
+        return names.map { AuthorLetter(letter: $0, authors: letters[$0]!) }
+    }
+
+    /// A page of a list cut into pages (`PagedList`): its part of the list.
+    static let listPage = Derivation(aspect: .listPage, table: \.listPages, values: { $0.listPages }, domain: listPageIDs) { id, reader, _, _ -> ListSlice in
+        let key = reader.snapshot.identities.listPages.key(of: id)
+        let site = reader.site
+        let (items, perPage): ([Int32], Int) = switch key.list {
+        case .topics(let guide): (reader.topics(of: guide).map(\.raw), site.topicsPerPage)
+        case .topic(let topic): (reader.papers(of: topic).map(\.raw), site.papersPerPage)
+        case .author(let author): (reader.papers(of: author).map(\.raw), site.papersPerPage)
+        case .letter(let letter): (authors(under: letter, reader).map(\.raw), site.authorsPerPage)
+        }
+        let pages = ListPages(items.count, perPage: perPage)
+        return ListSlice(list: key.list, number: key.number, pageCount: pages.count, items: Array(items[pages.range(of: key.number)]))
+    }
+
+    /// The authors who file under `letter`, A–Z.
+    private static func authors(under letter: String, _ reader: Reader) -> [AuthorID] {
+        let letters: [AuthorLetter] = reader.derived(authorIndex, SiteModel.siteID) ?? []
+        return letters.first { $0.letter == letter }?.authors ?? []
     }
 
     /// `head`, `header` and `footer`, once per page kind (and guide, on a site of several).
@@ -408,10 +459,35 @@ enum Derivations {
         let perPage = model.site[SiteModel.siteID]!.papersPerPage
         return model.siteGuides[SiteModel.siteID]!.flatMap { guide in
             let slug = model.guides[guide.raw]!.slug
-            return PaperListPages(model.guidePapers[guide.raw]!.count, perPage: perPage).numbers.map {
+            return ListPages(model.guidePapers[guide.raw]!.count, perPage: perPage).numbers.map {
                 identities.paperListPages.raw(PaperListPageKey(guide: slug, number: $0))
             }
         }
+    }
+
+    /// The pages of every `PagedList`: each guide's topics, each topic's and
+    /// author's papers, and each letter of the author index when it is split.
+    @Sendable static func listPageIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
+        let site = model.site[SiteModel.siteID]!
+        var ids: [Int32] = []
+        func add(_ list: PagedList, count: Int, perPage: Int) {
+            for number in ListPages(count, perPage: perPage).numbers {
+                ids.append(identities.listPages.raw(ListPageKey(list: list, number: number)))
+            }
+        }
+        for guide in model.siteGuides[SiteModel.siteID]! {
+            let topics = model.guideTopics[guide.raw]!
+            add(.topics(guide), count: topics.count, perPage: site.topicsPerPage)
+            for topic in topics { add(.topic(topic), count: model.topicPapers[topic.raw]!.count, perPage: site.papersPerPage) }
+        }
+        let authors = model.siteAuthors[SiteModel.siteID]!
+        for author in authors { add(.author(author), count: model.authorPapers[author.raw]!.count, perPage: site.papersPerPage) }
+        if AuthorLetter.isSplit(authorCount: authors.count, perPage: site.authorsPerPage) {
+            var counts: [String: Int] = [:]
+            for author in authors { counts[SortKey.letter(of: model.authors[author.raw]!.sortKey), default: 0] += 1 }
+            for (letter, count) in counts.sorted(by: { $0.key < $1.key }) { add(.letter(letter), count: count, perPage: site.authorsPerPage) }
+        }
+        return ids
     }
 
     @Sendable static func chromeIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
@@ -469,27 +545,31 @@ extension ChromeKey {
     }
 }
 
-/// How the "All papers" list is cut into pages: `papers/`, then `papers/page/2/`, ...
-struct PaperListPages {
-    let paperCount: Int
-    /// Papers a page; every paper when the setting is 0.
+/// How a list is cut into pages of `perPage` items ("All papers", a topic's
+/// papers, a guide's topics, ...): page 1, 2, ...
+struct ListPages {
+    let itemCount: Int
+    /// Items a page; every item when the setting is 0.
     let perPage: Int
 
-    init(_ paperCount: Int, perPage: Int) {
-        self.paperCount = paperCount
-        self.perPage = perPage > 0 ? perPage : max(paperCount, 1)
+    init(_ itemCount: Int, perPage: Int) {
+        self.itemCount = itemCount
+        self.perPage = perPage > 0 ? perPage : max(itemCount, 1)
     }
 
     /// At least one: an empty list still has its page.
-    var count: Int { max(1, (paperCount + perPage - 1) / perPage) }
+    var count: Int { max(1, (itemCount + perPage - 1) / perPage) }
     var numbers: ClosedRange<Int> { 1...count }
 
-    /// Positions in the A–Z order of the papers on page `number`.
+    /// Positions in the list of the items on page `number`.
     func range(of number: Int) -> Range<Int> {
-        min((number - 1) * perPage, paperCount)..<min(number * perPage, paperCount)
+        min((number - 1) * perPage, itemCount)..<min(number * perPage, itemCount)
     }
+}
 
-    static func path(of number: Int) -> String {
-        number == 1 ? "papers/" : "papers/page/\(number)/"
+extension AuthorLetter {
+    /// Whether the A–Z index is split by letter: more authors than `authors_per_page` (not 0).
+    static func isSplit(authorCount: Int, perPage: Int) -> Bool {
+        perPage > 0 && authorCount > perPage
     }
 }

@@ -524,7 +524,9 @@ private struct Assembly {
                             organization: "", conference: "", year: "",
                             links: links, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
                             language: config.language, papersPerPage: config.papersPerPage, feedLimit: config.feedLimit,
-                            sitemapURLLimit: config.sitemapURLLimit, multipleGuides: multiple)
+                            sitemapURLLimit: config.sitemapURLLimit,
+                            topicsPerPage: config.topicsPerPage, topicCardPapers: config.topicCardPapers,
+                            authorsPerPage: config.authorsPerPage, coauthorsShown: config.coauthorsShown, multipleGuides: multiple)
         if !multiple, let only = guides.first {
             let event = only.guide.event
             info.title = config.title ?? only.guide.title.text

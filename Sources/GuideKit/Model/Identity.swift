@@ -23,6 +23,9 @@ public enum Entity {
     public enum ExtraPage {}
     /// A page of a guide's "All papers" list.
     public enum PaperListPage {}
+    /// A page of another list cut into pages (`PagedList`): a guide's topics,
+    /// a topic's or an author's papers, a letter of the author index.
+    public enum ListPage {}
     /// The chrome fragments of one page kind in one guide.
     public enum Chrome {}
     public enum Template {}
@@ -112,6 +115,7 @@ struct Identities: Sendable {
     /// By name (the file name without `.md`).
     var extraPages = IdentityTable<String>()
     var paperListPages = IdentityTable<PaperListPageKey>()
+    var listPages = IdentityTable<ListPageKey>()
     var chrome = IdentityTable<ChromeKey>()
     var templates = IdentityTable<String>()
     /// Output ids, by output kind and subject id.
@@ -133,6 +137,25 @@ struct Identities: Sendable {
 
 struct PaperListPageKey: Hashable, Sendable {
     var guide: String
+    var number: Int
+}
+
+/// A list that is cut into pages when it is long (`ListPages`), by what it lists.
+enum PagedList: Hashable, Sendable {
+    /// A guide's topics: its home page, then `topics/page/2/`, ...
+    case topics(GuideID)
+    /// A topic's papers: `topics/<slug>/`, then `topics/<slug>/page/2/`, ...
+    case topic(TopicID)
+    /// An author's papers: `authors/<slug>/`, then `authors/<slug>/page/2/`, ...
+    case author(AuthorID)
+    /// The authors of one letter of the A–Z index ("A"…"Z", "#"), on a site
+    /// with more authors than one page of the index holds: `authors/letter/a/`, ...
+    case letter(String)
+}
+
+/// A page of a `PagedList`: the list and its number, from 1.
+struct ListPageKey: Hashable, Sendable {
+    var list: PagedList
     var number: Int
 }
 

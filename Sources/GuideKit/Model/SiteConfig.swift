@@ -26,6 +26,19 @@ public struct SiteConfig: Hashable, Sendable {
     /// URLs in one sitemap file (`Sitemap.urlLimit`); a test's smaller number
     /// comes from `BuildOptions`, never from `site.yml`.
     var sitemapURLLimit = Sitemap.urlLimit
+    /// Topics on a guide's home page, and on each further page of its topics
+    /// (`topics/page/2/`, ...); 0 shows them all on the home page.
+    public var topicsPerPage: Int = 30
+    /// Papers a topic's card on the home page lists before its link to the
+    /// topic's page; 0 lists them all.
+    public var topicCardPapers: Int = 5
+    /// Authors on `/authors/` before the index is split by letter
+    /// (`/authors/letter/a/`, ...), and on each page of a letter; 0 keeps
+    /// every author on `/authors/`.
+    public var authorsPerPage: Int = 1000
+    /// Co-authors an author's page shows (those with the most papers
+    /// together), before "and N more"; 0 shows them all.
+    public var coauthorsShown: Int = 50
     /// What a figure whose image is not in `Content/images/` gets: a placeholder
     /// (the caption, with the file name as a note) and a warning, or an error
     /// that stops the build.

@@ -190,6 +190,12 @@ struct SiteInfo: Equatable, Sendable {
     var feedLimit: Int
     /// URLs in one sitemap file (`Sitemap.urlLimit`).
     var sitemapURLLimit: Int
+    /// The other limits of lists (`SiteConfig`): topics a page, papers on a
+    /// topic's card, authors a page of the index, co-authors shown.
+    var topicsPerPage: Int
+    var topicCardPapers: Int
+    var authorsPerPage: Int
+    var coauthorsShown: Int
     /// More than one guide: `/` lists them and each lives under `/<guide>/`.
     var multipleGuides: Bool
 }

@@ -1,27 +1,44 @@
 import Mustache
 
-/// `authors/<slug>/`: an author's papers (by guide, newest first) and co-authors.
+/// `authors/<slug>/`, then `authors/<slug>/page/2/`, … when they have more
+/// than `papers_per_page` papers: an author's papers (by guide, newest first)
+/// and, on the first page, their co-authors (`coauthors_shown` of them).
 enum AuthorPage {
     static let kind = OutputKind(name: "author", page: .author, outputs: { reader in
-        reader.siteAuthors.map { ($0.raw, Routes.file(of: reader.author($0).path)) }
+        let perPage = reader.site.papersPerPage
+        return reader.siteAuthors.flatMap { author in
+            let path = reader.author(author).path
+            return PagedListOutputs.items(.author(author), count: reader.papers(of: author).count, perPage: perPage,
+                                          route: { Routes.page($0, of: path) }, reader)
+        }
     }, render: { id, reader throws(Diagnostic) in
-        let author = AuthorID(id)
+        let slice = PagedListOutputs.slice(id, reader)
+        let author = slice.list.author!
         let info = reader.author(author)
         let papers = reader.papers(of: author)
         let guides = Set(papers.map { reader.title($0).guide })
         let scope = guides.count == 1 ? reader.guide(guides.first!).eventSuffix : " in \(count(guides.count, "guide"))"
-        return try PageLayout.render(.author, route: info.path, guide: nil, title: info.name,
+        let route = { (number: Int) in Routes.page(number, of: info.path) }
+        return try PageLayout.render(.author, route: route(slice.number), guide: nil, title: PagedListOutputs.title(info.name, slice),
                                      description: "\(info.name): \(count(papers.count, "paper"))\(scope).",
-                                     body: Body(reader: reader, author: author), reader)
+                                     body: Body(reader: reader, author: author, slice: slice,
+                                                pagination: PagedListOutputs.pagination(slice, route: route, reader)),
+                                     reader)
     })
 
-    /// `author.*`.
+    /// `author.*` (with this page's papers), `pagination`.
     struct Body: MustacheParent {
         let reader: Reader
         let author: AuthorID
+        let slice: ListSlice
+        let pagination: Pagination?
 
         func child(named name: String) -> Any? {
-            name == "author" ? AuthorPageView(reader: reader, id: author) : nil
+            switch name {
+            case "author": AuthorPageView(reader: reader, id: author, papers: slice.papers, page: slice.number)
+            case "pagination": pagination
+            default: nil
+            }
         }
     }
 }

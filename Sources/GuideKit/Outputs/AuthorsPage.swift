@@ -1,6 +1,8 @@
 import Mustache
 
-/// `authors/`: every author of the site, A–Z by surname, with paper counts.
+/// `authors/`: every author of the site, A–Z by surname, with paper counts;
+/// on a site with more than `authors_per_page` authors, the letters instead,
+/// each with its count and a link to its pages (`AuthorLetterPage`).
 enum AuthorsPage {
     static let kind = OutputKind(name: "authors", page: .authors, outputs: { _ in
         [(SiteModel.siteID, Routes.file(of: Routes.authors))]
@@ -10,43 +12,52 @@ enum AuthorsPage {
                                      description: description, body: Body(reader: reader), reader)
     })
 
-    /// `letters` (`{letter, id, authors}`), `count`, `count_label`.
+    /// `letters` (`LetterView`), `by_letter`, `count`, `count_label`.
     struct Body: MustacheParent {
         let reader: Reader
 
         func child(named name: String) -> Any? {
             switch name {
             case "letters": letters
+            case "by_letter": flag(byLetter)
             case "count": reader.siteCount(.authors)
             case "count_label": asText(GuideKit.count(reader.siteCount(.authors), "author"))
             default: nil
             }
         }
 
-        private var letters: [Letter] {
-            var letters: [Letter] = []
-            for author in reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? [] {
-                let letter = SortKey.letter(of: reader.author(author).sortKey)
-                if letters.last?.letter != letter {
-                    let id = letter == "#" ? "letter-other" : "letter-\(letter.lowercased())"
-                    letters.append(Letter(reader: reader, letter: letter, id: id, authors: []))
-                }
-                letters[letters.count - 1].authors.append(author)
-            }
-            return letters
+        private var letters: [LetterView] {
+            let split = byLetter
+            let letters: [AuthorLetter] = reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? []
+            return letters.map { LetterView(reader: reader, letter: $0, authors: split ? [] : $0.authors, onPages: split) }
+        }
+
+        private var byLetter: Bool {
+            AuthorLetter.isSplit(authorCount: reader.siteCount(.authors), perPage: reader.site.authorsPerPage)
         }
     }
 
-    struct Letter: MustacheParent {
+    /// A letter of the index: `{letter, id, url, count, count_label, current,
+    /// authors, authors_html}`: `url` (its first page) only when the index is
+    /// split by letter, and then no `authors` (they are on its pages);
+    /// `current` on the letter's own pages.
+    struct LetterView: MustacheParent {
         let reader: Reader
-        var letter: String
-        var id: String
-        var authors: [AuthorID]
+        let letter: AuthorLetter
+        /// Those shown here.
+        let authors: [AuthorID]
+        /// The letter has pages of its own.
+        let onPages: Bool
+        var current = false
 
         func child(named name: String) -> Any? {
             switch name {
-            case "letter": asText(letter)
-            case "id": asText(id)
+            case "letter": asText(letter.letter)
+            case "id": asText("letter-\(letter.slug)")
+            case "url": onPages ? asText(reader.site.links.url(Routes.authorLetter(slug: letter.slug, number: 1))) : nil
+            case "count": letter.authors.count
+            case "count_label": asText(GuideKit.count(letter.authors.count, "author"))
+            case "current": flag(current)
             case "authors": authors.map { AuthorLinkView(reader: reader, id: $0) }
             case "authors_html": joined(authors, Derivations.authorEntry, reader, separator: "\n      ")
             default: nil

@@ -4,7 +4,7 @@ import Mustache
 enum PapersPage {
     static let kind = OutputKind(name: "papers", page: .papers, outputsOfGuide: { guide, reader in
         let info = reader.guide(guide)
-        let pages = PaperListPages(reader.count(.papers, of: guide), perPage: reader.site.papersPerPage)
+        let pages = ListPages(reader.count(.papers, of: guide), perPage: reader.site.papersPerPage)
         return pages.numbers.map { number in
             let key = PaperListPageKey(guide: info.slug, number: number)
             let id: ID<Entity.PaperListPage> = reader.snapshot.identities.paperListPages.existingID(key)!

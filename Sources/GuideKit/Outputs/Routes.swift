@@ -12,6 +12,15 @@ enum Routes {
     }
 
     static func topic(prefix: String, slug: String) -> String { prefix + "topics/\(slug)/" }
+    /// Page `number` (from 1) of a guide's topics: its home page, then `topics/page/2/`, ...
+    static func topicList(prefix: String, number: Int) -> String {
+        number == 1 ? prefix : prefix + "topics/page/\(number)/"
+    }
+    /// Page `number` (from 1) of a page's list (a topic's papers, an author's):
+    /// the page itself (`first`), then `<first>page/2/`, ...
+    static func page(_ number: Int, of first: String) -> String {
+        number == 1 ? first : first + "page/\(number)/"
+    }
     static func paper(prefix: String, slug: String) -> String { prefix + "papers/\(slug)/" }
     /// Page `number` (from 1) of a guide's "All papers".
     static func paperList(prefix: String, number: Int) -> String {
@@ -32,6 +41,10 @@ enum Routes {
 
     static let authors = "authors/"
     static func author(slug: String) -> String { "authors/\(slug)/" }
+    /// Page `number` of one letter of the A–Z author index, when the index is
+    /// split by letter (`slug` "a"…"z", or "other"). One folder deeper than
+    /// authors' pages, so that no author's slug can take its place.
+    static func authorLetter(slug: String, number: Int) -> String { page(number, of: "authors/letter/\(slug)/") }
     static let careers = "careers/"
     static let search = "search/"
     /// The papers a reader starred, kept in the browser (`my-list.js`).

@@ -128,11 +128,24 @@ public struct NewProject: Sendable {
         # The language of every page.
         # language: en
 
-        # Papers on each page of the "All papers" list; 0 lists them all on one page.
+        # Papers on each page of the "All papers" list, of a topic and of an author;
+        # 0 lists them all on one page.
         # papers_per_page: 100
 
         # Entries in each Atom feed: a guide's first papers, the newest guides; 0 for all.
         # feed_limit: 50
+
+        # Topics on the home page, and on each further page of them; 0: all on the home page.
+        # topics_per_page: 30
+
+        # Papers a topic's card lists on the home page; 0: all of them.
+        # topic_card_papers: 5
+
+        # With more authors than this, /authors/ links to a page per letter; 0: one page.
+        # authors_per_page: 1000
+
+        # Co-authors an author's page shows; 0: all of them.
+        # coauthors_shown: 50
 
         """
 

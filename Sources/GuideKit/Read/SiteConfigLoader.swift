@@ -10,6 +10,10 @@ import Yams
 /// language: en
 /// papers_per_page: 100
 /// feed_limit: 50                # entries in each feed; 0: every paper (every guide)
+/// topics_per_page: 30
+/// topic_card_papers: 5
+/// authors_per_page: 1000
+/// coauthors_shown: 50
 /// missing_images: placeholder   # or error
 /// ```
 extension SiteConfig {
@@ -24,7 +28,8 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "feed_limit", "missing_images"]
+    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "feed_limit",
+                            "topics_per_page", "topic_card_papers", "authors_per_page", "coauthors_shown", "missing_images"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
@@ -59,15 +64,17 @@ enum SiteConfigLoader {
                 }
                 config.language = language
             case "papers_per_page":
-                guard let count = value.int, count >= 0 else {
-                    throw .error(file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
-                }
-                config.papersPerPage = count
+                config.papersPerPage = try count(value, file: file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
             case "feed_limit":
-                guard let count = value.int, count >= 0 else {
-                    throw .error(file, line: line, "feed_limit must be a whole number: entries in each feed (a guide's first papers, the newest guides), or 0 for every one")
-                }
-                config.feedLimit = count
+                config.feedLimit = try count(value, file: file, line: line, "feed_limit must be a whole number: entries in each feed (a guide's first papers, the newest guides), or 0 for every one")
+            case "topics_per_page":
+                config.topicsPerPage = try count(value, file: file, line: line, "topics_per_page must be a whole number: topics on the home page and on each further page of topics, or 0 for all on the home page")
+            case "topic_card_papers":
+                config.topicCardPapers = try count(value, file: file, line: line, "topic_card_papers must be a whole number: papers a topic's card lists on the home page, or 0 for all of them")
+            case "authors_per_page":
+                config.authorsPerPage = try count(value, file: file, line: line, "authors_per_page must be a whole number: authors on /authors/ before it is split by letter, and on each page of a letter, or 0 for one page")
+            case "coauthors_shown":
+                config.coauthorsShown = try count(value, file: file, line: line, "coauthors_shown must be a whole number: co-authors an author's page shows, or 0 for all of them")
             case "missing_images":
                 guard let mode = value.string.flatMap(SiteConfig.MissingImages.init(rawValue:)) else {
                     throw .error(file, line: line, "missing_images must be placeholder (a figure whose image is missing shows its caption, with a warning) or error (it stops the build)")
@@ -78,6 +85,12 @@ enum SiteConfigLoader {
             }
         }
         return (config, warnings)
+    }
+
+    /// A whole number, 0 or more; else the error `message` at `line`.
+    private static func count(_ value: Node, file: String, line: Int?, _ message: String) throws(Diagnostic) -> Int {
+        guard let count = value.int, count >= 0 else { throw .error(file, line: line, message) }
+        return count
     }
 }
 

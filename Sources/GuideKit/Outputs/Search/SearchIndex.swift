@@ -160,8 +160,8 @@ enum SearchIndex {
         for guide in guides {
             for topic in reader.topics(of: guide) { documents.append(reader.derived(Derivations.searchTopic, topic.raw)!) }
         }
-        for author in reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? [] {
-            documents.append(reader.derived(Derivations.searchAuthor, author.raw)!)
+        for letter in reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? [] {
+            for author in letter.authors { documents.append(reader.derived(Derivations.searchAuthor, author.raw)!) }
         }
         documents += reader.sitePages.map { SearchDocument.page($0, reader) }
         documents += reader.sitePostings.map { SearchDocument.posting($0, reader) }

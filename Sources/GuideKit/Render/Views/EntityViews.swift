@@ -121,30 +121,40 @@ struct TopicSummaryView: MustacheParent {
 }
 
 /// A topic on its guide's home page: `{title, url, description_html,
-/// paper_count, paper_count_label, papers, papers_html, card_html}`.
+/// paper_count, paper_count_label, papers, papers_html, more_papers, card_html}`:
+/// `papers` are its first `topic_card_papers`, and `more_papers` is true when
+/// it has more (the card links to its page for them).
 struct TopicCardView: MustacheParent {
     let reader: Reader
     let id: TopicID
 
     func child(named name: String) -> Any? {
         switch name {
-        case "papers": reader.papers(of: id).map { PaperLinkView(reader: reader, id: $0) }
-        case "papers_html": joined(reader.papers(of: id), Derivations.paperLink, reader)
+        case "papers": shown.map { PaperLinkView(reader: reader, id: $0) }
+        case "papers_html": joined(shown, Derivations.paperLink, reader)
+        case "more_papers": flag(reader.papers(of: id).count > shown.count)
         case "card_html": reader.derived(Derivations.topicCard, id.raw).map(TemplateText.init)
         default: TopicSummaryView(reader: reader, id: id).child(named: name)
         }
     }
+
+    private var shown: [PaperID] {
+        let papers = reader.papers(of: id)
+        return Array(papers[ListPages(papers.count, perPage: reader.site.topicCardPapers).range(of: 1)])
+    }
 }
 
-/// A topic's own page: `topic.*`.
+/// A topic's own page: `topic.*`, with the papers of this page of it.
 struct TopicPageView: MustacheParent {
     let reader: Reader
     let id: TopicID
+    /// This page's.
+    let papers: [PaperID]
 
     func child(named name: String) -> Any? {
         switch name {
-        case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
-        case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
+        case "papers": papers.map { PaperCardView(reader: reader, id: $0) }
+        case "papers_html": joined(papers, Derivations.paperCard, reader)
         case "figures": FigureView.list(reader.topic(id).figures, reader)
         case "teasers": reader.topic(id).teasers.map(TextView.init)
         default: TopicSummaryView(reader: reader, id: id).child(named: name)
@@ -187,22 +197,29 @@ struct CoauthorView: MustacheParent {
     }
 }
 
-/// An author's own page: `author.*`.
+/// An author's own page: `author.*`, with the papers of this page of it
+/// (`page`, from 1); the co-authors on the first page only.
 struct AuthorPageView: MustacheParent {
     let reader: Reader
     let id: AuthorID
+    /// This page's, guides newest first.
+    let papers: [PaperID]
+    let page: Int
 
     func child(named name: String) -> Any? {
         switch name {
         case "name", "url", "paper_count", "paper_count_label": AuthorLinkView(reader: reader, id: id).child(named: name)
-        case "papers": reader.papers(of: id).map { PaperCardView(reader: reader, id: $0) }
-        case "papers_html": joined(reader.papers(of: id), Derivations.paperCard, reader)
+        case "papers": papers.map { PaperCardView(reader: reader, id: $0) }
+        case "papers_html": joined(papers, Derivations.paperCard, reader)
         case "guides": guides
-        case "guide_count": guides.count
-        case "guide_count_label": asText(count(guides.count, "guide"))
-        case "coauthors": coauthors.map { CoauthorView(reader: reader, coauthor: $0) }
-        case "coauthors_html": joined(coauthors.map(\.author), Derivations.authorChip, reader)
+        case "guide_count": guideCounts.count
+        case "guide_count_label": asText(count(guideCounts.count, "guide"))
+        case "coauthors": shownCoauthors.map { CoauthorView(reader: reader, coauthor: $0) }
+        case "coauthors_html": joined(shownCoauthors.map(\.author), Derivations.authorChip, reader)
         case "coauthor_count": coauthors.count
+        case "more_coauthors": coauthors.count > shownCoauthors.count ? coauthors.count - shownCoauthors.count : nil
+        case "more_coauthors_label":
+            coauthors.count > shownCoauthors.count ? asText("\(coauthors.count - shownCoauthors.count) more") : nil
         default: nil
         }
     }
@@ -211,31 +228,55 @@ struct AuthorPageView: MustacheParent {
         reader.derived(Derivations.coauthors, id.raw) ?? []
     }
 
-    /// The author's papers by guide, newest guide first.
-    private var guides: [AuthorGuideView] {
-        var groups: [AuthorGuideView] = []
+    /// The `coauthors_shown` with the most papers together (ties: who
+    /// appears first), in the order they appear; none after the first page.
+    private var shownCoauthors: [Coauthor] {
+        guard page == 1 else { return [] }
+        let all = coauthors, limit = reader.site.coauthorsShown
+        guard limit > 0, all.count > limit else { return all }
+        let top = all.indices.sorted { all[$0].shared != all[$1].shared ? all[$0].shared > all[$1].shared : $0 < $1 }.prefix(limit)
+        return top.sorted().map { all[$0] }
+    }
+
+    /// The author's papers in each guide, all pages together, in order (newest guide first).
+    private var guideCounts: [(guide: GuideID, count: Int)] {
+        var counts: [(guide: GuideID, count: Int)] = []
         for paper in reader.papers(of: id) {
             let guide = reader.title(paper).guide
-            if groups.last?.guide != guide { groups.append(AuthorGuideView(reader: reader, guide: guide, papers: [])) }
+            if counts.last?.guide == guide { counts[counts.count - 1].count += 1 } else { counts.append((guide, 1)) }
+        }
+        return counts
+    }
+
+    /// This page's papers by guide, newest guide first.
+    private var guides: [AuthorGuideView] {
+        let totals = Dictionary(guideCounts.map { ($0.guide, $0.count) }, uniquingKeysWith: +)
+        var groups: [AuthorGuideView] = []
+        for paper in papers {
+            let guide = reader.title(paper).guide
+            if groups.last?.guide != guide { groups.append(AuthorGuideView(reader: reader, guide: guide, papers: [], paperCount: totals[guide] ?? 0)) }
             groups[groups.count - 1].papers.append(paper)
         }
         return groups
     }
 }
 
-/// An author's papers in one guide: `{guide, papers, papers_html, paper_count, paper_count_label}`.
+/// An author's papers in one guide: `{guide, papers, papers_html, paper_count,
+/// paper_count_label}`: `papers` on this page of the author's, `paper_count`
+/// in the guide on every page.
 struct AuthorGuideView: MustacheParent {
     let reader: Reader
     let guide: GuideID
     var papers: [PaperID]
+    let paperCount: Int
 
     func child(named name: String) -> Any? {
         switch name {
         case "guide": GuideView(reader: reader, id: guide)
         case "papers": papers.map { PaperCardView(reader: reader, id: $0) }
         case "papers_html": joined(papers, Derivations.paperCard, reader)
-        case "paper_count": papers.count
-        case "paper_count_label": asText(count(papers.count, "paper"))
+        case "paper_count": paperCount
+        case "paper_count_label": asText(count(paperCount, "paper"))
         default: nil
         }
     }

@@ -190,7 +190,13 @@ struct PageRoot: MustacheParent {
 
 /// The pages of the site, by template.
 public enum PageKind: String, CaseIterable, Sendable {
-    case guides, home, topic, papers, paper, authors, author, careers, search
+    case guides, home
+    /// A guide's topics after its home page's: `topics/page/2/`, ...
+    case topics
+    case topic, papers, paper, authors
+    /// A letter of the A–Z author index, when it is split by letter.
+    case authorsLetter = "authors-letter"
+    case author, careers, search
     /// An extra page (`Content/pages/<name>.md`).
     case page
     /// The reader's starred papers (`my-list.js`).
@@ -202,7 +208,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// Pages of one guide, under its prefix.
     var belongsToGuide: Bool {
         switch self {
-        case .home, .topic, .papers, .paper, .schedule: true
+        case .home, .topics, .topic, .papers, .paper, .schedule: true
         default: false
         }
     }
@@ -227,19 +233,19 @@ enum Navigation {
             if let guide, inAGuide {
                 let prefix = reader.guide(guide).prefix
                 inGuide = [
-                    NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic),
+                    NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic || kind == .topics),
                     NavItem(label: "Papers", url: url(Routes.paperList(prefix: prefix, number: 1)), current: kind == .papers, section: kind == .paper),
                 ] + extraPages(reader.navPages(of: guide))
                 inGuide += scheduleItem(kind, guide: guide, reader)
             }
         } else {
             main += [
-                NavItem(label: "Topics", url: url(""), current: kind == .home, section: kind == .topic),
+                NavItem(label: "Topics", url: url(""), current: kind == .home, section: kind == .topic || kind == .topics),
                 NavItem(label: "Papers", url: url(Routes.paperList(prefix: "", number: 1)), current: kind == .papers, section: kind == .paper),
             ]
             main += reader.siteGuides.first.map { scheduleItem(kind, guide: $0, reader) } ?? []
         }
-        main.append(NavItem(label: "Authors", url: url(Routes.authors), current: kind == .authors, section: kind == .author))
+        main.append(NavItem(label: "Authors", url: url(Routes.authors), current: kind == .authors, section: kind == .author || kind == .authorsLetter))
         if reader.siteCount(.postings) > 0 {
             main.append(NavItem(label: "Careers", url: url(Routes.careers), current: kind == .careers, section: false))
         }
