@@ -35,7 +35,7 @@ import Testing
         check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder); check(Derivations.paperListPage)
         check(Derivations.authorIndex); check(Derivations.listPage); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor)
-        #expect(Derivations.all.count == 22)
+        #expect(Derivations.all.count == 23)
     }
 
     @Test func aReaderRecordsWhatItReadsEachOnce() throws {
