@@ -3,7 +3,8 @@
 
     python3 Benchmarks/bench.py [--papers 1000,10000] [--runs 5] [--no-hugo]
                                 [--multi 50x200] [--edits 9] [--kinds KIND,...]
-                                [--reload 5] [--only builds,multi,edits,reload] [--guide PATH]
+                                [--reload 5] [--readers 10000,100000]
+                                [--only builds,multi,edits,reload,readers] [--guide PATH]
 
 Builds the release `guide` (unless --guide names a binary) and prints:
 
@@ -27,6 +28,13 @@ Builds the release `guide` (unless --guide names a binary) and prints:
 4. reload: `guide serve` on the largest guide with the page that shows each kind of
    edit open in headless Chromium (Benchmarks/live_reload_latency.py): --reload saves
    per kind, each timed from the end of the save to the change being visible.
+
+5. readers: what a reader is handed, for each guide of --readers (10,000 and 100,000
+   papers by default), each built once in the same run: the largest HTML page and how
+   many pass 300 KB; the bytes a first search fetches, gzip-compressed, and the time from
+   the keystroke to results once loaded (Benchmarks/search_bench.py, in headless
+   Chromium, a cold profile per query); the build's wall time and peak memory, and the
+   largest guide's time as a multiple of the smallest's.
 
 Then a table of the targets and whether each is met. Every guide edited is restored.
 """
@@ -341,7 +349,7 @@ def print_reload(label, results, limit):
 
 
 def print_targets(targets):
-    print("| # | target | measured | met |")
+    print("| # (issue 9, or 14.n) | target | measured | met |")
     print("|---:|---|---|:-:|")
     for number, target, measured, met in targets:
         print(f"| {number} | {target} | {measured} | {'yes' if met else '**no**'} |")
@@ -358,6 +366,89 @@ def edit_target(number, where, results, limit, count, what):
     return number, target, measured, not over
 
 
+PAGE_LIMIT = 300 * 1024
+SEARCH_QUERIES = ["bandit", "bandti", "forecast", "learning"]
+
+
+def largest_pages(folder):
+    """The largest HTML page (path, bytes) and how many pass PAGE_LIMIT."""
+    largest, over = ("", 0), 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".html"):
+                size = os.path.getsize(os.path.join(root, name))
+                over += size > PAGE_LIMIT
+                if size > largest[1]:
+                    largest = (os.path.relpath(os.path.join(root, name), folder), size)
+    return largest, over
+
+
+def search_costs(site, work):
+    """Per query of SEARCH_QUERIES: KB gzip fetched to the first results, and warm ms (search_bench.py)."""
+    report = os.path.join(work, "search.json")
+    args = [sys.executable, os.path.join(HERE, "search_bench.py"), "--site", site, "--preset", "guide",
+            "--runs", "1", "--json", report]
+    for query in SEARCH_QUERIES:
+        args += ["--query", query]
+    sh(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(report) as handle:
+        runs = __import__("json").load(handle)["runs"]
+    return {query: (rs[0]["bytes"] / 1024, max(rs[0]["warm_ms"] or [float("nan")])) for query, rs in runs.items()}
+
+
+def bench_readers(guide, sizes, work):
+    """Each size built once, in order, then measured as a reader meets it."""
+    results = []
+    for papers in sizes:
+        project = os.path.join(work, f"readers-{papers}")
+        os.makedirs(os.path.join(project, "Content"), exist_ok=True)
+        generator = SHARED_GENERATOR if os.path.exists(SHARED_GENERATOR) else os.path.join(HERE, "synthetic_guide.py")
+        sh([sys.executable, generator, "--papers", str(papers), "--out", os.path.join(project, "Content", "guide.txt")],
+           stdout=subprocess.DEVNULL)
+        settle()
+        wall, peak, _ = timed([guide, "build"], project)
+        print(f"readers: {papers:,} papers built in {wall:.2f} s, {peak / 1024:.0f} MiB", file=sys.stderr)
+        output = os.path.join(project, "Output")
+        largest, over = largest_pages(output)
+        search = search_costs(output, work)
+        results.append({"papers": papers, "wall": wall, "peak": peak, "largest": largest, "over": over, "search": search})
+        shutil.rmtree(project, ignore_errors=True)
+    return results
+
+
+def print_readers(results):
+    print("| papers | build | peak memory | largest page | pages > 300 KB | first search, KB gzip (" +
+          ", ".join(SEARCH_QUERIES) + ") | warm keystroke → results, ms |")
+    print("|---:|---:|---:|---|---:|---|---|")
+    for r in results:
+        kb = ", ".join(f"{r['search'][q][0]:.0f}" for q in SEARCH_QUERIES)
+        warm = ", ".join(f"{r['search'][q][1]:.0f}" for q in SEARCH_QUERIES)
+        print(f"| {r['papers']:,} | {r['wall']:.2f} s | {r['peak'] / 1024:.0f} MiB | {r['largest'][0]} "
+              f"({r['largest'][1] / 1024:.0f} KB) | {r['over']} | {kb} | {warm} |")
+
+
+def reader_targets(results):
+    targets = []
+    for r in results:
+        worst = max(kb for kb, _ in r["search"].values())
+        slowest = max(ms for _, ms in r["search"].values())
+        targets.append(("14.1", f"{r['papers']:,} papers: every HTML page ≤ 300 KB",
+                        f"largest {r['largest'][1] / 1024:.0f} KB, {r['over']} over", r["over"] == 0))
+        targets.append(("14.2", f"{r['papers']:,} papers: a first search fetches ≤ 300 KB gzip",
+                        f"at most {worst:.0f} KB", worst <= 300))
+        targets.append(("14.2", f"{r['papers']:,} papers: results ≤ 100 ms after the keystroke, loaded",
+                        f"at most {slowest:.0f} ms", slowest <= 100))
+    if len(results) > 1:
+        small, big = results[0], results[-1]
+        factor = big["papers"] / small["papers"]
+        ratio = big["wall"] / small["wall"]
+        targets.append(("14.5", f"{big['papers']:,} papers: build ≤ {1.1 * factor:.0f}× the {small['papers']:,}-paper one",
+                        f"{ratio:.1f}×", ratio <= 1.1 * factor))
+        targets.append(("14.5", f"{big['papers']:,} papers: peak memory ≤ 600 MiB",
+                        f"{big['peak'] / 1024:.0f} MiB", big["peak"] <= 600 * 1024))
+    return targets
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -372,14 +463,16 @@ def main():
     parser.add_argument("--kinds", default=",".join(guide_edits.KINDS), help="comma-separated kinds of edit")
     parser.add_argument("--reload", type=int, default=5,
                         help="edits per kind shown in headless Chromium by `guide serve` (0: skip)")
-    parser.add_argument("--only", default="builds,multi,edits,reload",
-                        help="comma-separated parts to run: builds, multi, edits, reload")
+    parser.add_argument("--readers", default="10000,100000",
+                        help="comma-separated guide sizes measured as readers meet them (pages, search)")
+    parser.add_argument("--only", default="builds,multi,edits,reload,readers",
+                        help="comma-separated parts to run: builds, multi, edits, reload, readers")
     parser.add_argument("--guide", help="a guide binary to measure instead of building the release one")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # tables in order with the progress on standard error
 
     parts = set(args.only.split(","))
-    unknown = parts - {"builds", "multi", "edits", "reload"}
+    unknown = parts - {"builds", "multi", "edits", "reload", "readers"}
     kinds = args.kinds.split(",")
     bad_kinds = [k for k in kinds if k not in guide_edits.KINDS]
     if unknown or bad_kinds:
@@ -396,12 +489,12 @@ def main():
         parts.discard("edits")
     if args.reload < 1:
         parts.discard("reload")
-    if "reload" in parts:
+    if parts & {"reload", "readers"}:
         try:
             import live_reload_latency  # noqa: F401 (selenium is there)
         except ImportError as error:
-            sys.exit(f"the reload part needs selenium ({error}): pip install selenium, "
-                     f"apt-get install chromium chromium-driver; or --reload 0")
+            sys.exit(f"the reload and readers parts need selenium ({error}): pip install selenium, "
+                     f"apt-get install chromium chromium-driver; or --only without them")
 
     guide = os.path.abspath(args.guide) if args.guide else build_guide()
     work = tempfile.mkdtemp(prefix="guide-bench-")
@@ -478,6 +571,12 @@ def run(args, parts, kinds, multi, guide, work):
         print_reload(f"{largest:,} papers", results, 0.150)
         targets.append(edit_target(4, f"serve, {largest:,} papers", results, 0.150, args.reload, "visible in the browser"))
         failed |= any(r["wrong"] for r in results.values())
+
+    if "readers" in parts:
+        results = bench_readers(guide, [int(p) for p in args.readers.split(",")], work)
+        print()
+        print_readers(results)
+        targets += reader_targets(results)
 
     if targets:
         print()
