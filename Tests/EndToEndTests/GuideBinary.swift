@@ -127,17 +127,19 @@ final class RunningGuide: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
-            self?.append(data, toStderr: false)
-        }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
-            self?.append(data, toStderr: true)
-        }
+        Self.drain(out.fileHandleForReading) { [weak self] data in self?.append(data, toStderr: false) }
+        Self.drain(err.fileHandleForReading) { [weak self] data in self?.append(data, toStderr: true) }
         try process.run()
+    }
+
+    /// Reads `handle` to its end on a thread of its own. (A readability
+    /// handler runs on the shared dispatch queues, which the CPU-bound tests
+    /// running beside kept busy past these tests' timeouts: `Serving at` was
+    /// printed, but read only after the test had given up.)
+    private static func drain(_ handle: FileHandle, into sink: @escaping @Sendable (Data) -> Void) {
+        Thread {
+            while case let data = handle.availableData, !data.isEmpty { sink(data) }
+        }.start()
     }
 
     deinit { stop() }

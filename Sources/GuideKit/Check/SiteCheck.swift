@@ -21,7 +21,7 @@ public enum SiteCheck {
         let (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-        let site = try SiteBuilder.plan(content, templates, options: options, keepingState: false, steps: &steps, warnings: &warnings)
+        let site = try SiteBuilder.plan(content, templates, options: options, keepingState: false, keepingParse: true, steps: &steps, warnings: &warnings)
         let outputs = site.listings.outputs
         let renderer = OutputRenderer(snapshot: site.snapshot, records: false)
         // Each page is read for its links as it is rendered; its HTML is not kept.

@@ -43,15 +43,9 @@ struct SearchIndexFiles: Equatable, Sendable {
 
     init(_ documents: [SearchDocument], guides: [String]) {
         let bucketCount = Self.bucketCount(documents: documents.count)
-        // Postings by term: the last document's number, and the list so far.
-        var postings: [String: (last: Int, list: [UInt8])] = [:]
+        var postings: [String: PostingList] = [:]
         for (number, document) in documents.enumerated() {
-            for term in document.terms {
-                let last = postings[term.term]?.last ?? -1
-                let value = (number - last) << 2 | Int(term.weight)
-                postings[term.term, default: (-1, [])].last = number
-                Self.appendNumber(value, to: &postings[term.term]!.list)
-            }
+            for term in document.terms { postings[term.term, default: PostingList()].append(number, weight: term.weight) }
         }
         var byBucket = [[String]](repeating: [], count: bucketCount)
         for term in postings.keys { byBucket[SearchText.bucket(of: term, buckets: bucketCount)].append(term) }
@@ -61,7 +55,7 @@ struct SearchIndexFiles: Equatable, Sendable {
                 if index > 0 { file.append(UInt8(ascii: ",")) }
                 JSONText.appendString(term, to: &file)
                 file.append(contentsOf: ":\"".utf8)
-                file += postings[term]!.list
+                file += postings[term]!.bytes
                 file.append(UInt8(ascii: "\""))
             }
             file.append(contentsOf: "});\n".utf8)
@@ -92,6 +86,18 @@ struct SearchIndexFiles: Equatable, Sendable {
         }
         meta.append(contentsOf: "],\"stamp\":\"\(String(hash, radix: 36))\",\"version\":2});\n".utf8)
         self.meta = meta
+    }
+
+    /// A term's postings as written: the documents it is in, in order, each
+    /// as its distance from the one before, times four, plus the weight.
+    struct PostingList {
+        private var last = -1
+        private(set) var bytes: [UInt8] = []
+
+        mutating func append(_ document: Int, weight: UInt8) {
+            SearchIndexFiles.appendNumber((document - last) << 2 | Int(weight), to: &bytes)
+            last = document
+        }
     }
 
     /// `value` in the posting lists' base 32 (`digits`).
