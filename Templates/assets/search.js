@@ -97,7 +97,7 @@
   }
 
   var meta = null;
-  var stop = {};
+  var stop = Object.create(null); /* no "constructor" from a prototype: it is a word */
   var decoded = {}; /* "bucket term" → [doc, weight, doc, weight, …] */
 
   /* ---- Reading a query. */

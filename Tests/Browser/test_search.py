@@ -124,6 +124,8 @@ def fixture_checks(page):
                         ("ZOË", "Zoë Þórsdóttir"), ("oberg", "Marta Øberg"), ("øberg", "Marta Øberg")):
         rows = page.type(query)
         check(name in titles(rows, "Author"), f"{query!r} finds the author {name}: {rows}")
+    rows = page.type("constructor")
+    check([(r[0], r[1]) for r in rows] == [("Topic", "Flight")], f"a word that names a property of JavaScript objects is a word too: {rows}")
     rows = page.type("lantern zeppelin")
     check(titles(rows) == ["Energy budgets of small lamps"], f"every word must match: {rows}")
     rows = page.type("the and of")
