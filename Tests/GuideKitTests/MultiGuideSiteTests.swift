@@ -92,24 +92,7 @@ import Testing
         let locations = try site.read("Output/sitemap.xml").components(separatedBy: "\n")
             .filter { $0.contains("<loc>") }
             .map { $0.replacingOccurrences(of: "  <url><loc>https://example.org", with: "").replacingOccurrences(of: "</loc></url>", with: "") }
-        #expect(locations == [
-            "/",
-            "/acl-2024/", "/icml-2023/", "/slt/",
-            "/acl-2024/topics/retrieval/", "/acl-2024/topics/evaluation/",
-            "/icml-2023/topics/bandit-problems/", "/icml-2023/topics/forecasting/",
-            "/slt/topics/streaming-speech-recognition/",
-            "/acl-2024/papers/", "/icml-2023/papers/", "/slt/papers/",
-            "/acl-2024/papers/retrieval-augmented-forecasting-of-demand/",
-            "/acl-2024/papers/calibrated-evaluation-of-summaries/",
-            "/icml-2023/papers/thompson-sampling-with-delayed-feedback/",
-            "/icml-2023/papers/regret-bounds-for-contextual-bandits/",
-            "/icml-2023/papers/coherent-hierarchical-forecasts/",
-            "/slt/papers/streaming-transducers-with-lookahead/",
-            "/authors/",
-            "/authors/danielle-maddix-robinson/", "/authors/omar-haddad/", "/authors/lena-albrecht/",
-            "/authors/tomas-ruiz/", "/authors/priya-raman/",
-            "/careers/", "/search/",
-        ])
+        #expect(locations == SitemapIndexTests.threeGuideURLs, "the 26 URLs, written out once there")
     }
 
     /// Newest first: ACL 2024 (dated 2024-08-11), ICML 2023 (its title's year), SLT (2022, from its settings).

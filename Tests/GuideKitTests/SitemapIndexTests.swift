@@ -10,7 +10,7 @@ import Testing
 /// is 50,000 URLs; these sites of a few pages are split with a limit of a few
 /// (`BuildOptions.sitemapURLLimit`), through the same code.
 @Suite struct SitemapIndexTests {
-    /// The 26 URLs of the three-guide site's sitemap, in order (`MultiGuideSiteTests.sitemapListsEveryPage`).
+    /// The 26 URLs of the three-guide site's sitemap, in order, written by hand (`MultiGuideSiteTests.sitemapListsEveryPage` checks them too).
     static let threeGuideURLs = [
         "/",
         "/acl-2024/", "/icml-2023/", "/slt/",
