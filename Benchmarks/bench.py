@@ -39,6 +39,7 @@ Builds the release `guide` (unless --guide names a binary) and prints:
 Then a table of the targets and whether each is met. Every guide edited is restored.
 """
 import argparse
+import json
 import os
 import random
 import re
@@ -392,7 +393,7 @@ def search_costs(site, work):
         args += ["--query", query]
     sh(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with open(report) as handle:
-        runs = __import__("json").load(handle)["runs"]
+        runs = json.load(handle)["runs"]
     return {query: (rs[0]["bytes"] / 1024, max(rs[0]["warm_ms"] or [float("nan")])) for query, rs in runs.items()}
 
 

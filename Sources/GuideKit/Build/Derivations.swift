@@ -101,7 +101,6 @@ struct DerivedValues: Sendable {
     var calendarEvents = DerivedTable<String>(.calendarEvent)
     var schedules = DerivedTable<[PaperID]>(.schedule)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
-    var paperListPages = DerivedTable<PaperListSlice>(.paperListPage)
     var authorIndex = DerivedTable<[AuthorLetter]>(.authorIndex)
     var listPages = DerivedTable<ListSlice>(.listPage)
     var chrome = DerivedTable<[String]>(.chrome)
@@ -116,16 +115,6 @@ struct DerivedValues: Sendable {
 struct Coauthor: Equatable, Sendable {
     var author: AuthorID
     var shared: Int
-}
-
-/// A page of a guide's "All papers" list.
-struct PaperListSlice: Equatable, Sendable {
-    var guide: GuideID
-    /// From 1.
-    var number: Int
-    var pageCount: Int
-    /// This page's papers, in order.
-    var papers: [PaperID]
 }
 
 /// A page of a `PagedList`: its items (topic, paper or author ids, by the list).
@@ -238,7 +227,7 @@ enum Derivations {
     static let all: [any AnyDerivation] = [
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
-        paperOrder, paperListPage, authorIndex, listPage, chrome,
+        paperOrder, authorIndex, listPage, chrome,
         feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex,
     ]
 
@@ -343,16 +332,6 @@ enum Derivations {
         PaperOrder(reader.papers(of: GuideID(id)), reader, previous: previous)
     }
 
-    /// A page of "All papers": `papers_per_page` papers of the order.
-    static let paperListPage = Derivation(aspect: .paperListPage, table: \.paperListPages, values: { $0.paperListPages }, domain: paperListPageIDs) { id, reader, _, _ in
-        let key = reader.snapshot.identities.paperListPages.key(of: id)
-        let guide: GuideID = reader.snapshot.identities.guides.existingID(key.guide)!
-        let order = reader.derived(paperOrder, guide.raw)?.papers ?? []
-        let pages = ListPages(order.count, perPage: reader.site.papersPerPage)
-        return PaperListSlice(guide: guide, number: key.number, pageCount: pages.count,
-                             papers: Array(order[pages.range(of: key.number)]))
-    }
-
     /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name,
     /// grouped by the letter they file under: "A" to "Z", then "#".
     static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site) { _, reader, _, _ -> [AuthorLetter] in
@@ -373,6 +352,7 @@ enum Derivations {
         let key = reader.snapshot.identities.listPages.key(of: id)
         let site = reader.site
         let (items, perPage): ([Int32], Int) = switch key.list {
+        case .papers(let guide): ((reader.derived(paperOrder, guide.raw)?.papers ?? []).map(\.raw), site.papersPerPage)
         case .topics(let guide): (reader.topics(of: guide).map(\.raw), site.topicsPerPage)
         case .topic(let topic): (reader.papers(of: topic).map(\.raw), site.papersPerPage)
         case .author(let author): (reader.papers(of: author).map(\.raw), site.papersPerPage)
@@ -455,18 +435,8 @@ enum Derivations {
         [SiteModel.siteID]
     }
 
-    @Sendable static func paperListPageIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
-        let perPage = model.site[SiteModel.siteID]!.papersPerPage
-        return model.siteGuides[SiteModel.siteID]!.flatMap { guide in
-            let slug = model.guides[guide.raw]!.slug
-            return ListPages(model.guidePapers[guide.raw]!.count, perPage: perPage).numbers.map {
-                identities.paperListPages.raw(PaperListPageKey(guide: slug, number: $0))
-            }
-        }
-    }
-
-    /// The pages of every `PagedList`: each guide's topics, each topic's and
-    /// author's papers, and each letter of the author index when it is split.
+    /// The pages of every `PagedList`: each guide's papers and topics, each
+    /// topic's and author's papers, and each letter of the author index when it is split.
     @Sendable static func listPageIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
         let site = model.site[SiteModel.siteID]!
         var ids: [Int32] = []
@@ -476,6 +446,7 @@ enum Derivations {
             }
         }
         for guide in model.siteGuides[SiteModel.siteID]! {
+            add(.papers(guide), count: model.guidePapers[guide.raw]!.count, perPage: site.papersPerPage)
             let topics = model.guideTopics[guide.raw]!
             add(.topics(guide), count: topics.count, perPage: site.topicsPerPage)
             for topic in topics { add(.topic(topic), count: model.topicPapers[topic.raw]!.count, perPage: site.papersPerPage) }

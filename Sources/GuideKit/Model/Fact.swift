@@ -24,7 +24,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
     case citationKey
     case citation, calendarEvent, schedule
-    case paperOrder, paperListPage, authorIndex, listPage, chrome
+    case paperOrder, authorIndex, listPage, chrome
     case feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex
     /// Parts of the search index (`SearchIndexFiles.changes`): its meta file
     /// (which changes with any other), a bucket of terms, a chunk of results.

@@ -21,8 +21,6 @@ public enum Entity {
     public enum Posting {}
     /// An extra page (`Content/pages/<name>.md`).
     public enum ExtraPage {}
-    /// A page of a guide's "All papers" list.
-    public enum PaperListPage {}
     /// A page of another list cut into pages (`PagedList`): a guide's topics,
     /// a topic's or an author's papers, a letter of the author index.
     public enum ListPage {}
@@ -114,7 +112,6 @@ struct Identities: Sendable {
     var postings = IdentityTable<String>()
     /// By name (the file name without `.md`).
     var extraPages = IdentityTable<String>()
-    var paperListPages = IdentityTable<PaperListPageKey>()
     var listPages = IdentityTable<ListPageKey>()
     var chrome = IdentityTable<ChromeKey>()
     var templates = IdentityTable<String>()
@@ -135,13 +132,10 @@ struct Identities: Sendable {
     }
 }
 
-struct PaperListPageKey: Hashable, Sendable {
-    var guide: String
-    var number: Int
-}
-
 /// A list that is cut into pages when it is long (`ListPages`), by what it lists.
 enum PagedList: Hashable, Sendable {
+    /// A guide's "All papers", A–Z: `papers/`, then `papers/page/2/`, ...
+    case papers(GuideID)
     /// A guide's topics: its home page, then `topics/page/2/`, ...
     case topics(GuideID)
     /// A topic's papers: `topics/<slug>/`, then `topics/<slug>/page/2/`, ...

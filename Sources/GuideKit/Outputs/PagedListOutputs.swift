@@ -35,7 +35,12 @@ enum PagedListOutputs {
 
 extension PagedList {
     /// What the list is of, for the kind that shows it; nil for the other kinds.
-    var guide: GuideID? { if case .topics(let guide) = self { guide } else { nil } }
+    var guide: GuideID? {
+        switch self {
+        case .topics(let guide), .papers(let guide): guide
+        default: nil
+        }
+    }
     var topic: TopicID? { if case .topic(let topic) = self { topic } else { nil } }
     var author: AuthorID? { if case .author(let author) = self { author } else { nil } }
     var letter: String? { if case .letter(let letter) = self { letter } else { nil } }

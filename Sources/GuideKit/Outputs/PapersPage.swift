@@ -3,24 +3,20 @@ import Mustache
 /// `papers/`, `papers/page/2/`, …: every paper of a guide, A–Z, `papers_per_page` to a page.
 enum PapersPage {
     static let kind = OutputKind(name: "papers", page: .papers, outputsOfGuide: { guide, reader in
-        let info = reader.guide(guide)
-        let pages = ListPages(reader.count(.papers, of: guide), perPage: reader.site.papersPerPage)
-        return pages.numbers.map { number in
-            let key = PaperListPageKey(guide: info.slug, number: number)
-            let id: ID<Entity.PaperListPage> = reader.snapshot.identities.paperListPages.existingID(key)!
-            return (id.raw, Routes.file(of: Routes.paperList(prefix: info.prefix, number: number)))
-        }
+        let prefix = reader.guide(guide).prefix
+        return PagedListOutputs.items(.papers(guide), count: reader.count(.papers, of: guide), perPage: reader.site.papersPerPage,
+                                      route: { Routes.paperList(prefix: prefix, number: $0) }, reader)
     }, render: { id, reader throws(Diagnostic) in
-        let slice = reader.derived(Derivations.paperListPage, id)!
-        let guide = reader.guide(slice.guide)
-        let total = reader.count(.papers, of: slice.guide)
-        let title = slice.pageCount > 1 ? "All papers, page \(slice.number) of \(slice.pageCount)" : "All papers"
-        let urls = (1...slice.pageCount).map { reader.site.links.url(Routes.paperList(prefix: guide.prefix, number: $0)) }
-        return try PageLayout.render(.papers, route: Routes.paperList(prefix: guide.prefix, number: slice.number),
-                                     guide: slice.guide, title: title,
-                                     description: "\(count(total, "paper"))\(guide.eventSuffix), sorted by title.",
+        let slice = PagedListOutputs.slice(id, reader)
+        let guide = slice.list.guide!
+        let info = reader.guide(guide)
+        let route = { (number: Int) in Routes.paperList(prefix: info.prefix, number: number) }
+        let total = reader.count(.papers, of: guide)
+        return try PageLayout.render(.papers, route: route(slice.number), guide: guide,
+                                     title: PagedListOutputs.title("All papers", slice),
+                                     description: "\(count(total, "paper"))\(info.eventSuffix), sorted by title.",
                                      body: Body(reader: reader, papers: slice.papers, count: total,
-                                                pagination: slice.pageCount > 1 ? Pagination(number: slice.number, urls: urls) : nil),
+                                                pagination: PagedListOutputs.pagination(slice, route: route, reader)),
                                      reader)
     })
 
