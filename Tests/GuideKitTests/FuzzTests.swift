@@ -224,6 +224,7 @@ import Testing
             switch result.0 {
             case .page(let html): (output.path, Array(html.utf8))
             case .file(let bytes): (output.path, bytes)
+            case .parts(let parts): (output.path, parts.joined)
             }
         }
     }

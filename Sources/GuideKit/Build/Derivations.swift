@@ -18,6 +18,8 @@ struct Derivation<Value: Equatable & Sendable>: Sendable {
     let values: @Sendable (DerivedValues) -> DerivedTable<Value>
     /// The ids to compute a value for. May hand out ids for new keys.
     let domain: @Sendable (SiteModel, inout Identities) -> [Int32]
+    /// Who reads the values: outputs (and later derivations), or later derivations only.
+    var readers: Readers = .outputs
     /// The value of an id, given its previous value in a rebuild (to update rather than start over).
     let compute: @Sendable (Int32, Reader, DerivationScratch, Value?) -> Value
     /// For a value that many read a part of each: the facts a change of the
@@ -25,6 +27,16 @@ struct Derivation<Value: Equatable & Sendable>: Sendable {
     /// readers record for the part they read (`Reader.derived(_:_:part:)`).
     /// Without it, a change is the fact of the id's whole value.
     var changes: (@Sendable (Int32, Value?, Value?) -> [Fact])? = nil
+}
+
+/// Who reads a derivation's values.
+enum Readers: Equatable, Sendable {
+    case outputs
+    /// Later derivations only, up to the one of aspect `last`, as the search
+    /// index reads its documents: a build that is not rebuilt from lets these
+    /// values go once that one has run (`DerivedValues.compute`), and a later
+    /// derivation or an output that reads one stops the build (`Reader.derived`).
+    case derivations(through: Aspect)
 }
 
 /// Reusable buffers of one worker, for derivations that count.
@@ -60,10 +72,14 @@ struct DerivedTable<Value: Equatable & Sendable>: Sendable {
         if index >= values.count {
             if value == nil { return }
             values.append(contentsOf: repeatElement(nil, count: index + 1 - values.count))
+        }
+        values[index] = value
+        // Sized only as far as there are reads: a build that records none keeps no list of them.
+        if index >= reads.count {
+            if facts.isEmpty { return }
             reads.append(contentsOf: repeatElement([], count: index + 1 - reads.count))
         }
         dependents.update(id, reads: facts, previously: reads[index])
-        values[index] = value
         reads[index] = facts
     }
 
@@ -97,7 +113,7 @@ struct DerivedValues: Sendable {
     var coauthors = DerivedTable<[Coauthor]>(.coauthors)
     var baseCitationKeys = DerivedTable<String>(.citationKeyBase)
     var citationKeyCollisions = DerivedTable<[PaperID: String]>(.citationKeyCollisions)
-    var citations = DerivedTable<CitationExports>(.citation)
+    var citations = DerivedTable<Citation>(.citation)
     var calendarEvents = DerivedTable<String>(.calendarEvent)
     var schedules = DerivedTable<[PaperID]>(.schedule)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
@@ -114,7 +130,9 @@ struct DerivedValues: Sendable {
 /// Someone who wrote papers with an author, and how many.
 struct Coauthor: Equatable, Sendable {
     var author: AuthorID
-    var shared: Int
+    /// 32 bits, as ids are: eight bytes a co-author, not sixteen (2.3 million
+    /// of them at 100,000 papers).
+    var shared: Int32
 }
 
 /// A page of a `PagedList`: its items (topic, paper or author ids, by the list).
@@ -144,6 +162,7 @@ struct AuthorLetter: Equatable, Sendable {
 /// Type-erased `Derivation`, to run a list of them.
 protocol AnyDerivation: Sendable {
     var aspect: Aspect { get }
+    var readers: Readers { get }
     /// Where this derivation's values are in `derived` (`[Value?]`), and how
     /// many: `SiteSnapshot` reads them in place. `derived` must outlive their use.
     func values(in derived: DerivedValues) -> (base: UnsafeRawPointer?, count: Int)
@@ -152,6 +171,18 @@ protocol AnyDerivation: Sendable {
     /// adds to `changed` the ids whose value differs from before.
     func run(_ values: inout DerivedValues, model: SiteModel, identities: inout Identities,
              templates: RenderTemplates, records: Bool, changed: inout FactSet, all: Bool)
+    /// Empties this derivation's table.
+    func release(_ values: inout DerivedValues)
+}
+
+extension Readers {
+    /// Whether a derivation of aspect `reader` may read values these readers read (nil: an output).
+    func allow(_ reader: Aspect?) -> Bool {
+        switch self {
+        case .outputs: true
+        case .derivations(let last): reader.map { $0.rawValue <= last.rawValue } ?? false
+        }
+    }
 }
 
 extension Derivation: AnyDerivation {
@@ -184,6 +215,10 @@ extension Derivation: AnyDerivation {
         swap(&table, &values[keyPath: self.table])
     }
 
+    func release(_ values: inout DerivedValues) {
+        values[keyPath: table] = DerivedTable(aspect)
+    }
+
     private func report(_ id: Int32, from old: Value?, to new: Value?, _ changed: inout FactSet) {
         guard let changes else { return changed.insert(aspect, id) }
         for fact in changes(id, old, new) { changed.insert(fact) }
@@ -198,13 +233,20 @@ private struct Computed<Value: Sendable>: Sendable {
 
 extension DerivedValues {
     /// Every derived value of `model` (a full build).
+    /// - Parameter releasing: let the values only derivations read go once
+    ///   their last reader has run (`Readers.derivations`), for a build that is
+    ///   not rebuilt from. At 100,000 papers the search documents alone are
+    ///   60 MB, and the build's peak of memory was while they were kept.
     static func compute(_ model: SiteModel, identities: inout Identities, templates: RenderTemplates,
-                        records: Bool) -> DerivedValues {
+                        records: Bool, releasing: Bool = false) -> DerivedValues {
         var values = DerivedValues()
         var unused = FactSet()
         for derivation in Derivations.all {
             derivation.run(&values, model: model, identities: &identities, templates: templates,
                            records: records, changed: &unused, all: true)
+            if releasing {
+                for read in Derivations.all where read.readers == .derivations(through: derivation.aspect) { read.release(&values) }
+            }
         }
         return values
     }
@@ -225,10 +267,11 @@ extension DerivedValues {
 /// Every derived value, in the order they are computed (the order of their aspects).
 enum Derivations {
     static let all: [any AnyDerivation] = [
+        authorIndex, searchPaper, searchTopic, searchAuthor, searchIndex,
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
-        paperOrder, authorIndex, listPage, chrome,
-        feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex,
+        paperOrder, listPage, chrome,
+        feedEntry,
     ]
 
     /// `paper-link`, once per paper.
@@ -284,11 +327,13 @@ enum Derivations {
                 }
             }
         }
-        return order
+        // Kept for the build: without the spare capacity appending left.
+        return order.withUnsafeBufferPointer(Array.init)
     }
 
     /// A paper's citation key as the scheme makes it (`CitationKey.base`), before it is made unique.
-    static let citationKeyBase = Derivation(aspect: .citationKeyBase, table: \.baseCitationKeys, values: { $0.baseCitationKeys }, domain: papers) { id, reader, _, _ in
+    static let citationKeyBase = Derivation(aspect: .citationKeyBase, table: \.baseCitationKeys, values: { $0.baseCitationKeys }, domain: papers,
+                                            readers: .derivations(through: .citation)) { id, reader, _, _ in
         CitationKey.base(paper: PaperID(id), reader)
     }
 
@@ -298,6 +343,7 @@ enum Derivations {
     /// changed (a fact each), not every paper of the guide.
     static let citationKeyCollisions = Derivation(
         aspect: .citationKeyCollisions, table: \.citationKeyCollisions, values: { $0.citationKeyCollisions }, domain: guides,
+        readers: .derivations(through: .citation),
         compute: { id, reader, _, _ in
             CitationKey.unique(reader.papers(of: GuideID(id)).map { ($0, reader.derived(citationKeyBase, $0.raw) ?? "") })
         },
@@ -312,7 +358,7 @@ enum Derivations {
         let paper = PaperID(id)
         let collisions = reader.derived(citationKeyCollisions, reader.title(paper).guide.raw, part: Fact(.citationKey, id))
         let key = collisions?[paper] ?? reader.derived(citationKeyBase, id) ?? ""
-        return CitationExports(Citation(paper: paper, key: key, reader))
+        return Citation(paper: paper, key: key, reader)
     }
 
     /// A paper's `VEVENT`, or "" when it has no start time.
@@ -328,7 +374,8 @@ enum Derivations {
     /// A guide's papers in "All papers" order: by title as a reader expects
     /// (`SortKey`), equal titles by their key. A rebuild moves only the papers
     /// added or retitled, instead of sorting ten thousand titles again.
-    static let paperOrder = Derivation(aspect: .paperOrder, table: \.paperOrders, values: { $0.paperOrders }, domain: guides) { id, reader, _, previous in
+    static let paperOrder = Derivation(aspect: .paperOrder, table: \.paperOrders, values: { $0.paperOrders }, domain: guides,
+                                       readers: .derivations(through: .listPage)) { id, reader, _, previous in
         PaperOrder(reader.papers(of: GuideID(id)), reader, previous: previous)
     }
 
@@ -385,15 +432,18 @@ enum Derivations {
     }
 
     /// A paper, topic or author as the search finds it (`SearchDocument`).
-    static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.searchPapers }, domain: papers) { id, reader, _, _ in
+    static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.searchPapers }, domain: papers,
+                                        readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
         SearchDocument.paper(PaperID(id), reader)
     }
 
-    static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.searchTopics }, domain: topics) { id, reader, _, _ in
+    static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.searchTopics }, domain: topics,
+                                        readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
         SearchDocument.topic(TopicID(id), reader)
     }
 
-    static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.searchAuthors }, domain: authors) { id, reader, _, _ in
+    static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.searchAuthors }, domain: authors,
+                                         readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
         SearchDocument.author(AuthorID(id), reader)
     }
 

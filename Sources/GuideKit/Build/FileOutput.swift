@@ -58,6 +58,20 @@ enum FileOutput {
         if code != 0 { throw WriteError(path: path, code: code) }
     }
 
+    /// Writes a file part by part, each part made as it is written.
+    static func write(_ parts: FileParts, to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
+        for index in 0..<parts.count {
+            let code = parts.part(index).withUnsafeBytes { writeAll($0, to: descriptor) }
+            if code != 0 {
+                close(descriptor)
+                throw WriteError(path: path, code: code)
+            }
+        }
+        if close(descriptor) != 0 { throw WriteError(path: path, code: errno) }
+    }
+
     /// The temporary name `replace` writes `path` under before renaming it:
     /// a dot-file beside it (`papers/x/.index.html.guide-new`), never served.
     static func temporaryPath(for path: String) -> String {
@@ -123,18 +137,26 @@ enum FileOutput {
     private static func writeReturningError(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return errno }
+        let code = writeAll(bytes, to: descriptor)
+        if code != 0 {
+            close(descriptor)
+            return code
+        }
+        return close(descriptor) == 0 ? 0 : errno
+    }
+
+    /// Writes every byte to an open file; the error code, or 0.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                let code = errno
-                close(descriptor)
-                return code
+                return errno
             }
             offset += written
         }
-        return close(descriptor) == 0 ? 0 : errno
+        return 0
     }
 
     /// Creates `path` and its parents; an existing folder is fine.

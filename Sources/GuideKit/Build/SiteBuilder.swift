@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
         let site = try Self.plan(content, templates, options: options, keepingState: keepingState, steps: &steps, warnings: &warnings)
-        let outputs = site.listings.outputs
+        let outputs = site.listings.all
         let pagePaths = site.listings.pagePaths
 
         let staged = try steps.run("prepare", warnings) {
@@ -123,7 +123,8 @@ public struct SiteBuilder: Sendable {
             cache = AssemblyCache(allowsRawHTML: settings.config.allowsRawHTML)
         }
         let derived = steps.run("derive") {
-            DerivedValues.compute(assembled.model, identities: &identities, templates: renderTemplates, records: keepingState)
+            DerivedValues.compute(assembled.model, identities: &identities, templates: renderTemplates,
+                                  records: keepingState, releasing: !keepingState)
         }
         var listings = OutputListings()
         _ = listings.update(SiteSnapshot(model: assembled.model, derived: derived, identities: identities, templates: renderTemplates),

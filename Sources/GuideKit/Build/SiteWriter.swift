@@ -27,9 +27,9 @@ struct SiteWriter: Sendable {
     }
 
     /// Renders and writes every output and copy under `root` (a fresh staging folder).
-    func write(_ outputs: [Output], copies: [PlannedCopy], into root: URL) throws(Diagnostic) -> Written {
+    func write(_ outputs: OutputSequence, copies: [PlannedCopy], into root: URL) throws(Diagnostic) -> Written {
         let output = OutputFolder(root: root)
-        try output.makeParentFolders(of: outputs.map(\.path) + copies.map(\.path))
+        try output.makeParentFolders(of: outputs, copies: copies)
         let failure = Mutex<Diagnostic?>(nil)
         let written = Mutex(Written())
         let clock = ContinuousClock()
@@ -77,11 +77,15 @@ struct SiteWriter: Sendable {
         return result
     }
 
-    /// Renders outputs in parallel, in memory, in the order given, with their reads.
+    /// Renders outputs in parallel, in memory, in the order given, with their
+    /// reads; a file in parts comes joined.
     func render(_ outputs: [Output]) throws(Diagnostic) -> [(RenderedOutput, [Fact])] {
         let failure = Mutex<Diagnostic?>(nil)
         let results = parallelMap(outputs.count) { index -> (RenderedOutput, [Fact])? in
-            do throws(Diagnostic) { return try renderer.render(outputs[index]) }
+            do throws(Diagnostic) {
+                let (rendered, facts) = try renderer.render(outputs[index])
+                return (rendered.joined, facts)
+            }
             catch { failure.withLock { $0 = $0 ?? error }; return nil }
         }
         if let error = failure.withLock({ $0 }) { throw error }
@@ -126,17 +130,37 @@ struct OutputFolder: Sendable {
 
     /// `papers/x/index.html` → `papers/x` (paths here are relative and normalised).
     static func folder(of path: String) -> String {
+        String(folder(of: Substring(path)))
+    }
+
+    static func folder(of path: Substring) -> Substring {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
+        return path[..<slash]
     }
 
     /// Creates the folders that hold the page folders and files (a handful:
     /// `topics/`, `papers/`, ...); each page creates its own folder as it is written.
-    func makeParentFolders(of paths: [String]) throws(Diagnostic) {
-        let parents = Set(paths.map { Self.folder(of: Self.folder(of: $0)) } + paths.map(Self.folder(of:)).filter { !$0.contains("/") })
+    /// One path at a time, kept only when its folder is new: at 100,000
+    /// papers, a list of every path (or of every folder) took 76 MB at the
+    /// build's peak.
+    func makeParentFolders(of outputs: OutputSequence, copies: [PlannedCopy]) throws(Diagnostic) {
+        var parents: Set<Substring> = []
+        func add(folder: Substring) {
+            parents.insert(folder.contains("/") ? Self.folder(of: folder) : folder)
+        }
+        for output in outputs {
+            let location = output.location
+            if !location.folder.isEmpty, !location.name.contains("/") {
+                // A file in a route's folder (`papers/x/`): that folder, without making the file's path.
+                add(folder: location.folder.dropLast())
+            } else {
+                add(folder: Self.folder(of: Substring(output.path)))
+            }
+        }
+        for copy in copies { add(folder: Self.folder(of: Substring(copy.path))) }
         do {
             for parent in parents.sorted() where !parent.isEmpty {
-                try FileOutput.makeDirectory(absolute(parent))
+                try FileOutput.makeDirectory(absolute(String(parent)))
             }
         } catch {
             throw .error(rootPath, "cannot create folder: \(error)")
@@ -152,6 +176,15 @@ struct OutputFolder: Sendable {
         case .file(let bytes):
             try write(bytes, to: path)
             return hashing ? Self.hash(bytes) : 0
+        case .parts(let parts) where hashing || replacesFiles:
+            return try write(.file(parts.joined), to: path, hashing: hashing)
+        case .parts(let parts):
+            do {
+                try FileOutput.write(parts, to: absolute(path))
+            } catch {
+                throw .error(absolute(path), "cannot write: \(error)")
+            }
+            return 0
         }
     }
 
@@ -189,6 +222,7 @@ struct OutputFolder: Sendable {
             switch content {
             case .page(let html): OutputFolder.hash(html)
             case .file(let bytes): OutputFolder.hash(bytes)
+            case .parts(let parts): OutputFolder.hash(parts.joined)
             }
         }
     }

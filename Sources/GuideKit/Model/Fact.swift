@@ -18,17 +18,20 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case template
     /// The paths of every page, in order (what the sitemap lists).
     case pageList
-    // Derived values, in the order `Derivations.all` computes them.
+    // Derived values, in the order `Derivations.all` computes them. The
+    // search index comes first: a build lets its documents go once it is
+    // made, before the fragments and citations take their memory.
+    case authorIndex, searchPaper, searchTopic, searchAuthor, searchIndex
+    /// Parts of the search index (`SearchIndexFiles.changes`): its meta file
+    /// (which changes with any other), a bucket of terms, a chunk of results.
+    case searchMeta, searchBucket, searchChunk
     case paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard
     case related, coauthors, citationKeyBase, citationKeyCollisions
     /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
     case citationKey
     case citation, calendarEvent, schedule
-    case paperOrder, authorIndex, listPage, chrome
-    case feedEntry, searchPaper, searchTopic, searchAuthor, searchIndex
-    /// Parts of the search index (`SearchIndexFiles.changes`): its meta file
-    /// (which changes with any other), a bucket of terms, a chunk of results.
-    case searchMeta, searchBucket, searchChunk
+    case paperOrder, listPage, chrome
+    case feedEntry
 }
 
 /// One readable thing: an aspect of one entity (or of one derived value).

@@ -5,7 +5,7 @@ import Mustache
 /// each with its count and a link to its pages (`AuthorLetterPage`).
 enum AuthorsPage {
     static let kind = OutputKind(name: "authors", page: .authors, outputs: { _ in
-        [(SiteModel.siteID, Routes.file(of: Routes.authors))]
+        [(SiteModel.siteID, .page(Routes.authors))]
     }, render: { _, reader throws(Diagnostic) in
         let description = "\(count(reader.siteCount(.authors), "author")) of \(count(reader.siteCount(.papers), "paper"))\(SiteScope.suffix(reader))."
         return try PageLayout.render(.authors, route: Routes.authors, guide: nil, title: "Authors",

@@ -3,7 +3,7 @@
 enum CalendarFiles {
     /// `papers/<slug>/event.ics`.
     static let ofPaper = OutputKind(name: "event.ics", page: nil, outputsOfGuide: { guide, reader in
-        (reader.derived(Derivations.schedule, guide.raw) ?? []).map { ($0.raw, Routes.event(paper: reader.title($0).path)) }
+        (reader.derived(Derivations.schedule, guide.raw) ?? []).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.eventFileName)) }
     }, render: { id, reader throws(Diagnostic) in
         .file(Array(ICalendar.calendar(name: nil, events: [reader.derived(Derivations.calendarEvent, id) ?? ""]).utf8))
     })
@@ -11,7 +11,7 @@ enum CalendarFiles {
     /// `<guide>/schedule.ics`.
     static let ofGuide = OutputKind(name: "schedule.ics", page: nil, outputsOfGuide: { guide, reader in
         (reader.derived(Derivations.schedule, guide.raw) ?? []).isEmpty
-            ? [] : [(guide.raw, Routes.scheduleCalendar(prefix: reader.guide(guide).prefix))]
+            ? [] : [(guide.raw, OutputPath(Routes.scheduleCalendar(prefix: reader.guide(guide).prefix)))]
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let events = (reader.derived(Derivations.schedule, id) ?? []).map { reader.derived(Derivations.calendarEvent, $0.raw) ?? "" }

@@ -1,7 +1,7 @@
 /// The citation exports: beside each paper's page `cite.bib`, `cite.ris`
 /// and `cite.json`; for each guide `papers.bib`, `papers.ris` and
 /// `papers.json` with every paper of the guide, in the guide's order. Each is
-/// made of the papers' `Derivations.citation`, the texts the paper page shows.
+/// made of the papers' `Derivations.citation`, as the paper page's texts are.
 enum CitationFiles {
     enum Format: CaseIterable, Sendable {
         case bibtex, ris, cslJSON
@@ -14,35 +14,44 @@ enum CitationFiles {
             }
         }
 
-        /// A file of these citations, as bytes: a guide's may hold ten thousand,
-        /// so it is sized before it is filled (building it as a string and
-        /// copying that took a good part of a rebuild's render step).
-        func file(_ citations: [CitationExports]) -> [UInt8] {
-            let (head, separator, tail): (String, String, String) = switch self {
-            case .bibtex: ("", "\n\n", citations.isEmpty ? "" : "\n")
-            // RIS records are separated by a blank line.
-            case .ris: ("", "\r\n", "")
-            case .cslJSON: citations.isEmpty ? ("[]\n", "", "") : ("[\n", ",\n", "\n]\n")
-            }
-            let texts = citations.map(text)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(texts.reduce(head.utf8.count + tail.utf8.count) { $0 + $1.utf8.count + separator.utf8.count })
-            bytes += head.utf8
-            for (index, text) in texts.enumerated() {
-                if index > 0 { bytes += separator.utf8 }
-                var text = text
-                text.withUTF8 { bytes.append(contentsOf: $0) }
-            }
-            bytes += tail.utf8
-            return bytes
+        /// A file of these citations, as bytes.
+        func file(_ citations: [Citation]) -> [UInt8] {
+            parts(count: citations.count) { citations[$0] }.joined
         }
 
-        /// One citation in this format.
-        func text(_ citation: CitationExports) -> String {
+        /// A file of `count` citations in parts of a few hundred, the `index`th
+        /// given by `citation(index)` as each part is made: a guide's may
+        /// hold a hundred thousand, and the build writes them part by part.
+        func parts(count: Int, _ citation: @escaping @Sendable (Int) -> Citation) -> FileParts {
+            let (head, separator, tail): (String, String, String) = switch self {
+            case .bibtex: ("", "\n\n", count == 0 ? "" : "\n")
+            // RIS records are separated by a blank line.
+            case .ris: ("", "\r\n", "")
+            case .cslJSON: count == 0 ? ("[]\n", "", "") : ("[\n", ",\n", "\n]\n")
+            }
+            let perPart = 256
+            let partCount = max(1, (count + perPart - 1) / perPart)
+            return FileParts(count: partCount) { part in
+                var bytes: [UInt8] = []
+                if part == 0 { bytes += head.utf8 }
+                for index in part * perPart..<min((part + 1) * perPart, count) {
+                    if index > 0 { bytes += separator.utf8 }
+                    var text = text(citation(index))
+                    text.withUTF8 { bytes.append(contentsOf: $0) }
+                }
+                if part == partCount - 1 { bytes += tail.utf8 }
+                return bytes
+            }
+        }
+
+        /// One citation in this format: the BibTeX entry without a final
+        /// newline; the RIS record, its lines ended by CRLF, `ER` included; the
+        /// CSL-JSON item, an object indented as an item of the array of a file.
+        func text(_ citation: Citation) -> String {
             switch self {
-            case .bibtex: citation.bibtex
-            case .ris: citation.ris
-            case .cslJSON: citation.csl
+            case .bibtex: BibTeX.entry(citation)
+            case .ris: RIS.record(citation)
+            case .cslJSON: CSLJSON.item(citation)
             }
         }
     }
@@ -50,7 +59,7 @@ enum CitationFiles {
     /// `papers/<slug>/cite.<ext>`: one paper.
     static func ofPaper(_ format: Format) -> OutputKind {
         OutputKind(name: "cite.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
-            reader.papers(of: guide).map { ($0.raw, Routes.citation(paper: reader.title($0).path, extension: format.fileExtension)) }
+            reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.citationFileName(extension: format.fileExtension))) }
         }, render: { id, reader throws(Diagnostic) in
             .file(format.file(reader.derived(Derivations.citation, id).map { [$0] } ?? []))
         })
@@ -59,10 +68,14 @@ enum CitationFiles {
     /// `<guide>/papers.<ext>`: every paper of the guide.
     static func ofGuide(_ format: Format) -> OutputKind {
         OutputKind(name: "papers.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
-            [(guide.raw, Routes.citations(prefix: reader.guide(guide).prefix, extension: format.fileExtension))]
+            [(guide.raw, OutputPath(Routes.citations(prefix: reader.guide(guide).prefix, extension: format.fileExtension)))]
         }, render: { id, reader throws(Diagnostic) in
-            let citations = reader.papers(of: GuideID(id)).compactMap { reader.derived(Derivations.citation, $0.raw) }
-            return .file(format.file(citations))
+            // Read (and recorded) here; each part takes its papers' citations
+            // from the snapshot as it is made, rather than from a list of them
+            // all (24 MB at 100,000 papers).
+            let papers = reader.papers(of: GuideID(id)).filter { reader.derived(Derivations.citation, $0.raw) != nil }
+            let snapshot = reader.snapshot
+            return .parts(format.parts(count: papers.count) { snapshot.derived(Derivations.citation, papers[$0].raw)! })
         })
     }
 

@@ -4,7 +4,7 @@ import Mustache
 /// an extra page, `Content/pages/<name>.md`, its Markdown body under its title.
 enum ExtraPage {
     static let kind = OutputKind(name: "page", page: .page, outputs: { reader in
-        reader.sitePages.map { ($0.raw, Routes.file(of: reader.extraPage($0).path)) }
+        reader.sitePages.map { ($0.raw, .page(reader.extraPage($0).path)) }
     }, render: { id, reader throws(Diagnostic) in
         let page = ExtraPageID(id)
         let info = reader.extraPage(page)

@@ -7,7 +7,7 @@ import Foundation
 /// `<updated>`, the file's time, which any edit to the guide changes).
 enum GuideFeed {
     static let kind = OutputKind(name: "feed", page: nil, outputsOfGuide: { guide, reader in
-        [(guide.raw, Routes.feed(prefix: reader.guide(guide).prefix))]
+        [(guide.raw, OutputPath(Routes.feed(prefix: reader.guide(guide).prefix)))]
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)
@@ -36,7 +36,7 @@ enum GuideFeed {
 /// `<updated>` is the newest of its entries'.
 enum SiteFeed {
     static let kind = OutputKind(name: "site feed", page: nil, outputs: { reader in
-        reader.site.multipleGuides ? [(SiteModel.siteID, Routes.feed(prefix: ""))] : []
+        reader.site.multipleGuides ? [(SiteModel.siteID, OutputPath(Routes.feed(prefix: "")))] : []
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site
         let guides = Feed.limited(reader.siteGuides, site.feedLimit)

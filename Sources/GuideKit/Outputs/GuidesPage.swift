@@ -3,7 +3,7 @@ import Mustache
 /// `/` of a site of several guides: the guides, newest first.
 enum GuidesPage {
     static let kind = OutputKind(name: "guides", page: .guides, outputs: { reader in
-        reader.site.multipleGuides ? [(SiteModel.siteID, Routes.file(of: ""))] : []
+        reader.site.multipleGuides ? [(SiteModel.siteID, .page(""))] : []
     }, render: { _, reader throws(Diagnostic) in
         let site = reader.site
         let description = site.subtitle.isEmpty

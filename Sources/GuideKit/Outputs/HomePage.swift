@@ -5,7 +5,7 @@ import Mustache
 /// others are `TopicsPage`s), each with its first papers.
 enum HomePage {
     static let kind = OutputKind(name: "home", page: .home, outputsOfGuide: { guide, reader in
-        [(guide.raw, Routes.file(of: reader.guide(guide).prefix))]
+        [(guide.raw, .page(reader.guide(guide).prefix))]
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)

@@ -5,7 +5,7 @@ import Mustache
 /// itself holds no paper.
 enum MyListPage {
     static let kind = OutputKind(name: "my-list", page: .myList, outputs: { _ in
-        [(SiteModel.siteID, Routes.file(of: Routes.myList))]
+        [(SiteModel.siteID, .page(Routes.myList))]
     }, render: { _, reader throws(Diagnostic) in
         try PageLayout.render(.myList, route: Routes.myList, guide: nil, title: "My list",
                               description: "Papers you starred, kept in this browser.", body: Body(), reader)

@@ -6,7 +6,7 @@ enum PagedListOutputs {
     static func items(_ list: PagedList, count: Int, perPage: Int, from first: Int = 1,
                       route: (Int) -> String, _ reader: Reader) -> [OutputKind.Item] {
         ListPages(count, perPage: perPage).numbers.filter { $0 >= first }.map { number in
-            (id(list, number, reader), Routes.file(of: route(number)))
+            (id(list, number, reader), .page(route(number)))
         }
     }
 

@@ -3,7 +3,7 @@ import Mustache
 /// `papers/<slug>/`: a paper, its authors, topic, figures, other papers by its authors, its citation.
 enum PaperPage {
     static let kind = OutputKind(name: "paper", page: .paper, outputsOfGuide: { guide, reader in
-        reader.papers(of: guide).map { ($0.raw, Routes.file(of: reader.title($0).path)) }
+        reader.papers(of: guide).map { ($0.raw, .page(reader.title($0).path)) }
     }, render: { id, reader throws(Diagnostic) in
         let paper = PaperID(id)
         let title = reader.title(paper)

@@ -34,8 +34,10 @@ enum Routes {
     static func schedule(prefix: String) -> String { prefix + "schedule/" }
     static func scheduleCalendar(prefix: String) -> String { prefix + "schedule.ics" }
     /// A paper's citation (`ext` is `bib`, `ris` or `json`) and calendar event, beside its page (`paper`).
-    static func citation(paper: String, extension ext: String) -> String { paper + "cite.\(ext)" }
-    static func event(paper: String) -> String { paper + "event.ics" }
+    static func citation(paper: String, extension ext: String) -> String { paper + citationFileName(extension: ext) }
+    static func event(paper: String) -> String { paper + eventFileName }
+    static func citationFileName(extension ext: String) -> String { "cite.\(ext)" }
+    static let eventFileName = "event.ics"
     /// Every paper of a guide cited in one file: `papers.bib`, `papers.ris`, `papers.json`.
     static func citations(prefix: String, extension ext: String) -> String { prefix + "papers.\(ext)" }
 
@@ -62,11 +64,13 @@ enum Routes {
 
     /// The file a page route is written to: `papers/x/` → `papers/x/index.html`.
     static func file(of route: String) -> String {
-        route.isEmpty || route.hasSuffix("/") ? route + "index.html" : route
+        route.isEmpty || route.hasSuffix("/") ? route + pageFileName : route
     }
+
+    static let pageFileName = "index.html"
 
     /// The route of a page file: `papers/x/index.html` → `papers/x/`.
     static func route(of file: String) -> String {
-        file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file
+        file.hasSuffix(pageFileName) ? String(file.dropLast(pageFileName.count)) : file
     }
 }

@@ -6,7 +6,7 @@ import Mustache
 enum SchedulePage {
     static let kind = OutputKind(name: "schedule", page: .schedule, outputsOfGuide: { guide, reader in
         (reader.derived(Derivations.schedule, guide.raw) ?? []).isEmpty
-            ? [] : [(guide.raw, Routes.file(of: Routes.schedule(prefix: reader.guide(guide).prefix)))]
+            ? [] : [(guide.raw, .page(Routes.schedule(prefix: reader.guide(guide).prefix)))]
     }, render: { id, reader throws(Diagnostic) in
         let guide = GuideID(id)
         let info = reader.guide(guide)

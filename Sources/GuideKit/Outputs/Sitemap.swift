@@ -17,7 +17,7 @@ enum Sitemap {
     static let kind = OutputKind(name: "sitemap", page: nil, outputsOfPages: { paths, reader in
         guard reader.site.isAbsolute else { return [] }
         let parts = partCount(urls: urls(of: paths).count, limit: reader.site.sitemapURLLimit)
-        return [(SiteModel.siteID, Routes.sitemap)] + (parts > 1 ? (1...parts).map { (Int32($0), Routes.sitemapPart($0)) } : [])
+        return [(SiteModel.siteID, OutputPath(Routes.sitemap))] + (parts > 1 ? (1...parts).map { (Int32($0), OutputPath(Routes.sitemapPart($0))) } : [])
     }, render: { subject, reader throws(Diagnostic) in
         let urls = urls(of: reader.pagePaths)
         let limit = reader.site.sitemapURLLimit

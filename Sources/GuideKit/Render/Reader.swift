@@ -90,7 +90,7 @@ final class Reader {
     /// The derived HTML of `ids` joined by `separator`, each recorded: a list's
     /// fragments in one string, sized before it is written.
     func joined<Entity>(_ derivation: Derivation<String>, _ ids: [ID<Entity>], separator: String) -> String {
-        if let available, derivation.aspect.rawValue >= available.rawValue { return "" }
+        guard canRead(derivation) else { return "" }
         var size = separator.utf8.count * max(0, ids.count - 1)
         for id in ids {
             record(derivation.aspect, id.raw)
@@ -105,9 +105,19 @@ final class Reader {
         return html
     }
 
+    /// Whether `derivation`'s values are computed at this point of the build.
+    /// Values only some derivations read must not be read by others or by
+    /// outputs: a build lets them go after their last reader (`Readers.derivations`).
+    private func canRead<Value>(_ derivation: Derivation<Value>) -> Bool {
+        precondition(derivation.readers.allow(available),
+                     "\(available.map { "the derivation of \($0)" } ?? "an output") reads \(derivation.aspect), which it may not")
+        guard let available else { return true }
+        return derivation.aspect.rawValue < available.rawValue
+    }
+
     /// A derived value, recorded; nil when it is not computed yet at this point of the build.
     func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32) -> Value? {
-        if let available, derivation.aspect.rawValue >= available.rawValue { return nil }
+        guard canRead(derivation) else { return nil }
         record(derivation.aspect, id)
         return snapshot.derived(derivation, id)
     }
@@ -116,7 +126,7 @@ final class Reader {
     /// fact (`Derivation.changes` reports a change part by part); nil when it
     /// is not computed yet at this point of the build.
     func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32, part: Fact) -> Value? {
-        if let available, derivation.aspect.rawValue >= available.rawValue { return nil }
+        guard canRead(derivation) else { return nil }
         record(part.aspect, part.id)
         return snapshot.derived(derivation, id)
     }

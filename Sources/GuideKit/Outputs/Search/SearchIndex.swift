@@ -131,21 +131,21 @@ struct SearchIndexFiles: Equatable, Sendable {
 /// (`Derivations.searchIndex`).
 enum SearchIndex {
     static let meta = OutputKind(name: "search index", page: nil, outputs: { _ in
-        [(SiteModel.siteID, Routes.searchMeta)]
+        [(SiteModel.siteID, OutputPath(Routes.searchMeta))]
     }, render: { _, reader throws(Diagnostic) in
         .file(index(reader, part: Fact(.searchMeta, 0)).meta)
     })
 
     static let buckets = OutputKind(name: "search terms", page: nil, outputs: { reader in
         let count = index(reader, part: Fact(.searchMeta, 0)).buckets.count
-        return (0..<count).map { (Int32($0), Routes.searchBucket($0)) }
+        return (0..<count).map { (Int32($0), OutputPath(Routes.searchBucket($0))) }
     }, render: { number, reader throws(Diagnostic) in
         .file(index(reader, part: Fact(.searchBucket, number)).buckets[Int(number)])
     })
 
     static let chunks = OutputKind(name: "search results", page: nil, outputs: { reader in
         let count = index(reader, part: Fact(.searchMeta, 0)).chunks.count
-        return (0..<count).map { (Int32($0), Routes.searchChunk($0)) }
+        return (0..<count).map { (Int32($0), OutputPath(Routes.searchChunk($0))) }
     }, render: { number, reader throws(Diagnostic) in
         .file(index(reader, part: Fact(.searchChunk, number)).chunks[Int(number)])
     })

@@ -3,7 +3,7 @@ import Mustache
 /// `search/`: search over the split index (`SearchIndexFiles`) in the browser.
 enum SearchPage {
     static let kind = OutputKind(name: "search", page: .search, outputs: { _ in
-        [(SiteModel.siteID, Routes.file(of: Routes.search))]
+        [(SiteModel.siteID, .page(Routes.search))]
     }, render: { _, reader throws(Diagnostic) in
         try PageLayout.render(.search, route: Routes.search, guide: nil, title: "Search",
                               description: "Search papers, topics and authors.", body: Body(reader: reader), reader)

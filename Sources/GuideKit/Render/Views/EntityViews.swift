@@ -63,10 +63,10 @@ struct PaperPageView: MustacheParent {
         case "figures": FigureView.list(reader.paper(id).figures, reader)
         case "related": related.map { PaperLinkView(reader: reader, id: $0) }
         case "related_html": joined(related, Derivations.paperLink, reader)
-        case "bibtex": citation.map { asText($0.bibtex) }
+        case "bibtex": citation.map { asText(CitationFiles.Format.bibtex.text($0)) }
         case "bibtex_key", "citation_key": citation.map { asText($0.key) }
         // As the files are, without the final line break (and with LF: HTML makes CRLF one).
-        case "ris": citation.map { asText(String($0.ris.replacing("\r\n", with: "\n").dropLast())) }
+        case "ris": citation.map { asText(String(CitationFiles.Format.ris.text($0).replacing("\r\n", with: "\n").dropLast())) }
         case "csl_json": citation.map { asText(String(decoding: CitationFiles.Format.cslJSON.file([$0]).dropLast(), as: UTF8.self)) }
         case "bibtex_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "bib")))
         case "ris_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "ris")))
@@ -82,7 +82,7 @@ struct PaperPageView: MustacheParent {
         reader.derived(Derivations.related, id.raw) ?? []
     }
 
-    private var citation: CitationExports? {
+    private var citation: Citation? {
         reader.derived(Derivations.citation, id.raw)
     }
 
@@ -190,8 +190,8 @@ struct CoauthorView: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "shared_count": coauthor.shared
-        case "shared_count_label": asText(count(coauthor.shared, "paper"))
+        case "shared_count": Int(coauthor.shared)
+        case "shared_count_label": asText(count(Int(coauthor.shared), "paper"))
         default: AuthorLinkView(reader: reader, id: coauthor.author).child(named: name)
         }
     }

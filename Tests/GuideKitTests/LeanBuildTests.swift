@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// What a build does to keep its memory down at 100,000 papers, each checked
+/// against values written here: the values only derivations read are let go
+/// after their last reader, large files are written in parts, and search
+/// terms are packed.
+@Suite struct LeanBuildTests {
+    /// A site of one guide, planned in memory as a build plans it.
+    private static func plan(keepingState: Bool) throws -> SiteBuilder.PlannedSite {
+        let folder = URL(fileURLWithPath: "/nonexistent-lean/Content")
+        let guide = """
+            Acme's papers at NeurIPS 2024
+
+            Bandits
+
+            Thompson sampling for bandits
+            Ana Silva, Zoë Ødegaard
+
+            Forecasting
+
+            Forecasting with transformers
+            Ana Silva, Lin Qiu
+            """
+        let content = ContentSource(
+            directory: folder, displayPath: "Content",
+            guides: [.init(slug: "acme", displayPath: "Content/acme.txt", bytes: Array(guide.utf8),
+                           modified: Date(timeIntervalSince1970: 1_700_000_000), settingsText: nil, settingsDisplayPath: "Content/acme.yml")],
+            configText: nil, configDisplayPath: "Content/site.yml", aliasesText: nil, aliasesDisplayPath: "Content/authors.yml",
+            imagesFolder: folder.appendingPathComponent("images"), imagesDisplayPath: "Content/images", imageNames: [])
+        let options = BuildOptions(contentDirectory: folder, templatesDirectory: folder, outputDirectory: folder, workers: 1)
+        var steps = StepClock()
+        var warnings: [Diagnostic] = []
+        return try SiteBuilder.plan(content, FuzzTests.templates, options: options, keepingState: keepingState,
+                                    steps: &steps, warnings: &warnings)
+    }
+
+    @Test func aOneOffBuildLetsGoOfWhatOnlyDerivationsRead() throws {
+        let oneOff = try Self.plan(keepingState: false).derived
+        let kept = try Self.plan(keepingState: true).derived
+        // Two papers, three authors, two topics.
+        #expect(kept.searchPapers.domain.count == 2)
+        #expect(kept.searchAuthors.domain.count == 3)
+        #expect(kept.searchTopics.domain.count == 2)
+        #expect(kept.baseCitationKeys[0] == "silva2024thompson")
+        #expect(kept.paperOrders.domain.count == 1)
+        for empty in [oneOff.searchPapers.domain, oneOff.searchAuthors.domain, oneOff.searchTopics.domain,
+                      oneOff.baseCitationKeys.domain, oneOff.citationKeyCollisions.domain, oneOff.paperOrders.domain] {
+            #expect(empty.isEmpty)
+        }
+        #expect(oneOff.baseCitationKeys[0] == nil)
+        // What outputs read stays.
+        #expect(oneOff.searchIndex.domain == [SiteModel.siteID])
+        #expect(oneOff.citations[0]?.key == "silva2024thompson")
+        #expect(oneOff.listPages.domain.count == kept.listPages.domain.count)
+    }
+
+    @Test func onlyTheNamedDerivationsMayReadWhatOnlyDerivationsRead() {
+        let readers = Readers.derivations(through: .searchIndex)
+        #expect(readers.allow(.searchPaper))
+        #expect(readers.allow(.searchIndex))
+        #expect(!readers.allow(.paperCard), "a derivation after the last reader")
+        #expect(!readers.allow(nil), "an output")
+        #expect(Readers.outputs.allow(nil))
+        #expect(Readers.outputs.allow(.paperCard))
+        // The last reader of each comes after the derivation itself, or it could never be read.
+        for derivation in Derivations.all {
+            if case .derivations(let last) = derivation.readers { #expect(last.rawValue > derivation.aspect.rawValue) }
+        }
+    }
+
+    private static func citation(_ number: Int) -> Citation {
+        Citation(key: "k\(number)", title: "Paper \(number)", authors: ["Ana Silva"], year: "2024")
+    }
+
+    @Test func aGuidesCitationFileIsWrittenInPartsThatJoinToTheWholeFile() throws {
+        let citations = (0..<600).map(Self.citation)
+        let parts = CitationFiles.Format.bibtex.parts(count: citations.count) { citations[$0] }
+        #expect(parts.count == 3, "256 citations a part")
+        let entry = { (number: Int) in "@inproceedings{k\(number),\n  title  = {{Paper \(number)}},\n  author = {Silva, Ana},\n  year   = {2024}\n}" }
+        let expected = (0..<600).map(entry).joined(separator: "\n\n") + "\n"
+        #expect(String(decoding: parts.joined, as: UTF8.self) == expected)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lean-\(UUID().uuidString).bib")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try FileOutput.write(parts, to: file.path)
+        #expect(try String(contentsOf: file, encoding: .utf8) == expected)
+    }
+
+    @Test func anEmptyCitationFileIsStillAFile() {
+        let none: [Citation] = []
+        #expect(String(decoding: CitationFiles.Format.cslJSON.parts(count: 0) { none[$0] }.joined, as: UTF8.self) == "[]\n")
+        #expect(CitationFiles.Format.bibtex.parts(count: 0) { none[$0] }.joined.isEmpty)
+    }
+
+    @Test func packedTermsGiveBackWhatWasPacked() {
+        let long = String(repeating: "ø", count: 100)  // 200 bytes: a length of two bytes
+        let terms = [
+            SearchDocument.WeightedTerm(term: "bandit", weight: 3),
+            SearchDocument.WeightedTerm(term: long, weight: 1),
+            SearchDocument.WeightedTerm(term: "深度学习", weight: 2),
+        ]
+        let packed = SearchDocument.PackedTerms(terms)
+        #expect(Array(packed) == terms)
+        #expect(Array(SearchDocument.PackedTerms([])) == [])
+    }
+}
