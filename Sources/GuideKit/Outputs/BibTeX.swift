@@ -10,35 +10,85 @@ import Foundation
 /// hyperref read them verbatim (`\_` there would be wrong).
 enum BibTeX {
     static func entry(_ citation: Citation) -> String {
-        var fields = [("title", "{\(escape(citation.title))}")]
-        if !citation.authors.isEmpty {
-            fields.append(("author", citation.authors.map(name).joined(separator: " and ")))
+        // The fields' names are padded to the longest present: which are, first.
+        let hasAuthors = !citation.authors.isEmpty, hasEvent = !citation.event.isEmpty
+        let hasYear = !citation.year.isEmpty, hasLocation = !citation.location.isEmpty
+        var width = "title".count
+        if hasAuthors { width = max(width, "author".count) }
+        if hasEvent { width = max(width, "booktitle".count) }
+        if hasLocation { width = max(width, "address".count) }
+        if citation.arxiv != nil { width = max(width, "archivePrefix".count) }
+
+        // Appended to one string: the page and both files make it again on every build.
+        var entry = "@inproceedings{"
+        entry.reserveCapacity(256 + citation.title.utf8.count + 32 * citation.authors.count)
+        entry += citation.key
+        entry += ",\n"
+        var first = true
+        func field(_ name: String, _ value: String) {
+            if !first { entry += ",\n" }
+            first = false
+            entry += "  "
+            entry += name
+            for _ in name.count..<width { entry += " " }
+            entry += " = {"
+            entry += value
+            entry += "}"
         }
-        if !citation.event.isEmpty { fields.append(("booktitle", escape(citation.event))) }
-        if !citation.year.isEmpty { fields.append(("year", escape(citation.year))) }
-        if !citation.location.isEmpty { fields.append(("address", escape(citation.location))) }
-        if let doi = citation.doi { fields.append(("doi", verbatim(doi))) }
-        if let url = citation.url { fields.append(("url", verbatim(url))) }
+        field("title", "{" + escape(citation.title) + "}")
+        if hasAuthors {
+            var names = ""
+            for (index, author) in citation.authors.enumerated() {
+                if index > 0 { names += " and " }
+                names += name(author)
+            }
+            field("author", names)
+        }
+        if hasEvent { field("booktitle", escape(citation.event)) }
+        if hasYear { field("year", escape(citation.year)) }
+        if hasLocation { field("address", escape(citation.location)) }
+        if let doi = citation.doi { field("doi", verbatim(doi)) }
+        if let url = citation.url { field("url", verbatim(url)) }
         if let arxiv = citation.arxiv {
-            fields.append(("eprint", verbatim(arxiv)))
-            fields.append(("archivePrefix", "arXiv"))
+            field("eprint", verbatim(arxiv))
+            field("archivePrefix", "arXiv")
         }
-        let width = fields.map(\.0.count).max() ?? 0
-        let body = fields.map { name, value in
-            "  \(name)\(String(repeating: " ", count: width - name.count)) = {\(value)}"
-        }.joined(separator: ",\n")
-        return "@inproceedings{\(citation.key),\n\(body)\n}"
+        entry += "\n}"
+        return entry
     }
 
     /// "Ødegaard, Zoë", "van der Berg, Jan", "King, Jr., Martin": BibTeX's
     /// "von Last, Jr, First", which leaves no doubt where the family name starts.
     /// A word "and" inside a name is braced, or BibTeX would split the name there.
     static func name(_ person: PersonName) -> String {
-        func part(_ text: String) -> String {
-            escape(text).split(separator: " ", omittingEmptySubsequences: false)
+        var name = ""
+        func add(_ text: String) {
+            guard !text.isEmpty else { return }
+            if !name.isEmpty { name += ", " }
+            let escaped = escape(text)
+            guard mayHoldAnd(escaped) else { return name += escaped }
+            name += escaped.split(separator: " ", omittingEmptySubsequences: false)
                 .map { $0.lowercased() == "and" ? "{\($0)}" : String($0) }.joined(separator: " ")
         }
-        return [person.family, person.suffix, person.given].filter { !$0.isEmpty }.map(part).joined(separator: ", ")
+        add(person.family)
+        add(person.suffix)
+        add(person.given)
+        return name
+    }
+
+    /// Whether `text` has the letters "and" in a row, in any case: only such
+    /// a name can have a word "and" (most have none, and are taken as they are).
+    private static func mayHoldAnd(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            switch (run, byte | 0x20) {
+            case (_, UInt8(ascii: "a")): run = 1
+            case (1, UInt8(ascii: "n")): run = 2
+            case (2, UInt8(ascii: "d")): return true
+            default: run = 0
+            }
+        }
+        return false
     }
 
     /// Text with TeX's special characters escaped: `& % $ # _` with a

@@ -7,26 +7,56 @@
 enum CSLJSON {
     /// The item as an object indented by two spaces, ready to go in the array of a file (`CitationFiles`).
     static func item(_ citation: Citation) -> String {
-        var fields = [("id", string(citation.key)), ("type", string("paper-conference")), ("title", string(citation.title))]
-        if !citation.authors.isEmpty {
-            let names = citation.authors.map { "      " + name($0) }.joined(separator: ",\n")
-            fields.append(("author", "[\n\(names)\n    ]"))
+        // Appended to one string: the page and both files make it again on every build.
+        var item = "  {\n"
+        item.reserveCapacity(256 + citation.title.utf8.count + citation.abstract.utf8.count + 64 * citation.authors.count)
+        var first = true
+        func field(_ name: String, _ value: String) {
+            if !first { item += ",\n" }
+            first = false
+            item += "    \""
+            item += name
+            item += "\": "
+            item += value
         }
-        if !citation.event.isEmpty { fields.append(("container-title", string(citation.event))) }
-        if !citation.location.isEmpty { fields.append(("event-place", string(citation.location))) }
-        if let issued = issued(citation) { fields.append(("issued", issued)) }
-        if let doi = citation.doi { fields.append(("DOI", string(doi))) }
-        if let url = citation.url { fields.append(("URL", string(url))) }
-        if let arxiv = citation.arxiv { fields.append(("note", string("arXiv:" + arxiv))) }
-        if !citation.abstract.isEmpty { fields.append(("abstract", string(citation.abstract))) }
-        let body = fields.map { "    \(string($0)): \($1)" }.joined(separator: ",\n")
-        return "  {\n\(body)\n  }"
+        field("id", string(citation.key))
+        field("type", "\"paper-conference\"")
+        field("title", string(citation.title))
+        if !citation.authors.isEmpty {
+            var names = "[\n"
+            for (index, author) in citation.authors.enumerated() {
+                if index > 0 { names += ",\n" }
+                names += "      "
+                names += name(author)
+            }
+            field("author", names + "\n    ]")
+        }
+        if !citation.event.isEmpty { field("container-title", string(citation.event)) }
+        if !citation.location.isEmpty { field("event-place", string(citation.location)) }
+        if let issued = issued(citation) { field("issued", issued) }
+        if let doi = citation.doi { field("DOI", string(doi)) }
+        if let url = citation.url { field("URL", string(url)) }
+        if let arxiv = citation.arxiv { field("note", string("arXiv:" + arxiv)) }
+        if !citation.abstract.isEmpty { field("abstract", string(citation.abstract)) }
+        item += "\n  }"
+        return item
     }
 
     /// `{"family": …, "given": …, "suffix": …}`.
     static func name(_ person: PersonName) -> String {
-        let parts = [("family", person.family), ("given", person.given), ("suffix", person.suffix)].filter { !$1.isEmpty }
-        return "{" + parts.map { "\(string($0)): \(string($1))" }.joined(separator: ", ") + "}"
+        var name = "{"
+        func add(_ key: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            if name.utf8.count > 1 { name += ", " }
+            name += "\""
+            name += key
+            name += "\": "
+            name += string(value)
+        }
+        add("family", person.family)
+        add("given", person.given)
+        add("suffix", person.suffix)
+        return name + "}"
     }
 
     /// The guide's date (`[[2023, 7, 23]]`), else its year.

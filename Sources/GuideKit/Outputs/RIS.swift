@@ -6,31 +6,55 @@
 /// white space in one become a single space (`RIS.value`).
 enum RIS {
     static func record(_ citation: Citation) -> String {
-        var lines = [("TY", "CPAPER"), ("ID", citation.key), ("TI", citation.title)]
-        lines += citation.authors.map { ("AU", name($0)) }
-        if !citation.event.isEmpty { lines.append(("T2", citation.event)) }
-        if !citation.year.isEmpty { lines.append(("PY", citation.year)) }
-        if !citation.date.isEmpty { lines.append(("DA", citation.date.split(separator: "-").joined(separator: "/") + "/")) }
-        if !citation.location.isEmpty { lines.append(("CY", citation.location)) }
-        if let doi = citation.doi { lines.append(("DO", doi)) }
-        if let url = citation.url { lines.append(("UR", url)) }
-        if let pdf = citation.pdf { lines.append(("L1", pdf)) }
-        if let arxiv = citation.arxiv { lines.append(("N1", "arXiv:" + arxiv)) }
-        if !citation.abstract.isEmpty { lines.append(("AB", citation.abstract)) }
-        lines.append(("ER", ""))
-        return lines.map { tag, text in "\(tag)  - \(value(text))\r\n" }.joined()
+        // Appended to one string: the page and both files make it again on every build.
+        var record = ""
+        record.reserveCapacity(160 + citation.title.utf8.count + citation.abstract.utf8.count + 24 * citation.authors.count)
+        func line(_ tag: String, _ text: String) {
+            record += tag
+            record += "  - "
+            record += value(text)
+            record += "\r\n"
+        }
+        line("TY", "CPAPER")
+        line("ID", citation.key)
+        line("TI", citation.title)
+        for author in citation.authors { line("AU", name(author)) }
+        if !citation.event.isEmpty { line("T2", citation.event) }
+        if !citation.year.isEmpty { line("PY", citation.year) }
+        if !citation.date.isEmpty { line("DA", citation.date.split(separator: "-").joined(separator: "/") + "/") }
+        if !citation.location.isEmpty { line("CY", citation.location) }
+        if let doi = citation.doi { line("DO", doi) }
+        if let url = citation.url { line("UR", url) }
+        if let pdf = citation.pdf { line("L1", pdf) }
+        if let arxiv = citation.arxiv { line("N1", "arXiv:" + arxiv) }
+        if !citation.abstract.isEmpty { line("AB", citation.abstract) }
+        line("ER", "")
+        return record
     }
 
     /// "Family, Given" or "Family, Given, Suffix", as RIS writes a name.
     static func name(_ person: PersonName) -> String {
-        [person.family, person.given, person.suffix].filter { !$0.isEmpty }.joined(separator: ", ")
+        var name = person.family
+        func add(_ part: String) {
+            guard !part.isEmpty else { return }
+            if !name.isEmpty { name += ", " }
+            name += part
+        }
+        add(person.given)
+        add(person.suffix)
+        return name
     }
 
     /// `text` on one line: every run of white space (line breaks included) one space, none at the ends.
     static func value(_ text: String) -> String {
-        // Most values are ASCII on one line with single spaces: nothing to do.
-        let bytes = text.utf8
-        let plain = bytes.first != 0x20 && bytes.last != 0x20 && !bytes.contains { $0 < 0x20 || $0 >= 0x80 } && !text.contains("  ")
+        // Most values are ASCII on one line with single spaces: nothing to do
+        // (found in one pass over the bytes, as this runs for every line of every record).
+        var plain = text.utf8.first != 0x20 && text.utf8.last != 0x20
+        var previous: UInt8 = 0
+        for byte in text.utf8 where plain {
+            plain = byte >= 0x20 && byte < 0x80 && !(byte == 0x20 && previous == 0x20)
+            previous = byte
+        }
         return plain ? text : text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
