@@ -202,7 +202,7 @@ import Testing
     /// The site of one guide, rendered in memory.
     static func render(_ bytes: [UInt8], file: String) throws(BuildFailure) -> [(path: String, bytes: [UInt8])] {
         let folder = URL(fileURLWithPath: "/nonexistent-fuzz/Content")
-        let content = ContentSource(
+        var content = ContentSource(
             directory: folder, displayPath: "Content",
             guides: [.init(slug: "fuzz", displayPath: file, bytes: bytes, modified: Date(timeIntervalSince1970: 1_700_000_000),
                            settingsText: nil, settingsDisplayPath: "Content/fuzz.yml")],
@@ -211,7 +211,7 @@ import Testing
         let options = BuildOptions(contentDirectory: folder, templatesDirectory: folder, outputDirectory: folder, workers: 1)
         var steps = StepClock()
         var warnings: [Diagnostic] = []
-        let site = try SiteBuilder.plan(content, templates, options: options, keepingState: false, steps: &steps, warnings: &warnings)
+        let site = try SiteBuilder.plan(&content, templates, options: options, keepingState: false, steps: &steps, warnings: &warnings)
         let writer = SiteWriter(renderer: OutputRenderer(snapshot: site.snapshot, records: false), workers: 1)
         let outputs = site.listings.outputs
         let rendered: [(RenderedOutput, [Fact])]

@@ -23,7 +23,7 @@ import Testing
             Forecasting with transformers
             Ana Silva, Lin Qiu
             """
-        let content = ContentSource(
+        var content = ContentSource(
             directory: folder, displayPath: "Content",
             guides: [.init(slug: "acme", displayPath: "Content/acme.txt", bytes: Array(guide.utf8),
                            modified: Date(timeIntervalSince1970: 1_700_000_000), settingsText: nil, settingsDisplayPath: "Content/acme.yml")],
@@ -32,7 +32,7 @@ import Testing
         let options = BuildOptions(contentDirectory: folder, templatesDirectory: folder, outputDirectory: folder, workers: 1)
         var steps = StepClock()
         var warnings: [Diagnostic] = []
-        return try SiteBuilder.plan(content, FuzzTests.templates, options: options, keepingState: keepingState,
+        return try SiteBuilder.plan(&content, FuzzTests.templates, options: options, keepingState: keepingState,
                                     steps: &steps, warnings: &warnings)
     }
 

@@ -114,21 +114,21 @@ struct Rebuild {
         var renderTemplates: RenderTemplates
         var copies: [PlannedCopy]
         var listings: OutputListings
-        var pagePaths: [String]
+        var pageRoutes: [String]
         var warnings: [Diagnostic]
 
         init(_ state: BuildState) {
             (content, templates, assets, settings, guides) = (state.content, state.templates, state.assets, state.settings, state.guides)
             pages = state.pages
             (model, renderTemplates, copies) = (state.model, state.renderTemplates, state.copies)
-            (listings, pagePaths, warnings) = (state.listings, state.pagePaths, state.warnings)
+            (listings, pageRoutes, warnings) = (state.listings, state.pageRoutes, state.warnings)
         }
 
         func restore(into state: inout BuildState) {
             (state.content, state.templates, state.assets, state.settings, state.guides) = (content, templates, assets, settings, guides)
             state.pages = pages
             (state.model, state.renderTemplates, state.copies) = (model, renderTemplates, copies)
-            (state.listings, state.pagePaths, state.warnings) = (listings, pagePaths, warnings)
+            (state.listings, state.pageRoutes, state.warnings) = (listings, pageRoutes, warnings)
         }
     }
 
@@ -161,7 +161,7 @@ struct Rebuild {
         }
         let plan = steps.run("plan") { OutputPlan(&next, previous: previous, changed: &changed) }
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
-                                    templates: next.renderTemplates, pagePaths: plan.pagePaths)
+                                    templates: next.renderTemplates, pageRoutes: plan.pageRoutes)
         let writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: true), workers: options.workers)
         let rendered = try steps.run("render", warnings) { try writer.render(plan.dirty) }
         var copies: [(PlannedCopy, [UInt8])] = []
@@ -178,7 +178,7 @@ struct Rebuild {
             }
         }
 
-        next.pagePaths = plan.pagePaths
+        next.pageRoutes = plan.pageRoutes
         next.listings = plan.listings
         next.warnings = warnings
         report.pagesRendered = plan.dirty.filter(\.isPage).count

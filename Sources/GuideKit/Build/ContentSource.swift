@@ -50,6 +50,12 @@ public struct ContentSource: Sendable {
     /// The files of `pages/`, in order of name; none without the folder.
     public var pages: [PageFile] = []
 
+    /// Lets the bytes of the guide files go, once they are parsed and
+    /// assembled, for a build that is not rebuilt from.
+    mutating func releaseGuideTexts() {
+        for index in guides.indices { guides[index].bytes = [] }
+    }
+
     /// Names of files that are not guide settings.
     static let siteFiles: Set<String> = ["site", "authors"]
     /// Slugs a guide cannot have on a site of several: the site's own pages live there.

@@ -27,8 +27,8 @@ struct OutputListings: Sendable {
     }
 
     private(set) var kinds: [Listing] = []
-    /// The paths of every page, in order: what the sitemap lists.
-    private(set) var pagePaths: [String] = []
+    /// The routes of every page (`papers/x/`, `404.html`), in order: what the sitemap lists.
+    private(set) var pageRoutes: [String] = []
     /// Whether the last update listed a page more or less, or one at another path.
     private(set) var pagesMoved = false
 
@@ -54,7 +54,7 @@ struct OutputListings: Sendable {
         pagesMoved = first
         for ofPages in [false, true] {
             if ofPages, pagesMoved {
-                pagePaths = kinds.indices.filter { OutputKind.all[$0].page != nil }.flatMap { kinds[$0].outputs.map(\.path) }
+                pageRoutes = kinds.indices.filter { OutputKind.all[$0].page != nil }.flatMap { kinds[$0].outputs.map(\.location.route) }
             }
             for index in OutputKind.all.indices where OutputKind.all[index].listing.isOfPages == ofPages {
                 let old = first ? nil : kinds[index]
@@ -69,7 +69,7 @@ struct OutputListings: Sendable {
                 case .ofPages(let outputs):
                     if let old, !pagesMoved, !stale(old.parts[0].reads) { continue }
                     let reader = Reader(snapshot, records: records)
-                    fresh = list(index, outputs(pagePaths, reader))
+                    fresh = list(index, outputs(pageRoutes, reader))
                     listing.parts = [Part(guide: nil, outputs: fresh, reads: reader.facts)]
                 case .perGuide(let outputs):
                     let guides: [GuideID]
@@ -171,14 +171,14 @@ struct OutputPlan {
     var dirty: [Output] = []
     var removed: [String] = []
     var listings: OutputListings
-    var pagePaths: [String]
+    var pageRoutes: [String]
 
     init(_ next: inout BuildState, previous: Rebuild.Replaced, changed: inout FactSet) {
         var listings = previous.listings
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities, templates: next.renderTemplates)
         let relisted = listings.update(snapshot, identities: &next.identities, changed: changed, records: true)
         self.listings = listings
-        pagePaths = listings.pagePaths
+        pageRoutes = listings.pageRoutes
         if listings.pagesMoved { changed.insert(.pageList, 0) }
 
         var dirtyIDs = Set(next.outputs.readers(of: changed))

@@ -263,7 +263,7 @@ struct GuidePart: Sendable {
                 } else {
                     let path = Routes.paper(prefix: prefix, slug: slug)
                     title = Box(PaperTitle(guide: guideID, title: titleText, slug: slug,
-                                           path: path, url: links.url(path), sortKey: SortKey.of(titleText)))
+                                           path: path, url: links.url(path)))
                 }
                 let info = PaperInfo(authors: paperAuthors[index], authorMarks: parsed.papers[index].authorMarks,
                                      topic: parsed.papers[index].topic.map { topicIDs[$0] },

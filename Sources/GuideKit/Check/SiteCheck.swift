@@ -18,10 +18,12 @@ public enum SiteCheck {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> Result {
         var steps = StepClock()
         var warnings: [Diagnostic] = []
-        let (content, templates, assets) = try steps.run("load", warnings) {
+        var content: ContentSource
+        let templates: TemplateSet, assets: [PlannedCopy]
+        (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-        let site = try SiteBuilder.plan(content, templates, options: options, keepingState: false, keepingParse: true, steps: &steps, warnings: &warnings)
+        let site = try SiteBuilder.plan(&content, templates, options: options, keepingState: false, keepingParse: true, steps: &steps, warnings: &warnings)
         let outputs = site.listings.outputs
         let renderer = OutputRenderer(snapshot: site.snapshot, records: false)
         // Each page is read for its links as it is rendered; its HTML is not kept.
@@ -54,7 +56,7 @@ public enum SiteCheck {
         let guides = content.guides.map { file in (slug: file.slug, guide: site.guides[file.slug]!.parse.guide) }
         let names = NameCheck(guides: guides, aliases: site.settings.aliases)
         return Result(diagnostics: warnings + found.diagnostics + names.similarAuthors(),
-                      externalLinks: found.external, pageCount: site.listings.pagePaths.count)
+                      externalLinks: found.external, pageCount: site.listings.pageRoutes.count)
     }
 
     /// A guide's text or an extra page's, to find the line a link was written on.

@@ -16,7 +16,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case extraPage, extraPageText, sitePages, siteNavPages, guideNavPages
     // Inputs that are not entities.
     case template
-    /// The paths of every page, in order (what the sitemap lists).
+    /// The routes of every page, in order (what the sitemap lists).
     case pageList
     // Derived values, in the order `Derivations.all` computes them. The
     // search index comes first: a build lets its documents go once it is

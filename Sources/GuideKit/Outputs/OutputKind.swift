@@ -45,6 +45,10 @@ struct OutputPath: Hashable, Sendable {
     }
 
     var path: String { folder.isEmpty ? name : folder + name }
+
+    /// The route of a page file (`Routes.route(of:)`): for a page's
+    /// `index.html`, its folder's string itself.
+    var route: String { name == Routes.pageFileName ? folder : Routes.route(of: path) }
 }
 
 /// What an output renders to.
@@ -96,7 +100,7 @@ struct OutputKind: Sendable {
         /// order: an edit to one guide lists that guide's again, not every guide's.
         case perGuide(@Sendable (GuideID, Reader) -> [Item])
         /// The site's outputs of a kind made from the list of pages (the
-        /// sitemap's files), given the paths of every page in order: listed
+        /// sitemap's files), given the routes of every page in order: listed
         /// after every other kind, and again when a page is listed more or
         /// less, or at another path (`OutputListings.update`).
         case ofPages(@Sendable ([String], Reader) -> [Item])

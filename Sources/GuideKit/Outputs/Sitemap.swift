@@ -14,12 +14,12 @@ enum Sitemap {
     /// 50 MB only with a base URL of some 750 bytes.
     static let urlLimit = 50_000
 
-    static let kind = OutputKind(name: "sitemap", page: nil, outputsOfPages: { paths, reader in
+    static let kind = OutputKind(name: "sitemap", page: nil, outputsOfPages: { routes, reader in
         guard reader.site.isAbsolute else { return [] }
-        let parts = partCount(urls: urls(of: paths).count, limit: reader.site.sitemapURLLimit)
+        let parts = partCount(urls: urls(of: routes).count, limit: reader.site.sitemapURLLimit)
         return [(SiteModel.siteID, OutputPath(Routes.sitemap))] + (parts > 1 ? (1...parts).map { (Int32($0), OutputPath(Routes.sitemapPart($0))) } : [])
     }, render: { subject, reader throws(Diagnostic) in
-        let urls = urls(of: reader.pagePaths)
+        let urls = urls(of: reader.pageRoutes)
         let limit = reader.site.sitemapURLLimit
         let base = HTMLEscaper.escape(reader.site.absoluteBase)
         guard subject != SiteModel.siteID else {
@@ -29,10 +29,9 @@ enum Sitemap {
         return .file(urlset(urls[min(urls.count, (part - 1) * limit)..<min(urls.count, part * limit)], base: base))
     })
 
-    /// The paths of the pages the sitemap lists, in order.
-    static func urls(of pagePaths: [String]) -> [String] {
-        let myList = Routes.file(of: Routes.myList)
-        return pagePaths.filter { $0 != Routes.notFound && $0 != myList }
+    /// The routes of the pages the sitemap lists, in order.
+    static func urls(of pageRoutes: [String]) -> [String] {
+        pageRoutes.filter { $0 != Routes.notFound && $0 != Routes.myList }
     }
 
     /// How many files `urls` URLs take, at most `limit` each: 1 for a site that
@@ -41,19 +40,19 @@ enum Sitemap {
         max(1, (urls + limit - 1) / max(1, limit))
     }
 
-    /// A `<urlset>` of the pages at `paths`.
-    private static func urlset(_ paths: ArraySlice<String>, base: String) -> [UInt8] {
+    /// A `<urlset>` of the pages at `routes`.
+    private static func urlset(_ routes: ArraySlice<String>, base: String) -> [UInt8] {
         // Written as bytes: any edit that moves a page renders the sitemap
         // again, and building 15,000 strings took 5 ms of such a rebuild.
         let base = Array(base.utf8)
         let (open, close) = (Array("  <url><loc>".utf8), Array("</loc></url>\n".utf8))
         var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
-        xml.reserveCapacity(xml.count + paths.count * (open.count + base.count + 48 + close.count))
-        for path in paths {
+        xml.reserveCapacity(xml.count + routes.count * (open.count + base.count + 48 + close.count))
+        for route in routes {
             xml += open
             xml += base
             // Appended as one buffer: appending a string's UTF-8 view goes byte by byte.
-            var route = HTMLEscaper.escape(Routes.route(of: path))
+            var route = HTMLEscaper.escape(route)
             route.withUTF8 { xml.append(contentsOf: $0) }
             xml += close
         }

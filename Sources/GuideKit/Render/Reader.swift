@@ -8,8 +8,8 @@ final class SiteSnapshot: Sendable {
     let derived: DerivedValues
     let identities: Identities
     let templates: RenderTemplates
-    /// The paths of every page, in order: what the sitemap lists. Known once outputs are listed.
-    let pagePaths: [String]
+    /// The routes of every page (`papers/x/`, `404.html`), in order: what the sitemap lists. Known once outputs are listed.
+    let pageRoutes: [String]
     /// The model's tables and the derived values, in place (`SiteTables`).
     let tables: SiteTables
     /// By derived aspect: where its values are (`[Value?]`) and how many.
@@ -21,12 +21,12 @@ final class SiteSnapshot: Sendable {
     }
 
     init(model: SiteModel, derived: DerivedValues, identities: Identities, templates: RenderTemplates,
-         pagePaths: [String] = []) {
+         pageRoutes: [String] = []) {
         self.model = model
         self.derived = derived
         self.identities = identities
         self.templates = templates
-        self.pagePaths = pagePaths
+        self.pageRoutes = pageRoutes
         tables = SiteTables(self.model)
         var views = [RawTable](repeating: RawTable(base: nil, count: 0), count: Aspect.allCases.count)
         for derivation in Derivations.all {
@@ -138,10 +138,10 @@ final class Reader {
         return snapshot.templates.set.render(context, template: template)
     }
 
-    /// The paths of every page, in order.
-    var pagePaths: [String] {
+    /// The routes of every page, in order.
+    var pageRoutes: [String] {
         record(.pageList, 0)
-        return snapshot.pagePaths
+        return snapshot.pageRoutes
     }
 
     // MARK: - The model's tables
