@@ -56,6 +56,19 @@ import Testing
         #expect(oneOff.listPages.domain.count == kept.listPages.domain.count)
     }
 
+    @Test func aKeptCitationHoldsItsAuthorsIdsAndIsReadWithTheirNames() throws {
+        let site = try Self.plan(keepingState: false)
+        let kept = try #require(site.derived.citations[0])
+        #expect(kept.authors.isEmpty)
+        #expect(kept.authorIDs.count == 2)
+        let reader = Reader(site.snapshot, records: true)
+        let named = try #require(reader.citation(of: PaperID(0)))
+        #expect(named.authors.map(\.family) == ["Silva", "Ødegaard"])
+        #expect(named.authors.map(\.given) == ["Ana", "Zoë"])
+        // A renamed author reaches the texts through the name each read.
+        #expect(reader.facts.contains(Fact(.citationName, kept.authorIDs[1].raw)))
+    }
+
     @Test func onlyTheNamedDerivationsMayReadWhatOnlyDerivationsRead() {
         let readers = Readers.derivations(through: .searchIndex)
         #expect(readers.allow(.searchPaper))

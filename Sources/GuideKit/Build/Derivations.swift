@@ -111,6 +111,7 @@ struct DerivedValues: Sendable {
     var topicCards = DerivedTable<String>(.topicCard)
     var related = DerivedTable<[PaperID]>(.related)
     var coauthors = DerivedTable<[Coauthor]>(.coauthors)
+    var citationNames = DerivedTable<PersonName>(.citationName)
     var baseCitationKeys = DerivedTable<String>(.citationKeyBase)
     var citationKeyCollisions = DerivedTable<[PaperID: String]>(.citationKeyCollisions)
     var citations = DerivedTable<Citation>(.citation)
@@ -269,7 +270,7 @@ enum Derivations {
     static let all: [any AnyDerivation] = [
         authorIndex, searchPaper, searchTopic, searchAuthor, searchIndex,
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
-        related, coauthors, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
+        related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
         paperOrder, listPage, chrome,
         feedEntry,
     ]
@@ -329,6 +330,12 @@ enum Derivations {
         }
         // Kept for the build: without the spare capacity appending left.
         return order.withUnsafeBufferPointer(Array.init)
+    }
+
+    /// An author's name as bibliographies split it, once per author: citations
+    /// keep their authors' ids, and their texts read these names (`Reader.citation`).
+    static let citationName = Derivation(aspect: .citationName, table: \.citationNames, values: { $0.citationNames }, domain: authors) { id, reader, _, _ in
+        PersonName(reader.author(AuthorID(id)).name)
     }
 
     /// A paper's citation key as the scheme makes it (`CitationKey.base`), before it is made unique.

@@ -26,7 +26,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     /// (which changes with any other), a bucket of terms, a chunk of results.
     case searchMeta, searchBucket, searchChunk
     case paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard
-    case related, coauthors, citationKeyBase, citationKeyCollisions
+    case related, coauthors, citationName, citationKeyBase, citationKeyCollisions
     /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
     case citationKey
     case citation, calendarEvent, schedule

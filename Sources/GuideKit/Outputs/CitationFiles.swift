@@ -61,7 +61,7 @@ enum CitationFiles {
         OutputKind(name: "cite.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
             reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.citationFileName(extension: format.fileExtension))) }
         }, render: { id, reader throws(Diagnostic) in
-            .file(format.file(reader.derived(Derivations.citation, id).map { [$0] } ?? []))
+            .file(format.file(reader.citation(of: PaperID(id)).map { [$0] } ?? []))
         })
     }
 
@@ -73,9 +73,11 @@ enum CitationFiles {
             // Read (and recorded) here; each part takes its papers' citations
             // from the snapshot as it is made, rather than from a list of them
             // all (24 MB at 100,000 papers).
-            let papers = reader.papers(of: GuideID(id)).filter { reader.derived(Derivations.citation, $0.raw) != nil }
+            let papers = reader.papers(of: GuideID(id)).filter { reader.citation(of: $0) != nil }
             let snapshot = reader.snapshot
-            return .parts(format.parts(count: papers.count) { snapshot.derived(Derivations.citation, papers[$0].raw)! })
+            return .parts(format.parts(count: papers.count) { index in
+                snapshot.derived(Derivations.citation, papers[index].raw)!.named { snapshot.derived(Derivations.citationName, $0.raw) }
+            })
         })
     }
 

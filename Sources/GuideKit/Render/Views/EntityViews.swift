@@ -83,7 +83,7 @@ struct PaperPageView: MustacheParent {
     }
 
     private var citation: Citation? {
-        reader.derived(Derivations.citation, id.raw)
+        reader.citation(of: id)
     }
 
     private func fileURL(_ path: String) -> String {
