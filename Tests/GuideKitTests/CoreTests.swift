@@ -32,10 +32,10 @@ import Testing
         check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip); check(Derivations.authorEntry)
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
         check(Derivations.coauthors); check(Derivations.citationName); check(Derivations.citationKeyBase); check(Derivations.citationKeyCollisions)
-        check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder)
+        check(Derivations.citationVenue); check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder)
         check(Derivations.authorIndex); check(Derivations.listPage); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor); check(Derivations.searchIndex)
-        #expect(Derivations.all.count == 23)
+        #expect(Derivations.all.count == 24)
     }
 
     @Test func aReaderRecordsWhatItReadsEachOnce() throws {

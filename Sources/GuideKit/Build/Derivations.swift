@@ -114,6 +114,7 @@ struct DerivedValues: Sendable {
     var citationNames = DerivedTable<PersonName>(.citationName)
     var baseCitationKeys = DerivedTable<String>(.citationKeyBase)
     var citationKeyCollisions = DerivedTable<[PaperID: String]>(.citationKeyCollisions)
+    var citationVenues = DerivedTable<CitationVenue>(.citationVenue)
     var citations = DerivedTable<Citation>(.citation)
     var calendarEvents = DerivedTable<String>(.calendarEvent)
     var schedules = DerivedTable<[PaperID]>(.schedule)
@@ -270,7 +271,7 @@ enum Derivations {
     static let all: [any AnyDerivation] = [
         authorIndex, searchPaper, searchTopic, searchAuthor, searchIndex,
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
-        related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citation, calendarEvent, schedule,
+        related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citationVenue, citation, calendarEvent, schedule,
         paperOrder, listPage, chrome,
         feedEntry,
     ]
@@ -358,6 +359,11 @@ enum Derivations {
             let (old, new) = (old ?? [:], new ?? [:])
             return Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.map { Fact(.citationKey, $0.raw) }
         })
+
+    /// Where and when a guide's papers were presented, once per guide: its papers' citations share it.
+    static let citationVenue = Derivation(aspect: .citationVenue, table: \.citationVenues, values: { $0.citationVenues }, domain: guides) { id, reader, _, _ in
+        CitationVenue(reader.guide(GuideID(id)).value)
+    }
 
     /// A paper's citation in BibTeX, RIS and CSL-JSON: its page and its `cite.*` files.
     /// Its key is its base key, unless the guide's collisions give it another.

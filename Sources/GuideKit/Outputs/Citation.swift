@@ -20,13 +20,16 @@ struct Citation: Equatable, Sendable {
     /// The paper's authors, the model's own list: a list of names for each
     /// paper took 25 MB at 100,000 papers.
     var authorIDs: [AuthorID] = []
+    /// Where and when, the same for every paper of a guide: one object for
+    /// them all (`Derivations.citationVenue`), not four strings in each.
+    var venue: CitationVenue
     /// "ICML 2023": the conference and the year, as the guide names them; may be empty.
-    var event: String
-    var year: String
+    var event: String { venue.event }
+    var year: String { venue.year }
     /// The guide's date, `YYYY-MM-DD`, or empty.
-    var date: String
+    var date: String { venue.date }
     /// Where the conference was held, or empty.
-    var location: String
+    var location: String { venue.location }
     var doi: String?
     /// The paper's own page; its PDF when that is all there is.
     var url: String?
@@ -44,10 +47,7 @@ struct Citation: Equatable, Sendable {
         self.title = title.title
         authors = []
         authorIDs = paper.authors
-        event = [guide.conference, guide.year].filter { !$0.isEmpty }.joined(separator: " ")
-        year = guide.year
-        date = guide.date
-        location = guide.location
+        venue = reader.derived(Derivations.citationVenue, title.guide.raw) ?? CitationVenue(guide.value)
         doi = details?.doi
         url = details?.url ?? details?.pdf
         pdf = details?.pdf
@@ -58,9 +58,32 @@ struct Citation: Equatable, Sendable {
     init(key: String, title: String, authors: [String], event: String = "", year: String = "", date: String = "",
          location: String = "", doi: String? = nil, url: String? = nil, pdf: String? = nil, arxiv: String? = nil,
          abstract: String = "") {
-        (self.key, self.title, self.authors, self.event, self.year, self.date, self.location) =
-            (key, title, authors.map(PersonName.init), event, year, date, location)
+        (self.key, self.title, self.authors) = (key, title, authors.map(PersonName.init))
+        venue = CitationVenue(event: event, year: year, date: date, location: location)
         (self.doi, self.url, self.pdf, self.arxiv, self.abstract) = (doi, url, pdf, arxiv, abstract)
+    }
+}
+
+/// Where and when a guide's papers were presented, as their citations say it.
+final class CitationVenue: Equatable, Sendable {
+    /// "ICML 2023": the conference and the year, as the guide names them; may be empty.
+    let event: String
+    let year: String
+    /// `YYYY-MM-DD`, or empty.
+    let date: String
+    let location: String
+
+    init(event: String, year: String, date: String, location: String) {
+        (self.event, self.year, self.date, self.location) = (event, year, date, location)
+    }
+
+    convenience init(_ guide: GuideInfo) {
+        self.init(event: [guide.conference, guide.year].filter { !$0.isEmpty }.joined(separator: " "),
+                  year: guide.year, date: guide.date, location: guide.location)
+    }
+
+    static func == (a: CitationVenue, b: CitationVenue) -> Bool {
+        a === b || (a.event == b.event && a.year == b.year && a.date == b.date && a.location == b.location)
     }
 }
 
