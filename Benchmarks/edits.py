@@ -154,7 +154,14 @@ class Edit:
     exists: list = field(default_factory=list)  # (path, text the page must contain or None)
     gone: list = field(default_factory=list)  # paths whose page must not exist
     lacks: list = field(default_factory=list)  # (path, text the page must not contain)
+    # Texts the guide's list of topics (its home page and the list's further pages,
+    # "topics/page/2/", …) must contain on one of its pages, and on none.
+    listed: list = field(default_factory=list)
+    unlisted: list = field(default_factory=list)
     page: str = ""  # the page a reader would have open to see the change
+    # Instead of `page`: the page of the topic list that now holds this text (a link to
+    # the topic the change is next to), found in the site before the save.
+    page_listing: str = ""
     shows: str = ""  # text that page must show (compared in lowercase)
     hides: str = ""  # text that page must no longer show
 
@@ -180,7 +187,20 @@ class Edit:
                 return f"/{path} was not written ({self.summary})"
             if text in _read(page):
                 return f"/{path} still contains {text!r} ({self.summary})"
+        for text in self.listed:
+            if site.listing_page(text) is None:
+                return f"no page of the topic list contains {text!r} ({self.summary})"
+        for text in self.unlisted:
+            path = site.listing_page(text)
+            if path is not None:
+                return f"/{path} still contains {text!r} ({self.summary})"
         return None
+
+    def page_to_open(self, site):
+        """The page a reader would have open before the save, relative to the guide's root."""
+        if not self.page_listing:
+            return self.page
+        return site.listing_page(self.page_listing)
 
     # For the browser: whether the open page shows the change, given `shows` and `hides`
     # in lowercase (the page's text may be styled in capitals), and the open document's
@@ -220,6 +240,19 @@ class SiteFolder:
             if os.path.isfile(candidate):
                 return candidate
         return None
+
+    def listing_page(self, text):
+        """The page of the guide's topic list ("" or "topics/page/N/") that contains
+        `text`, or None. Long lists are paged: the home page shows the first topics."""
+        path, number = "", 1
+        while True:
+            page = self.page(path)
+            if page is None:
+                return None
+            if text in _read(page):
+                return path
+            number += 1
+            path = f"topics/page/{number}/"
 
     def url_path(self, path):
         """The site path of a page that exists ("/conf25-2025/topics/x/"), or None."""
@@ -382,9 +415,9 @@ class Editor:
         lines[at:at] = [name, "", f"{name} is a topic the benchmark added.", "", title, ", ".join(self.authors), ""]
         page, topic_page = slug(title), slug(name)
         return Edit("add-topic", number, lines, f"topic {name!r} added before {before!r}",
-                    exists=[(f"topics/{topic_page}/", _link(f"papers/{page}/")), (f"papers/{page}/", marker),
-                            ("", _link(f"topics/{topic_page}/"))],
-                    page="", shows=name)
+                    exists=[(f"topics/{topic_page}/", _link(f"papers/{page}/")), (f"papers/{page}/", marker)],
+                    listed=[_link(f"topics/{topic_page}/")],
+                    page_listing=_link(f"topics/{slug(before)}/"), shows=name)
 
     def _rename_topic(self, lines, outline, number, marker):
         """The same topic, a new name each time."""
@@ -395,9 +428,9 @@ class Editor:
         self.renamed = name
         new = slug(name)
         return Edit("rename-topic", number, lines, f"topic renamed {name!r}",
-                    exists=[(f"topics/{new}/", marker), ("", _link(f"topics/{new}/"))],
-                    gone=[f"topics/{old}/"], lacks=[("", _link(f"topics/{old}/"))],
-                    page="", shows=name)
+                    exists=[(f"topics/{new}/", marker)],
+                    gone=[f"topics/{old}/"], listed=[_link(f"topics/{new}/")], unlisted=[_link(f"topics/{old}/")],
+                    page_listing=_link(f"topics/{old}/"), shows=name)
 
     def _intro(self, lines, outline, number, marker):
         """The paragraph after the subtitle, with a new last sentence each time."""

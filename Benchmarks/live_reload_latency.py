@@ -97,9 +97,11 @@ def measure(guide, project, guide_name, kinds, count, work, token, log=sys.stder
             try:
                 for _ in range(count):
                     edit = editor.next(kind)
-                    path = site.url_path(edit.page)
+                    page = edit.page_to_open(site)
+                    path = None if page is None else site.url_path(page)
                     if path is None:
-                        raise RuntimeError(f"edit {edit.number + 1}: no page /{edit.page} to open before the edit")
+                        raise RuntimeError(f"edit {edit.number + 1}: no page /{edit.page or edit.page_listing}"
+                                           " to open before the edit")
                     result["page"] = path
                     open_page(driver, url + path)
                     time_origin = driver.execute_script("return performance.timeOrigin")

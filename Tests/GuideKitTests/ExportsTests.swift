@@ -63,7 +63,7 @@ import Testing
     }
 
     static func cslFile(_ citations: [Citation]) -> String {
-        String(decoding: CitationFiles.Format.cslJSON.file(citations), as: UTF8.self)
+        String(decoding: CitationFiles.Format.cslJSON.file(citations.map(CitationFiles.Format.cslJSON.text)), as: UTF8.self)
     }
 
     @Test func cslJSONItem() throws {

@@ -41,6 +41,24 @@ import Testing
         #expect(SearchText.bucket(of: "ø", buckets: 64) == 62)
         #expect(SearchText.bucket(of: "thorsdottir", buckets: 1000) == 89)
         #expect(SearchText.bucket(of: "anything", buckets: 1) == 0)
+        // Values from Python: the FNV-1a of the first two code points' UTF-8.
+        #expect(SearchText.bucket(of: "深度学习", buckets: 1000) == 468)
+        #expect(SearchText.bucket(of: "żukowski", buckets: 64) == 19)
+        #expect(SearchText.bucket(of: "a", buckets: 64) == 44)
+    }
+
+    @Test func theIndexIsTheSameWhateverTheGroupsItIsMadeIn() {
+        let words = ["bandit", "forecast", "kernel", "zoe", "øberg", "深度学习", "lamp", "kite", "regret", "sampling"]
+        let documents = (0..<1_500).map { number in
+            SearchDocument(kind: .paper, title: "Paper \(number)", url: "/papers/p\(number)/", detail: "", guide: nil, fields: [
+                ("\(words[number % 10]) \(words[number * 7 % 10])x\(number % 13)", .title), ("\(words[number % 3]) text", .text),
+            ])
+        }
+        let one = SearchIndexFiles(documents, guides: [], groups: 1)
+        #expect(one.buckets.count == 4)
+        for groups in [2, 3, 4, 9] {
+            #expect(SearchIndexFiles(documents, guides: [], groups: groups) == one, "\(groups) groups")
+        }
     }
 
     @Test func bucketCountGrowsByPowersOfTwo() {

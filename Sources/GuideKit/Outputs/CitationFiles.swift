@@ -1,7 +1,7 @@
 /// The citation exports: beside each paper's page `cite.bib`, `cite.ris`
 /// and `cite.json`; for each guide `papers.bib`, `papers.ris` and
 /// `papers.json` with every paper of the guide, in the guide's order. Each is
-/// made of the papers' `Derivations.citation`, as the paper page's texts are.
+/// made of the papers' texts (`Derivations.citationText`), as the paper page's are.
 enum CitationFiles {
     enum Format: CaseIterable, Sendable {
         case bibtex, ris, cslJSON
@@ -14,15 +14,15 @@ enum CitationFiles {
             }
         }
 
-        /// A file of these citations, as bytes.
-        func file(_ citations: [Citation]) -> [UInt8] {
-            parts(count: citations.count) { citations[$0] }.joined
+        /// A file of citations, given as their texts (`text`), as bytes.
+        func file(_ texts: [String]) -> [UInt8] {
+            parts(count: texts.count) { texts[$0] }.joined
         }
 
         /// A file of `count` citations in parts of a few hundred, the `index`th
-        /// given by `citation(index)` as each part is made: a guide's may
+        /// given as its text by `text(index)` as each part is made: a guide's may
         /// hold a hundred thousand, and the build writes them part by part.
-        func parts(count: Int, _ citation: @escaping @Sendable (Int) -> Citation) -> FileParts {
+        func parts(count: Int, _ text: @escaping @Sendable (Int) -> String) -> FileParts {
             let (head, separator, tail): (String, String, String) = switch self {
             case .bibtex: ("", "\n\n", count == 0 ? "" : "\n")
             // RIS records are separated by a blank line.
@@ -36,7 +36,7 @@ enum CitationFiles {
                 if part == 0 { bytes += head.utf8 }
                 for index in part * perPart..<min((part + 1) * perPart, count) {
                     if index > 0 { bytes += separator.utf8 }
-                    var text = text(citation(index))
+                    var text = text(index)
                     text.withUTF8 { bytes.append(contentsOf: $0) }
                 }
                 if part == partCount - 1 { bytes += tail.utf8 }
@@ -61,7 +61,7 @@ enum CitationFiles {
         OutputKind(name: "cite.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
             reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.citationFileName(extension: format.fileExtension))) }
         }, render: { id, reader throws(Diagnostic) in
-            .file(format.file(reader.citation(of: PaperID(id)).map { [$0] } ?? []))
+            .file(format.file(reader.citationTexts(of: PaperID(id)).map { [$0[format]] } ?? []))
         })
     }
 
@@ -70,16 +70,44 @@ enum CitationFiles {
         OutputKind(name: "papers.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
             [(guide.raw, OutputPath(Routes.citations(prefix: reader.guide(guide).prefix, extension: format.fileExtension)))]
         }, render: { id, reader throws(Diagnostic) in
-            // Read (and recorded) here; each part takes its papers' citations
-            // from the snapshot as it is made, rather than from a list of them
-            // all (24 MB at 100,000 papers).
-            let papers = reader.papers(of: GuideID(id)).filter { reader.citation(of: $0) != nil }
+            // Read (and recorded) here; each part reads its papers' texts as it
+            // is made, rather than from a list of them all (24 MB at 100,000
+            // papers), through a reader of its own that records nothing more.
+            let papers = reader.papers(of: GuideID(id)).filter { reader.citationTexts(of: $0) != nil }
             let snapshot = reader.snapshot
             return .parts(format.parts(count: papers.count) { index in
-                snapshot.derived(Derivations.citation, papers[index].raw)!.named { snapshot.derived(Derivations.citationName, $0.raw) }
+                Reader(snapshot, computing: nil, records: false).citationTexts(of: papers[index])![format]
             })
         })
     }
 
     static let kinds: [OutputKind] = Format.allCases.map(ofPaper) + Format.allCases.map(ofGuide)
+}
+
+/// A paper's citation in each format (`CitationFiles.Format.text`).
+struct CitationTexts: Equatable, Sendable {
+    var bibtex: String
+    var ris: String
+    var cslJSON: String
+
+    init(_ citation: Citation) {
+        bibtex = CitationFiles.Format.bibtex.text(citation)
+        ris = CitationFiles.Format.ris.text(citation)
+        cslJSON = CitationFiles.Format.cslJSON.text(citation)
+    }
+
+    subscript(format: CitationFiles.Format) -> String {
+        switch format {
+        case .bibtex: bibtex
+        case .ris: ris
+        case .cslJSON: cslJSON
+        }
+    }
+}
+
+extension Reader {
+    /// A paper's citation texts (`Derivations.citationText`).
+    func citationTexts(of paper: PaperID) -> CitationTexts? {
+        derived(Derivations.citationText, paper.raw)
+    }
 }

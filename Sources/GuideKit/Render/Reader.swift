@@ -118,6 +118,9 @@ final class Reader {
     /// A derived value, recorded; nil when it is not computed yet at this point of the build.
     func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32) -> Value? {
         guard canRead(derivation) else { return nil }
+        if derivation.keptOnlyForRebuilds && !snapshot.derived.forRebuilds {
+            return derivation.compute(id, self, DerivationScratch(), nil)
+        }
         record(derivation.aspect, id)
         return snapshot.derived(derivation, id)
     }

@@ -29,7 +29,7 @@ struct SearchDocument: Equatable, Sendable {
     /// UTF-8 bytes (LEB128) and its bytes. A build keeps every document until
     /// the index is made; as arrays of strings their terms took 64 MB at
     /// 100,000 papers, at the build's peak.
-    struct PackedTerms: Equatable, Sendable, Sequence {
+    struct PackedTerms: Equatable, Sendable {
         private var bytes: [UInt8] = []
 
         init(_ terms: [WeightedTerm]) {
@@ -45,7 +45,33 @@ struct SearchDocument: Equatable, Sendable {
             }
         }
 
-        func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+        /// Each term as its UTF-8 bytes, with its weight, without making a string of it.
+        func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) {
+            bytes.withUnsafeBufferPointer { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let weight = bytes[index]
+                    index += 1
+                    var length = 0, shift = 0
+                    while true {
+                        let byte = bytes[index]
+                        index += 1
+                        length |= Int(byte & 0x7F) << shift
+                        shift += 7
+                        if byte < 0x80 { break }
+                    }
+                    body(UnsafeBufferPointer(rebasing: bytes[index..<index + length]), weight)
+                    index += length
+                }
+            }
+        }
+
+        /// Every term, as it was packed.
+        var all: [WeightedTerm] {
+            var terms: [WeightedTerm] = []
+            forEach { terms.append(WeightedTerm(term: String(decoding: $0, as: UTF8.self), weight: $1)) }
+            return terms
+        }
 
         struct Iterator: IteratorProtocol {
             let bytes: [UInt8]

@@ -85,10 +85,22 @@ enum SearchText {
     /// and every term it is a prefix of, or one edit away from (past its second
     /// character), are found in one file. (`search.js` hashes the same way.)
     static func bucket(of term: String, buckets: Int) -> Int {
+        var term = term
+        return term.withUTF8 { bucket(ofUTF8: $0, buckets: buckets) }
+    }
+
+    /// `bucket(of:buckets:)` of a term given as its UTF-8 bytes.
+    static func bucket(ofUTF8 term: UnsafeBufferPointer<UInt8>, buckets: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
-        var head = String.UnicodeScalarView()
-        head.append(contentsOf: term.unicodeScalars.prefix(2))
-        for byte in String(head).utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        var scalars = 0
+        for byte in term {
+            // A byte that does not continue a code point (10xxxxxx) starts one.
+            if byte & 0xC0 != 0x80 {
+                if scalars == 2 { break }
+                scalars += 1
+            }
+            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+        }
         return Int(hash % UInt32(max(buckets, 1)))
     }
 }
