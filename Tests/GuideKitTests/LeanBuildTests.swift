@@ -43,9 +43,11 @@ import Testing
         #expect(kept.searchPapers.domain.count == 2)
         #expect(kept.searchAuthors.domain.count == 3)
         #expect(kept.searchTopics.domain.count == 2)
+        #expect(kept.searchGuides.domain.count == 1)
+        #expect(kept.searchPostings.domain.isEmpty && kept.searchPages.domain.isEmpty, "none in this guide")
         #expect(kept.baseCitationKeys[0] == "silva2024thompson")
         #expect(kept.paperOrders.domain.count == 1)
-        for empty in [oneOff.searchPapers.domain, oneOff.searchAuthors.domain, oneOff.searchTopics.domain,
+        for empty in [oneOff.searchPapers.domain, oneOff.searchAuthors.domain, oneOff.searchTopics.domain, oneOff.searchGuides.domain,
                       oneOff.baseCitationKeys.domain, oneOff.citationKeyCollisions.domain, oneOff.paperOrders.domain] {
             #expect(empty.isEmpty)
         }

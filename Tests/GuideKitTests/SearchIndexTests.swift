@@ -47,18 +47,43 @@ import Testing
         #expect(SearchText.bucket(of: "a", buckets: 64) == 44)
     }
 
+    private static let words = ["bandit", "forecast", "kernel", "zoe", "øberg", "深度学习", "lamp", "kite", "regret", "sampling"]
+
+    private static func document(_ number: Int, title: String? = nil) -> SearchDocument {
+        SearchDocument(kind: .paper, title: title ?? "Paper \(number)", url: "/papers/p\(number)/", detail: "", guide: nil, fields: [
+            (title ?? "\(words[number % 10]) \(words[number * 7 % 10])x\(number % 13)", .title), ("\(words[number % 3]) text", .text),
+        ])
+    }
+
     @Test func theIndexIsTheSameWhateverTheGroupsItIsMadeIn() {
-        let words = ["bandit", "forecast", "kernel", "zoe", "øberg", "深度学习", "lamp", "kite", "regret", "sampling"]
-        let documents = (0..<1_500).map { number in
-            SearchDocument(kind: .paper, title: "Paper \(number)", url: "/papers/p\(number)/", detail: "", guide: nil, fields: [
-                ("\(words[number % 10]) \(words[number * 7 % 10])x\(number % 13)", .title), ("\(words[number % 3]) text", .text),
-            ])
-        }
+        let documents = (0..<1_500).map { Self.document($0) }
         let one = SearchIndexFiles(documents, guides: [], groups: 1)
         #expect(one.buckets.count == 4)
         for groups in [2, 3, 4, 9] {
             #expect(SearchIndexFiles(documents, guides: [], groups: groups) == one, "\(groups) groups")
         }
+    }
+
+    @Test func anIndexUpdatedForChangedDocumentsIsTheIndexMadeAnew() throws {
+        let before = (0..<1_500).map { Self.document($0) }
+        let kept = SearchIndexFiles(before, guides: ["A"], keepingTerms: true)
+        #expect(SearchIndexFiles(before, guides: ["A"]).terms == nil, "kept only when asked")
+        var after = before
+        after[3] = Self.document(3, title: "Zeppelin lanterns")  // new terms, old ones gone
+        after[700] = Self.document(700, title: "bandit bandit kernel")  // a term's weight in it changes
+        after[1_499] = Self.document(1_499, title: "")
+        let updated = try #require(kept.update(after, guides: ["A", "B"]))
+        let anew = SearchIndexFiles(after, guides: ["A", "B"])
+        #expect(updated == anew)
+        #expect(updated.meta == anew.meta, "the stamp and the guides too")
+        #expect(SearchIndexFiles.changes(from: kept, to: updated).count < 12, "only the files those documents reach")
+        // Updated again, from the update.
+        let back = try #require(updated.update(before, guides: ["A"]))
+        #expect(back == SearchIndexFiles(before, guides: ["A"]))
+
+        #expect(kept.update(before + [Self.document(1_500)], guides: ["A"]) == nil, "a document more: made anew")
+        #expect(kept.update(before.indices.map { Self.document($0, title: "changed \($0)") }, guides: ["A"]) == nil, "all changed: made anew")
+        #expect(SearchIndexFiles(before, guides: []).update(after, guides: []) == nil, "nothing kept")
     }
 
     @Test func bucketCountGrowsByPowersOfTwo() {

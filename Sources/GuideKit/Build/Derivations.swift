@@ -131,6 +131,9 @@ struct DerivedValues: Sendable {
     var searchPapers = DerivedTable<SearchDocument>(.searchPaper)
     var searchTopics = DerivedTable<SearchDocument>(.searchTopic)
     var searchAuthors = DerivedTable<SearchDocument>(.searchAuthor)
+    var searchGuides = DerivedTable<SearchDocument>(.searchGuide)
+    var searchPages = DerivedTable<SearchDocument>(.searchPage)
+    var searchPostings = DerivedTable<SearchDocument>(.searchPosting)
     var searchIndex = DerivedTable<SearchIndexFiles>(.searchIndex)
     /// Whether a rebuild will start from these values; when not, the
     /// derivations kept only for rebuilds are not computed (`Derivation.keptOnlyForRebuilds`).
@@ -279,7 +282,7 @@ extension DerivedValues {
 /// Every derived value, in the order they are computed (the order of their aspects).
 enum Derivations {
     static let all: [any AnyDerivation] = [
-        authorIndex, searchPaper, searchTopic, searchAuthor, searchIndex,
+        authorIndex, searchPaper, searchTopic, searchAuthor, searchGuide, searchPage, searchPosting, searchIndex,
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citationVenue, citation, citationText,
         calendarEvent, schedule,
@@ -482,13 +485,33 @@ enum Derivations {
         SearchDocument.author(AuthorID(id), reader)
     }
 
-    /// The search index's files, made again when a document changes; a change
-    /// reaches the files of the buckets and chunks that differ (`SearchIndexFiles.changes`).
+    /// A guide's home page, an extra page and a job posting as the search finds
+    /// them: a posting's text is long, and a site of fifty guides has a thousand.
+    static let searchGuide = Derivation(aspect: .searchGuide, table: \.searchGuides, values: { $0.searchGuides }, domain: guides,
+                                        readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
+        SearchDocument.guide(GuideID(id), reader)
+    }
+
+    static let searchPage = Derivation(aspect: .searchPage, table: \.searchPages, values: { $0.searchPages }, domain: extraPages,
+                                       readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
+        SearchDocument.page(ExtraPageID(id), reader)
+    }
+
+    static let searchPosting = Derivation(aspect: .searchPosting, table: \.searchPostings, values: { $0.searchPostings }, domain: postings,
+                                          readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
+        SearchDocument.posting(PostingID(id), reader)
+    }
+
+    /// The search index's files, updated when documents change (made anew
+    /// when some are added or removed); a change reaches the files of the
+    /// buckets and chunks that differ (`SearchIndexFiles.changes`).
     static let searchIndex = Derivation(
         aspect: .searchIndex, table: \.searchIndex, values: { $0.searchIndex }, domain: site,
-        compute: { _, reader, _, _ in
+        compute: { _, reader, _, previous in
             let guides = reader.site.multipleGuides ? reader.siteGuides.map { reader.guide($0).name } : []
-            return SearchIndexFiles(SearchIndex.documents(reader), guides: guides)
+            let documents = SearchIndex.documents(reader)
+            return previous?.update(documents, guides: guides)
+                ?? SearchIndexFiles(documents, guides: guides, keepingTerms: reader.snapshot.derived.forRebuilds)
         },
         changes: { _, old, new in SearchIndexFiles.changes(from: old, to: new) })
 
@@ -510,6 +533,14 @@ enum Derivations {
 
     @Sendable static func authors(_ model: SiteModel, _: inout Identities) -> [Int32] {
         model.siteAuthors[SiteModel.siteID]!.map(\.raw)
+    }
+
+    @Sendable static func extraPages(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        model.sitePages[SiteModel.siteID]!.map(\.raw)
+    }
+
+    @Sendable static func postings(_ model: SiteModel, _: inout Identities) -> [Int32] {
+        model.sitePostings[SiteModel.siteID]!.map(\.raw)
     }
 
     @Sendable static func guides(_ model: SiteModel, _: inout Identities) -> [Int32] {

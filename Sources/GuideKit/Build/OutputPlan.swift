@@ -100,7 +100,9 @@ struct OutputListings: Sendable {
                 kinds[index] = listing
                 relisted.append(Relisted(kind: index, outputs: fresh))
                 if OutputKind.all[index].page != nil, let old, !pagesMoved {
-                    pagesMoved = listing.outputs.count != old.outputs.count || zip(listing.outputs, old.outputs).contains { $0.path != $1.path }
+                    // Locations, not paths: a path is made by joining two strings.
+                    pagesMoved = listing.outputs.count != old.outputs.count
+                        || zip(listing.outputs, old.outputs).contains { $0.location != $1.location }
                 }
             }
         }
@@ -210,8 +212,9 @@ struct OutputPlan {
         if !moved.isEmpty || !gone.isEmpty {
             let candidates = Set(moved + gone)
             let lengths = Set(candidates.map(\.utf8.count))
-            let taken = Set(listings.kinds.lazy.flatMap(\.outputs).map(\.path)
-                .filter { lengths.contains($0.utf8.count) && candidates.contains($0) })
+            // Only the paths of outputs whose path has a candidate's length are made.
+            let taken = Set(listings.kinds.lazy.flatMap(\.outputs)
+                .filter { lengths.contains($0.location.length) }.map(\.path).filter(candidates.contains))
             removed = candidates.subtracting(taken).sorted()
         }
         let records = next.outputs

@@ -21,7 +21,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     // Derived values, in the order `Derivations.all` computes them. The
     // search index comes first: a build lets its documents go once it is
     // made, before the fragments and citations take their memory.
-    case authorIndex, searchPaper, searchTopic, searchAuthor, searchIndex
+    case authorIndex, searchPaper, searchTopic, searchAuthor, searchGuide, searchPage, searchPosting, searchIndex
     /// Parts of the search index (`SearchIndexFiles.changes`): its meta file
     /// (which changes with any other), a bucket of terms, a chunk of results.
     case searchMeta, searchBucket, searchChunk

@@ -46,6 +46,9 @@ struct OutputPath: Hashable, Sendable {
 
     var path: String { folder.isEmpty ? name : folder + name }
 
+    /// The length of `path` in UTF-8 bytes, without making it.
+    var length: Int { folder.utf8.count + name.utf8.count }
+
     /// The route of a page file (`Routes.route(of:)`): for a page's
     /// `index.html`, its folder's string itself.
     var route: String { name == Routes.pageFileName ? folder : Routes.route(of: path) }

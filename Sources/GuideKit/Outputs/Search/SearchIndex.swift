@@ -24,6 +24,13 @@ struct SearchIndexFiles: Equatable, Sendable {
     var meta: [UInt8]
     var buckets: [[UInt8]]
     var chunks: [[UInt8]]
+    /// What the files were made of, kept by a build that is rebuilt from
+    /// (`update`); nil otherwise. Not compared: the files say it all.
+    var terms: SearchTerms?
+
+    static func == (a: SearchIndexFiles, b: SearchIndexFiles) -> Bool {
+        a.meta == b.meta && a.buckets == b.buckets && a.chunks == b.chunks
+    }
 
     /// Documents a chunk of `search/d/`: 20 results on screen fetch at most
     /// 20 chunks, and a chunk of a large site is about 4 KB compressed.
@@ -41,29 +48,117 @@ struct SearchIndexFiles: Equatable, Sendable {
         return count
     }
 
-    /// - Parameter groups: how many groups of buckets are made side by side,
-    ///   each reading every document for the terms of its own buckets: the
-    ///   index is one derived value, which would otherwise keep one processor
-    ///   busy while the others wait (a third of an intro edit at 10,000 papers).
-    init(_ documents: [SearchDocument], guides: [String], groups: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// - Parameters:
+    ///   - groups: how many groups of buckets are made side by side, each
+    ///     reading every document for the terms of its own buckets: the index
+    ///     is one derived value, which would otherwise keep one processor busy
+    ///     while the others wait (a third of an intro edit at 10,000 papers).
+    ///   - keepingTerms: keep what the files are made of, for `update`.
+    init(_ documents: [SearchDocument], guides: [String], groups: Int = ProcessInfo.processInfo.activeProcessorCount,
+         keepingTerms: Bool = false) {
         let bucketCount = Self.bucketCount(documents: documents.count)
         let groups = max(1, min(bucketCount, groups))
-        let made = parallelMap(groups) { group in Self.buckets(documents, count: bucketCount, group: group, of: groups) }
-        buckets = (0..<bucketCount).map { made[$0 % groups][$0 / groups] }
-        chunks = stride(from: 0, to: documents.count, by: Self.chunkSize).map { start in
-            var file = Array("guideSearchLoaded(\"d/\(start / Self.chunkSize)\",[".utf8)
-            for index in start..<min(start + Self.chunkSize, documents.count) {
-                if index > start { file.append(contentsOf: ",\n".utf8) }
-                file += documents[index].record
+        let made = parallelMap(groups) { group in
+            Self.terms(documents, buckets: bucketCount, group: group, of: groups).enumerated().map { index, terms in
+                (terms: terms, file: Self.bucketFile(index * groups + group, terms))
             }
-            file.append(contentsOf: "]);\n".utf8)
-            return file
         }
+        buckets = (0..<bucketCount).map { made[$0 % groups][$0 / groups].file }
+        chunks = (0..<(documents.count + Self.chunkSize - 1) / Self.chunkSize).map { Self.chunkFile($0, documents) }
+        let hashes = (buckets + chunks).map { $0.withUnsafeBufferPointer(ByteHash.of) }
+        meta = Self.metaFile(documents: documents.count, buckets: bucketCount, guides: guides, hashes: hashes)
+        terms = keepingTerms
+            ? SearchTerms(documents: documents, buckets: (0..<bucketCount).map { made[$0 % groups][$0 / groups].terms }, hashes: hashes)
+            : nil
+    }
+
+    /// The index of `documents`, made from this one's kept terms by changing
+    /// the postings of the documents that differ from those it was made of,
+    /// and the files of the buckets and chunks they reach; nil when it kept
+    /// none, when documents were added or removed (every later number
+    /// moves), or when many changed: then the index is made anew.
+    func update(_ documents: [SearchDocument], guides: [String]) -> SearchIndexFiles? {
+        guard var terms, terms.documents.count == documents.count else { return nil }
+        let changed = documents.indices.filter { documents[$0] != terms.documents[$0] }
+        guard changed.count <= max(64, documents.count / 16) else { return nil }
+        var updated = self
+        var dirtyBuckets = Set<Int>(), dirtyChunks = Set<Int>()
+        for number in changed {
+            terms.documents[number].terms.forEach { term, _ in
+                let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets.count)
+                terms.remove(number, from: String(decoding: term, as: UTF8.self), in: bucket)
+                dirtyBuckets.insert(bucket)
+            }
+            documents[number].terms.forEach { term, weight in
+                let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets.count)
+                terms.add(number, weight: weight, to: String(decoding: term, as: UTF8.self), in: bucket)
+                dirtyBuckets.insert(bucket)
+            }
+            dirtyChunks.insert(number / Self.chunkSize)
+        }
+        terms.documents = documents
+        for bucket in dirtyBuckets {
+            updated.buckets[bucket] = Self.bucketFile(bucket, terms.buckets[bucket])
+            terms.hashes[bucket] = updated.buckets[bucket].withUnsafeBufferPointer(ByteHash.of)
+        }
+        for chunk in dirtyChunks {
+            updated.chunks[chunk] = Self.chunkFile(chunk, documents)
+            terms.hashes[buckets.count + chunk] = updated.chunks[chunk].withUnsafeBufferPointer(ByteHash.of)
+        }
+        updated.meta = Self.metaFile(documents: documents.count, buckets: buckets.count, guides: guides, hashes: terms.hashes)
+        updated.terms = terms
+        return updated
+    }
+
+    /// The terms of the buckets `group`, `group + groups`, … (of `buckets`), in that order.
+    private static func terms(_ documents: [SearchDocument], buckets: Int, group: Int, of groups: Int) -> [[String: [UInt32]]] {
+        var byBucket = [[String: [UInt32]]](repeating: [:], count: (buckets - group + groups - 1) / groups)
+        for (number, document) in documents.enumerated() {
+            document.terms.forEach { term, weight in
+                let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets)
+                guard bucket % groups == group else { return }
+                byBucket[bucket / groups][String(decoding: term, as: UTF8.self), default: []].append(SearchTerms.posting(number, weight))
+            }
+        }
+        return byBucket
+    }
+
+    /// `search/t/<number>.js`: each term of the bucket, A–Z, with its postings.
+    private static func bucketFile(_ number: Int, _ terms: [String: [UInt32]]) -> [UInt8] {
+        var file = Array("guideSearchLoaded(\"t/\(number)\",{".utf8)
+        for (index, term) in terms.keys.sorted().enumerated() {
+            if index > 0 { file.append(UInt8(ascii: ",")) }
+            JSONText.appendString(term, to: &file)
+            file.append(contentsOf: ":\"".utf8)
+            var last = -1
+            for posting in terms[term]! {
+                let document = Int(posting >> 2)
+                appendNumber((document - last) << 2 | Int(posting & 3), to: &file)
+                last = document
+            }
+            file.append(UInt8(ascii: "\""))
+        }
+        file.append(contentsOf: "});\n".utf8)
+        return file
+    }
+
+    /// `search/d/<number>.js`: the results of `chunkSize` documents.
+    private static func chunkFile(_ number: Int, _ documents: [SearchDocument]) -> [UInt8] {
+        let start = number * chunkSize
+        var file = Array("guideSearchLoaded(\"d/\(number)\",[".utf8)
+        for index in start..<min(start + chunkSize, documents.count) {
+            if index > start { file.append(contentsOf: ",\n".utf8) }
+            file += documents[index].record
+        }
+        file.append(contentsOf: "]);\n".utf8)
+        return file
+    }
+
+    /// `search/meta.js`, its stamp made of the other files' hashes, buckets first.
+    private static func metaFile(documents: Int, buckets: Int, guides: [String], hashes: [UInt64]) -> [UInt8] {
         var hash: UInt64 = 0
-        for file in buckets + chunks {
-            hash = (hash &* 0x100_0000_01b3) ^ file.withUnsafeBufferPointer(ByteHash.of)
-        }
-        var meta = Array("guideSearchLoaded(\"meta\",{\"buckets\":\(bucketCount),\"chunk\":\(Self.chunkSize),\"documents\":\(documents.count),\"guides\":[".utf8)
+        for file in hashes { hash = (hash &* 0x100_0000_01b3) ^ file }
+        var meta = Array("guideSearchLoaded(\"meta\",{\"buckets\":\(buckets),\"chunk\":\(chunkSize),\"documents\":\(documents),\"guides\":[".utf8)
         for (index, guide) in guides.enumerated() {
             if index > 0 { meta.append(UInt8(ascii: ",")) }
             JSONText.appendString(guide, to: &meta)
@@ -74,44 +169,7 @@ struct SearchIndexFiles: Equatable, Sendable {
             JSONText.appendString(word, to: &meta)
         }
         meta.append(contentsOf: "],\"stamp\":\"\(String(hash, radix: 36))\",\"version\":2});\n".utf8)
-        self.meta = meta
-    }
-
-    /// The files of the buckets `group`, `group + groups`, … (of `count`), in that order.
-    private static func buckets(_ documents: [SearchDocument], count: Int, group: Int, of groups: Int) -> [[UInt8]] {
-        var postings: [String: PostingList] = [:]
-        for (number, document) in documents.enumerated() {
-            document.terms.forEach { term, weight in
-                guard SearchText.bucket(ofUTF8: term, buckets: count) % groups == group else { return }
-                postings[String(decoding: term, as: UTF8.self), default: PostingList()].append(number, weight: weight)
-            }
-        }
-        var byBucket = [[String]](repeating: [], count: (count - group + groups - 1) / groups)
-        for term in postings.keys { byBucket[SearchText.bucket(of: term, buckets: count) / groups].append(term) }
-        return byBucket.enumerated().map { index, terms in
-            var file = Array("guideSearchLoaded(\"t/\(index * groups + group)\",{".utf8)
-            for (index, term) in terms.sorted().enumerated() {
-                if index > 0 { file.append(UInt8(ascii: ",")) }
-                JSONText.appendString(term, to: &file)
-                file.append(contentsOf: ":\"".utf8)
-                file += postings[term]!.bytes
-                file.append(UInt8(ascii: "\""))
-            }
-            file.append(contentsOf: "});\n".utf8)
-            return file
-        }
-    }
-
-    /// A term's postings as written: the documents it is in, in order, each
-    /// as its distance from the one before, times four, plus the weight.
-    struct PostingList {
-        private var last = -1
-        private(set) var bytes: [UInt8] = []
-
-        mutating func append(_ document: Int, weight: UInt8) {
-            SearchIndexFiles.appendNumber((document - last) << 2 | Int(weight), to: &bytes)
-            last = document
-        }
+        return meta
     }
 
     /// `value` in the posting lists' base 32 (`digits`).
@@ -136,6 +194,47 @@ struct SearchIndexFiles: Equatable, Sendable {
             + differing(old?.chunks ?? [], new?.chunks ?? [], .searchChunk)
         if old?.meta != new?.meta { facts.append(Fact(.searchMeta, 0)) }
         return facts
+    }
+}
+
+/// What a search index was made of: its documents, and each bucket's terms
+/// with their postings. A build that is rebuilt from keeps it, so that an
+/// edit that changes some documents changes the postings of those alone
+/// (`SearchIndexFiles.update`): hashing every term of every document again
+/// took 10–20 ms of every edit at 10,000 papers.
+struct SearchTerms: Sendable {
+    var documents: [SearchDocument]
+    /// By bucket: each term's postings (`posting`), in document order.
+    var buckets: [[String: [UInt32]]]
+    /// Each bucket file's hash, then each chunk file's, for the stamp.
+    var hashes: [UInt64]
+
+    /// A document's number times four, plus the weight of the term in it.
+    static func posting(_ document: Int, _ weight: UInt8) -> UInt32 {
+        UInt32(document) << 2 | UInt32(weight)
+    }
+
+    mutating func remove(_ document: Int, from term: String, in bucket: Int) {
+        guard var postings = buckets[bucket].removeValue(forKey: term) else { return }
+        let index = Self.place(of: document, in: postings)
+        if index < postings.count, Int(postings[index] >> 2) == document { postings.remove(at: index) }
+        if !postings.isEmpty { buckets[bucket][term] = postings }
+    }
+
+    mutating func add(_ document: Int, weight: UInt8, to term: String, in bucket: Int) {
+        var postings = buckets[bucket].removeValue(forKey: term) ?? []
+        postings.insert(Self.posting(document, weight), at: Self.place(of: document, in: postings))
+        buckets[bucket][term] = postings
+    }
+
+    /// Where `document` is, or would go, in `postings`.
+    private static func place(of document: Int, in postings: [UInt32]) -> Int {
+        var (low, high) = (0, postings.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(postings[middle] >> 2) < document { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
@@ -174,15 +273,15 @@ enum SearchIndex {
     static func documents(_ reader: Reader) -> [SearchDocument] {
         let guides = reader.siteGuides
         var documents: [SearchDocument] = []
-        documents += guides.map { SearchDocument.guide($0, reader) }
+        documents += guides.map { reader.derived(Derivations.searchGuide, $0.raw)! }
         for guide in guides {
             for topic in reader.topics(of: guide) { documents.append(reader.derived(Derivations.searchTopic, topic.raw)!) }
         }
         for letter in reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? [] {
             for author in letter.authors { documents.append(reader.derived(Derivations.searchAuthor, author.raw)!) }
         }
-        documents += reader.sitePages.map { SearchDocument.page($0, reader) }
-        documents += reader.sitePostings.map { SearchDocument.posting($0, reader) }
+        documents += reader.sitePages.map { reader.derived(Derivations.searchPage, $0.raw)! }
+        documents += reader.sitePostings.map { reader.derived(Derivations.searchPosting, $0.raw)! }
         for guide in guides {
             for paper in reader.papers(of: guide) { documents.append(reader.derived(Derivations.searchPaper, paper.raw)!) }
         }
