@@ -244,10 +244,12 @@ struct GuidePart: Sendable {
             }
 
             // Papers: their authors in order (each once), then their values on every core.
+            // (The ids alone: reading a `Person` for each byline name retains its two strings.)
+            let personIDs = people.map(\.id)
             let paperAuthors: [[AuthorID]] = parsed.papers.indices.map { index in
                 var authors: [AuthorID] = []
-                for author in parsed.papers[index].authors.map({ people[$0].id }) where !authors.contains(author) {
-                    authors.append(author)
+                for name in parsed.papers[index].authors where !authors.contains(personIDs[name]) {
+                    authors.append(personIDs[name])
                 }
                 return authors
             }
