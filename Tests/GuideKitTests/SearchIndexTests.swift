@@ -81,9 +81,34 @@ import Testing
         let back = try #require(updated.update(before, guides: ["A"]))
         #expect(back == SearchIndexFiles(before, guides: ["A"]))
 
-        #expect(kept.update(before + [Self.document(1_500)], guides: ["A"]) == nil, "a document more: made anew")
         #expect(kept.update(before.indices.map { Self.document($0, title: "changed \($0)") }, guides: ["A"]) == nil, "all changed: made anew")
+        #expect(kept.update(Array(before.prefix(300)), guides: ["A"]) == nil, "fewer buckets: made anew")
         #expect(SearchIndexFiles(before, guides: []).update(after, guides: []) == nil, "nothing kept")
+    }
+
+    /// Documents added and removed move the numbers of those after them.
+    @Test(arguments: [
+        [("insert", 500)], [("remove", 500)], [("insert", 0)], [("remove", 0)], [("append", 0)], [("remove", 1_499)],
+        [("insert", 100), ("remove", 900), ("change", 1_200)], [("remove", 63), ("remove", 64), ("insert", 1_000)],
+        [("insert", 10), ("insert", 10), ("insert", 10), ("change", 11)], [("remove", 1_400), ("append", 0), ("append", 0)],
+    ])
+    func anIndexUpdatedForDocumentsAddedAndRemovedIsTheIndexMadeAnew(_ edits: [(String, Int)]) throws {
+        let before = (0..<1_500).map { Self.document($0) }
+        var after = before
+        for (number, (edit, at)) in edits.enumerated() {
+            let new = Self.document(5_000 + number, title: "Inserted \(["zeppelin", "bandit", "深度学习"][number % 3]) \(number)")
+            switch edit {
+            case "insert": after.insert(new, at: at)
+            case "append": after.append(new)
+            case "remove": after.remove(at: at)
+            default: after[at] = new
+            }
+        }
+        let kept = SearchIndexFiles(before, guides: [], keepingTerms: true)
+        let updated = try #require(kept.update(after, guides: []))
+        #expect(updated == SearchIndexFiles(after, guides: []))
+        #expect(updated.meta == SearchIndexFiles(after, guides: []).meta)
+        #expect(try #require(updated.update(before, guides: [])) == SearchIndexFiles(before, guides: []), "and back")
     }
 
     @Test func bucketCountGrowsByPowersOfTwo() {

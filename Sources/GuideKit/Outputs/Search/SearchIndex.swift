@@ -72,39 +72,56 @@ struct SearchIndexFiles: Equatable, Sendable {
             : nil
     }
 
-    /// The index of `documents`, made from this one's kept terms by changing
-    /// the postings of the documents that differ from those it was made of,
-    /// and the files of the buckets and chunks they reach; nil when it kept
-    /// none, when documents were added or removed (every later number
-    /// moves), or when many changed: then the index is made anew.
+    /// The index of `documents`, made from this one's kept terms: the
+    /// documents are lined up with those it was made of (`DocumentAlignment`),
+    /// the postings of those that went or changed are taken out, the others
+    /// numbered anew when documents were added or removed, and the postings of
+    /// those that came or changed are put in; then the files they reach are
+    /// made again. Nil when it kept no terms, when many documents changed, or
+    /// when the number of buckets did: then the index is made anew.
     func update(_ documents: [SearchDocument], guides: [String]) -> SearchIndexFiles? {
-        guard var terms, terms.documents.count == documents.count else { return nil }
-        let changed = documents.indices.filter { documents[$0] != terms.documents[$0] }
-        guard changed.count <= max(64, documents.count / 16) else { return nil }
-        var updated = self
-        var dirtyBuckets = Set<Int>(), dirtyChunks = Set<Int>()
-        for number in changed {
-            terms.documents[number].terms.forEach { term, _ in
+        guard var terms, Self.bucketCount(documents: documents.count) == buckets.count,
+              let alignment = DocumentAlignment(terms.documents, documents, limit: max(64, documents.count / 16))
+        else { return nil }
+        var dirtyBuckets = Set<Int>()
+        func each(_ document: SearchDocument, _ body: (String, UInt8, Int) -> Void) {
+            document.terms.forEach { term, weight in
                 let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets.count)
-                terms.remove(number, from: String(decoding: term, as: UTF8.self), in: bucket)
+                body(String(decoding: term, as: UTF8.self), weight, bucket)
                 dirtyBuckets.insert(bucket)
             }
-            documents[number].terms.forEach { term, weight in
-                let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets.count)
-                terms.add(number, weight: weight, to: String(decoding: term, as: UTF8.self), in: bucket)
-                dirtyBuckets.insert(bucket)
-            }
-            dirtyChunks.insert(number / Self.chunkSize)
+        }
+        for number in alignment.removed {
+            each(terms.documents[number]) { term, _, bucket in terms.remove(number, from: term, in: bucket) }
+        }
+        if alignment.renumbers {
+            terms.renumber(alignment.newNumbers)
+            dirtyBuckets = Set(buckets.indices)
+        }
+        for number in alignment.added {
+            each(documents[number]) { term, weight, bucket in terms.add(number, weight: weight, to: term, in: bucket) }
         }
         terms.documents = documents
+
+        var updated = self
         for bucket in dirtyBuckets {
             updated.buckets[bucket] = Self.bucketFile(bucket, terms.buckets[bucket])
             terms.hashes[bucket] = updated.buckets[bucket].withUnsafeBufferPointer(ByteHash.of)
         }
-        for chunk in dirtyChunks {
+        // The chunks of the documents that came or changed, and every chunk
+        // from where one was added or removed on.
+        let chunkCount = (documents.count + Self.chunkSize - 1) / Self.chunkSize
+        var dirtyChunks = Set(alignment.added.map { $0 / Self.chunkSize })
+        if let shift = alignment.firstShift { dirtyChunks.formUnion(shift / Self.chunkSize..<max(chunkCount, shift / Self.chunkSize)) }
+        var chunkHashes = Array(terms.hashes[buckets.count...].prefix(chunkCount))
+        chunkHashes += repeatElement(0, count: chunkCount - chunkHashes.count)
+        updated.chunks = Array(updated.chunks.prefix(chunkCount))
+        updated.chunks += repeatElement([], count: chunkCount - updated.chunks.count)
+        for chunk in dirtyChunks where chunk < chunkCount {
             updated.chunks[chunk] = Self.chunkFile(chunk, documents)
-            terms.hashes[buckets.count + chunk] = updated.chunks[chunk].withUnsafeBufferPointer(ByteHash.of)
+            chunkHashes[chunk] = updated.chunks[chunk].withUnsafeBufferPointer(ByteHash.of)
         }
+        terms.hashes = Array(terms.hashes[..<buckets.count]) + chunkHashes
         updated.meta = Self.metaFile(documents: documents.count, buckets: buckets.count, guides: guides, hashes: terms.hashes)
         updated.terms = terms
         return updated
@@ -227,6 +244,16 @@ struct SearchTerms: Sendable {
         buckets[bucket][term] = postings
     }
 
+    /// Numbers every posting's document anew: `numbers[old]` is its new
+    /// number (in the same order: `DocumentAlignment` keeps it).
+    mutating func renumber(_ numbers: [Int32]) {
+        for bucket in buckets.indices {
+            buckets[bucket] = buckets[bucket].mapValues { postings in
+                postings.map { UInt32(numbers[Int($0 >> 2)]) << 2 | ($0 & 3) }
+            }
+        }
+    }
+
     /// Where `document` is, or would go, in `postings`.
     private static func place(of document: Int, in postings: [UInt32]) -> Int {
         var (low, high) = (0, postings.count)
@@ -235,6 +262,57 @@ struct SearchTerms: Sendable {
             if Int(postings[middle] >> 2) < document { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+/// Documents of an index lined up with those of the index before, in order:
+/// the documents equal to one before keep it (under their new number), and
+/// the others were added (or changed), where those before were removed (or
+/// changed). Walks both lists once; where they differ, it looks a few
+/// documents ahead for the one it stands at, to tell an insertion or a
+/// removal from a change. Equal documents are most often the same values
+/// (`Derivations.searchPaper`), compared by their storage.
+struct DocumentAlignment {
+    /// By number before: the number now, or -1 for a document removed.
+    var newNumbers: [Int32]
+    /// Numbers before, of the documents removed or changed.
+    var removed: [Int] = []
+    /// Numbers now, of the documents added or changed.
+    var added: [Int] = []
+    /// Whether some document that stayed has another number now.
+    private(set) var renumbers = false
+    /// The first number now at which a document was added or removed: from
+    /// there on, documents may have other numbers.
+    private(set) var firstShift: Int?
+
+    /// Nil when more than `limit` documents were added, removed or changed.
+    init?(_ old: [SearchDocument], _ new: [SearchDocument], limit: Int, lookahead: Int = 8) {
+        newNumbers = [Int32](repeating: -1, count: old.count)
+        var (i, j) = (0, 0)
+        while i < old.count, j < new.count {
+            if old[i] == new[j] {
+                newNumbers[i] = Int32(j)
+                if i != j { renumbers = true }
+                (i, j) = (i + 1, j + 1)
+            } else if let ahead = (1...lookahead).first(where: { j + $0 < new.count && new[j + $0] == old[i] }) {
+                firstShift = firstShift ?? j
+                added += j..<j + ahead
+                j += ahead
+            } else if let ahead = (1...lookahead).first(where: { i + $0 < old.count && old[i + $0] == new[j] }) {
+                firstShift = firstShift ?? j
+                removed += i..<i + ahead
+                i += ahead
+            } else {
+                removed.append(i)
+                added.append(j)
+                (i, j) = (i + 1, j + 1)
+            }
+            if removed.count + added.count > 2 * limit { return nil }
+        }
+        if i < old.count || j < new.count { firstShift = firstShift ?? j }
+        removed += i..<old.count
+        added += j..<new.count
+        if removed.count + added.count > 2 * limit { return nil }
     }
 }
 
