@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """guide's benchmark: the numbers the README reports, as Markdown tables.
 
-    python3 Benchmarks/bench.py [--papers 1000,10000] [--runs 5] [--no-hugo]
+    python3 Benchmarks/bench.py [--papers 1000,10000] [--runs 5] [--no-hugo] [--hugo-getterms]
                                 [--multi 50x200] [--edits 9] [--kinds KIND,...]
                                 [--reload 5] [--readers 10000,100000]
                                 [--only builds,multi,edits,reload,readers] [--guide PATH]
@@ -68,16 +68,17 @@ def build_guide():
     return os.path.join(out, "guide")
 
 
-def generate(papers, work):
-    """A project folder with Content/guide.txt, and a Hugo site when the shared generator is there."""
+def generate(papers, work, hugo_getterms=False):
+    """A project folder with Content/guide.txt, and a Hugo site when the shared generator is there
+    (its paper pages list terms with `.GetTerms` when `hugo_getterms`)."""
     project = os.path.join(work, f"guide-{papers}")
     os.makedirs(os.path.join(project, "Content"), exist_ok=True)
     hugo_site = None
     if os.path.exists(SHARED_GENERATOR):
         hugo_site = os.path.join(work, f"hugo-{papers}")
         sh([sys.executable, SHARED_GENERATOR, "--papers", str(papers),
-            "--out", os.path.join(project, "Content", "guide.txt"), "--hugo-site", hugo_site],
-           stderr=subprocess.DEVNULL)
+            "--out", os.path.join(project, "Content", "guide.txt"), "--hugo-site", hugo_site]
+           + (["--hugo-getterms"] if hugo_getterms else []), stderr=subprocess.DEVNULL)
     else:
         sh([sys.executable, os.path.join(HERE, "synthetic_guide.py"), "--papers", str(papers),
             "--out", os.path.join(project, "Content", "guide.txt")])
@@ -135,8 +136,8 @@ def pages(summary):
     return int(match.group(1)) if match else 0
 
 
-def bench(guide, papers, runs, work, use_hugo, floor):
-    project, hugo_site = generate(papers, work)
+def bench(guide, papers, runs, work, use_hugo, floor, hugo_getterms=False):
+    project, hugo_site = generate(papers, work, hugo_getterms)
     use_hugo = use_hugo and hugo_site is not None and shutil.which("hugo")
     templates = os.path.join(ROOT, "Templates")
     rows = {"guide": [], "hugo": [], "floor": []}
@@ -458,6 +459,9 @@ def main():
                         help="comma-separated guide sizes; the largest is also the one edited and compared with several guides")
     parser.add_argument("--runs", type=int, default=5, help="timed builds per tool and size (after one warm-up)")
     parser.add_argument("--no-hugo", action="store_true", help="do not run Hugo even when it is installed")
+    parser.add_argument("--hugo-getterms", action="store_true",
+                        help="Hugo's paper pages list their terms with .GetTerms, the idiomatic way, which Hugo 0.111 "
+                             "makes slower as the taxonomy grows (the shared generator's --hugo-getterms)")
     parser.add_argument("--multi", default="50x200", metavar="GUIDESxPAPERS",
                         help="the several-guide site, e.g. 50x200 (none: skip it)")
     parser.add_argument("--edits", type=int, default=9, help="watch-mode edits per kind and guide (0: skip)")
@@ -526,7 +530,7 @@ def run(args, parts, kinds, multi, guide, work):
         floor = build_floor(work)
         results = []
         for papers in sizes:
-            result, path = bench(guide, papers, args.runs, work, not args.no_hugo, floor)
+            result, path = bench(guide, papers, args.runs, work, not args.no_hugo, floor, args.hugo_getterms)
             results.append(result)
             if papers == largest:
                 project = path
