@@ -469,37 +469,26 @@ enum Derivations {
         Feed.entry(PaperID(id), reader)
     }
 
-    /// A paper, topic or author as the search finds it (`SearchDocument`).
-    static let searchPaper = Derivation(aspect: .searchPaper, table: \.searchPapers, values: { $0.searchPapers }, domain: papers,
-                                        readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
-        SearchDocument.paper(PaperID(id), reader)
+    /// A paper, topic, author, guide (its home page), extra page or job posting
+    /// as the search finds it (`SearchDocument`). Only the index reads them;
+    /// a posting's text is long, and a site of fifty guides has a thousand.
+    static let searchPaper = searchDocument(.searchPaper, \.searchPapers, { $0.searchPapers }, papers) { SearchDocument.paper(PaperID($0), $1) }
+    static let searchTopic = searchDocument(.searchTopic, \.searchTopics, { $0.searchTopics }, topics) { SearchDocument.topic(TopicID($0), $1) }
+    static let searchAuthor = searchDocument(.searchAuthor, \.searchAuthors, { $0.searchAuthors }, authors) { SearchDocument.author(AuthorID($0), $1) }
+    static let searchGuide = searchDocument(.searchGuide, \.searchGuides, { $0.searchGuides }, guides) { SearchDocument.guide(GuideID($0), $1) }
+    static let searchPage = searchDocument(.searchPage, \.searchPages, { $0.searchPages }, extraPages) { SearchDocument.page(ExtraPageID($0), $1) }
+    static let searchPosting = searchDocument(.searchPosting, \.searchPostings, { $0.searchPostings }, postings) {
+        SearchDocument.posting(PostingID($0), $1)
     }
 
-    static let searchTopic = Derivation(aspect: .searchTopic, table: \.searchTopics, values: { $0.searchTopics }, domain: topics,
-                                        readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
-        SearchDocument.topic(TopicID(id), reader)
-    }
-
-    static let searchAuthor = Derivation(aspect: .searchAuthor, table: \.searchAuthors, values: { $0.searchAuthors }, domain: authors,
-                                         readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
-        SearchDocument.author(AuthorID(id), reader)
-    }
-
-    /// A guide's home page, an extra page and a job posting as the search finds
-    /// them: a posting's text is long, and a site of fifty guides has a thousand.
-    static let searchGuide = Derivation(aspect: .searchGuide, table: \.searchGuides, values: { $0.searchGuides }, domain: guides,
-                                        readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
-        SearchDocument.guide(GuideID(id), reader)
-    }
-
-    static let searchPage = Derivation(aspect: .searchPage, table: \.searchPages, values: { $0.searchPages }, domain: extraPages,
-                                       readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
-        SearchDocument.page(ExtraPageID(id), reader)
-    }
-
-    static let searchPosting = Derivation(aspect: .searchPosting, table: \.searchPostings, values: { $0.searchPostings }, domain: postings,
-                                          readers: .derivations(through: .searchIndex)) { id, reader, _, _ in
-        SearchDocument.posting(PostingID(id), reader)
+    private static func searchDocument(
+        _ aspect: Aspect, _ table: WritableKeyPath<DerivedValues, DerivedTable<SearchDocument>> & Sendable,
+        _ values: @escaping @Sendable (DerivedValues) -> DerivedTable<SearchDocument>,
+        _ domain: @escaping @Sendable (SiteModel, inout Identities) -> [Int32],
+        _ make: @escaping @Sendable (Int32, Reader) -> SearchDocument
+    ) -> Derivation<SearchDocument> {
+        Derivation(aspect: aspect, table: table, values: values, domain: domain,
+                   readers: .derivations(through: .searchIndex)) { id, reader, _, _ in make(id, reader) }
     }
 
     /// The search index's files, updated when documents change (made anew

@@ -72,27 +72,6 @@ struct SearchDocument: Equatable, Sendable {
             forEach { terms.append(WeightedTerm(term: String(decoding: $0, as: UTF8.self), weight: $1)) }
             return terms
         }
-
-        struct Iterator: IteratorProtocol {
-            let bytes: [UInt8]
-            var index = 0
-
-            mutating func next() -> WeightedTerm? {
-                guard index < bytes.count else { return nil }
-                let weight = bytes[index]
-                index += 1
-                var length = 0, shift = 0
-                while true {
-                    let byte = bytes[index]
-                    index += 1
-                    length |= Int(byte & 0x7F) << shift
-                    shift += 7
-                    if byte < 0x80 { break }
-                }
-                defer { index += length }
-                return WeightedTerm(term: String(decoding: bytes[index..<index + length], as: UTF8.self), weight: weight)
-            }
-        }
     }
 
     /// Kinds in the order their documents are numbered: on equal scores, a
