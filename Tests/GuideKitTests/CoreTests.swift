@@ -35,7 +35,7 @@ import Testing
         check(Derivations.citationVenue); check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder)
         check(Derivations.authorIndex); check(Derivations.listPage); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor); check(Derivations.searchIndex)
-        #expect(Derivations.all.count == 28)
+        #expect(Derivations.all.count == 30)
     }
 
     @Test func aReaderRecordsWhatItReadsEachOnce() throws {

@@ -81,16 +81,17 @@ import Testing
             }
             """
         let session = try Self.plan(keepingState: true)
-        #expect(session.derived.citationTexts.domain.count == 2)
-        #expect(session.derived.citationTexts[0]?.bibtex == entry)
+        #expect(session.derived.citationBibTeX.domain.count == 2)
+        #expect(session.derived.citationBibTeX[0] == entry)
+        #expect(session.derived.citationRIS[0]?.hasPrefix("TY  - CPAPER\r\n") == true)
         let sessionReader = Reader(session.snapshot, records: true)
-        #expect(sessionReader.citationTexts(of: PaperID(0))?.bibtex == entry)
-        #expect(sessionReader.facts == [Fact(.citationText, 0)], "a rebuild redoes what read the texts when they change")
+        #expect(sessionReader.citationText(of: PaperID(0), .bibtex) == entry)
+        #expect(sessionReader.facts == [Fact(.citationBibTeX, 0)], "a rebuild redoes what read the texts when they change")
 
         let oneOff = try Self.plan(keepingState: false)
-        #expect(oneOff.derived.citationTexts.domain.isEmpty, "not kept")
+        #expect(oneOff.derived.citationBibTeX.domain.isEmpty && oneOff.derived.citationCSL.domain.isEmpty, "not kept")
         let reader = Reader(oneOff.snapshot, records: true)
-        #expect(reader.citationTexts(of: PaperID(0))?.bibtex == entry, "made when read")
+        #expect(reader.citationText(of: PaperID(0), .bibtex) == entry, "made when read")
         #expect(reader.facts.contains(Fact(.citation, 0)), "with what making it read")
     }
 

@@ -120,7 +120,9 @@ struct DerivedValues: Sendable {
     var citationKeyCollisions = DerivedTable<[PaperID: String]>(.citationKeyCollisions)
     var citationVenues = DerivedTable<CitationVenue>(.citationVenue)
     var citations = DerivedTable<Citation>(.citation)
-    var citationTexts = DerivedTable<CitationTexts>(.citationText)
+    var citationBibTeX = DerivedTable<String>(.citationBibTeX)
+    var citationRIS = DerivedTable<String>(.citationRIS)
+    var citationCSL = DerivedTable<String>(.citationCSL)
     var calendarEvents = DerivedTable<String>(.calendarEvent)
     var schedules = DerivedTable<[PaperID]>(.schedule)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
@@ -284,8 +286,8 @@ enum Derivations {
     static let all: [any AnyDerivation] = [
         authorIndex, searchPaper, searchTopic, searchAuthor, searchGuide, searchPage, searchPosting, searchIndex,
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
-        related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citationVenue, citation, citationText,
-        calendarEvent, schedule,
+        related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citationVenue, citation,
+        citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule,
         paperOrder, listPage, chrome,
         feedEntry,
     ]
@@ -388,15 +390,24 @@ enum Derivations {
         return Citation(paper: paper, key: key, reader)
     }
 
-    /// A paper's citation as its three texts: read by its page, its `cite.*`
-    /// files and its guide's `papers.*`, which a rebuild then makes of the
-    /// texts of papers whose citation did not change as they were (85 ms of a
-    /// byline edit at 10,000 papers when each was made again). A build that is
-    /// not rebuilt from makes each text where it is read (120 MB at 100,000 papers).
-    static let citationText = Derivation(aspect: .citationText, table: \.citationTexts, values: { $0.citationTexts }, domain: papers,
-                                         keptOnlyForRebuilds: true) { id, reader, _, _ in
-        // Every paper has a citation: the two have the same domain.
-        CitationTexts(reader.citation(of: PaperID(id))!)
+    /// A paper's citation as text in one format (`CitationFiles.Format.text`):
+    /// read by its page, its `cite.*` file and its guide's `papers.*`, which a
+    /// rebuild then makes of the texts of papers whose citation did not change
+    /// as they were (85 ms of a byline edit at 10,000 papers when each was made
+    /// again). A build that is not rebuilt from makes each text where it is
+    /// read (120 MB at 100,000 papers).
+    static let citationBibTeX = citationText(.bibtex, .citationBibTeX, \.citationBibTeX) { $0.citationBibTeX }
+    static let citationRIS = citationText(.ris, .citationRIS, \.citationRIS) { $0.citationRIS }
+    static let citationCSL = citationText(.cslJSON, .citationCSL, \.citationCSL) { $0.citationCSL }
+
+    private static func citationText(
+        _ format: CitationFiles.Format, _ aspect: Aspect, _ table: WritableKeyPath<DerivedValues, DerivedTable<String>> & Sendable,
+        _ values: @escaping @Sendable (DerivedValues) -> DerivedTable<String>
+    ) -> Derivation<String> {
+        Derivation(aspect: aspect, table: table, values: values, domain: papers, keptOnlyForRebuilds: true) { id, reader, _, _ in
+            // Every paper has a citation: the two have the same domain.
+            format.text(reader.citation(of: PaperID(id))!)
+        }
     }
 
     /// A paper's `VEVENT`, or "" when it has no start time.
@@ -491,9 +502,10 @@ enum Derivations {
                    readers: .derivations(through: .searchIndex)) { id, reader, _, _ in make(id, reader) }
     }
 
-    /// The search index's files, updated when documents change (made anew
-    /// when some are added or removed); a change reaches the files of the
-    /// buckets and chunks that differ (`SearchIndexFiles.changes`).
+    /// The search index's files: in a rebuild, the previous index updated for
+    /// the documents that changed, came or went (made anew when many did); a
+    /// change reaches the files of the buckets and chunks that differ
+    /// (`SearchIndexFiles.changes`).
     static let searchIndex = Derivation(
         aspect: .searchIndex, table: \.searchIndex, values: { $0.searchIndex }, domain: site,
         compute: { _, reader, _, previous in

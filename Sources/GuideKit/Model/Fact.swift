@@ -29,7 +29,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case related, coauthors, citationName, citationKeyBase, citationKeyCollisions
     /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
     case citationKey
-    case citationVenue, citation, citationText, calendarEvent, schedule
+    case citationVenue, citation, citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule
     case paperOrder, listPage, chrome
     case feedEntry
 }

@@ -1,7 +1,7 @@
 /// The citation exports: beside each paper's page `cite.bib`, `cite.ris`
 /// and `cite.json`; for each guide `papers.bib`, `papers.ris` and
 /// `papers.json` with every paper of the guide, in the guide's order. Each is
-/// made of the papers' texts (`Derivations.citationText`), as the paper page's are.
+/// made of the papers' texts (`Derivations.citationBibTeX`, …), as the paper page's are.
 enum CitationFiles {
     enum Format: CaseIterable, Sendable {
         case bibtex, ris, cslJSON
@@ -61,7 +61,7 @@ enum CitationFiles {
         OutputKind(name: "cite.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
             reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.citationFileName(extension: format.fileExtension))) }
         }, render: { id, reader throws(Diagnostic) in
-            .file(format.file(reader.citationTexts(of: PaperID(id)).map { [$0[format]] } ?? []))
+            .file(format.file(reader.citationText(of: PaperID(id), format).map { [$0] } ?? []))
         })
     }
 
@@ -70,13 +70,15 @@ enum CitationFiles {
         OutputKind(name: "papers.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
             [(guide.raw, OutputPath(Routes.citations(prefix: reader.guide(guide).prefix, extension: format.fileExtension)))]
         }, render: { id, reader throws(Diagnostic) in
-            // Read (and recorded) here; each part reads its papers' texts as it
-            // is made, rather than from a list of them all (24 MB at 100,000
+            // Read (and recorded) here as the papers' citations, of which their
+            // texts are made: a build that keeps no texts makes one where it is
+            // read, and the parts read them. Each part reads its papers' texts as
+            // it is made, rather than from a list of them all (24 MB at 100,000
             // papers), through a reader of its own that records nothing more.
-            let papers = reader.papers(of: GuideID(id)).filter { reader.citationTexts(of: $0) != nil }
+            let papers = reader.papers(of: GuideID(id)).filter { reader.citation(of: $0) != nil }
             let snapshot = reader.snapshot
             return .parts(format.parts(count: papers.count) { index in
-                Reader(snapshot, computing: nil, records: false).citationTexts(of: papers[index])![format]
+                Reader(snapshot, computing: nil, records: false).citationText(of: papers[index], format)!
             })
         })
     }
@@ -84,30 +86,20 @@ enum CitationFiles {
     static let kinds: [OutputKind] = Format.allCases.map(ofPaper) + Format.allCases.map(ofGuide)
 }
 
-/// A paper's citation in each format (`CitationFiles.Format.text`).
-struct CitationTexts: Equatable, Sendable {
-    var bibtex: String
-    var ris: String
-    var cslJSON: String
-
-    init(_ citation: Citation) {
-        bibtex = CitationFiles.Format.bibtex.text(citation)
-        ris = CitationFiles.Format.ris.text(citation)
-        cslJSON = CitationFiles.Format.cslJSON.text(citation)
-    }
-
-    subscript(format: CitationFiles.Format) -> String {
-        switch format {
-        case .bibtex: bibtex
-        case .ris: ris
-        case .cslJSON: cslJSON
+extension CitationFiles.Format {
+    /// The derived texts of this format.
+    var derivation: Derivation<String> {
+        switch self {
+        case .bibtex: Derivations.citationBibTeX
+        case .ris: Derivations.citationRIS
+        case .cslJSON: Derivations.citationCSL
         }
     }
 }
 
 extension Reader {
-    /// A paper's citation texts (`Derivations.citationText`).
-    func citationTexts(of paper: PaperID) -> CitationTexts? {
-        derived(Derivations.citationText, paper.raw)
+    /// A paper's citation in `format` (`Derivations.citationBibTeX`, …).
+    func citationText(of paper: PaperID, _ format: CitationFiles.Format) -> String? {
+        derived(format.derivation, paper.raw)
     }
 }

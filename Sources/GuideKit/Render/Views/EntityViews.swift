@@ -63,11 +63,11 @@ struct PaperPageView: MustacheParent {
         case "figures": FigureView.list(reader.paper(id).figures, reader)
         case "related": related.map { PaperLinkView(reader: reader, id: $0) }
         case "related_html": joined(related, Derivations.paperLink, reader)
-        case "bibtex": texts.map { asText($0.bibtex) }
+        case "bibtex": reader.citationText(of: id, .bibtex).map(asText)
         case "bibtex_key", "citation_key": reader.citation(of: id).map { asText($0.key) }
         // As the files are, without the final line break (and with LF: HTML makes CRLF one).
-        case "ris": texts.map { asText(String($0.ris.replacing("\r\n", with: "\n").dropLast())) }
-        case "csl_json": texts.map { asText(String(decoding: CitationFiles.Format.cslJSON.file([$0.cslJSON]).dropLast(), as: UTF8.self)) }
+        case "ris": reader.citationText(of: id, .ris).map { asText(String($0.replacing("\r\n", with: "\n").dropLast())) }
+        case "csl_json": reader.citationText(of: id, .cslJSON).map { asText(String(decoding: CitationFiles.Format.cslJSON.file([$0]).dropLast(), as: UTF8.self)) }
         case "bibtex_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "bib")))
         case "ris_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "ris")))
         case "csl_json_url": asText(fileURL(Routes.citation(paper: reader.title(id).path, extension: "json")))
@@ -80,10 +80,6 @@ struct PaperPageView: MustacheParent {
 
     private var related: [PaperID] {
         reader.derived(Derivations.related, id.raw) ?? []
-    }
-
-    private var texts: CitationTexts? {
-        reader.citationTexts(of: id)
     }
 
     private func fileURL(_ path: String) -> String {
