@@ -145,3 +145,12 @@ import Testing
         #expect(SearchDocument.PackedTerms([]).all == [])
     }
 }
+
+extension SearchDocument.PackedTerms {
+    /// Every term, as it was packed.
+    var all: [SearchDocument.WeightedTerm] {
+        var terms: [SearchDocument.WeightedTerm] = []
+        forEach { terms.append(SearchDocument.WeightedTerm(term: String(decoding: $0, as: UTF8.self), weight: $1)) }
+        return terms
+    }
+}

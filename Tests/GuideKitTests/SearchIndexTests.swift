@@ -214,3 +214,11 @@ import Testing
         return result
     }
 }
+
+extension SearchText {
+    /// The bucket of a term given as a string.
+    static func bucket(of term: String, buckets: Int) -> Int {
+        var term = term
+        return term.withUTF8 { bucket(of: $0, buckets: buckets) }
+    }
+}

@@ -127,19 +127,19 @@ final class Reader {
 
     /// A derived value, recorded; nil when it is not computed yet at this point of the build.
     func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32) -> Value? {
-        guard canRead(derivation) else { return nil }
-        if derivation.keptOnlyForRebuilds && !snapshot.derived.forRebuilds {
-            return derivation.compute(id, self, DerivationScratch(), nil)
-        }
-        record(derivation.aspect, id)
-        return snapshot.derived(derivation, id)
+        derived(derivation, id, part: Fact(derivation.aspect, id))
     }
 
     /// A derived value of which only a part is read, recorded as that part's
     /// fact (`Derivation.changes` reports a change part by part); nil when it
     /// is not computed yet at this point of the build.
+    /// A value kept only for rebuilds (`Derivation.keptOnlyForRebuilds`) is
+    /// made here in a build that keeps none, its reads recorded as this reader's.
     func derived<Value>(_ derivation: Derivation<Value>, _ id: Int32, part: Fact) -> Value? {
         guard canRead(derivation) else { return nil }
+        if derivation.keptOnlyForRebuilds && !snapshot.derived.forRebuilds {
+            return derivation.compute(id, self, DerivationScratch(), nil)
+        }
         record(part.aspect, part.id)
         return snapshot.derived(derivation, id)
     }

@@ -65,13 +65,6 @@ struct SearchDocument: Equatable, Sendable {
                 }
             }
         }
-
-        /// Every term, as it was packed.
-        var all: [WeightedTerm] {
-            var terms: [WeightedTerm] = []
-            forEach { terms.append(WeightedTerm(term: String(decoding: $0, as: UTF8.self), weight: $1)) }
-            return terms
-        }
     }
 
     /// Kinds in the order their documents are numbered: on equal scores, a

@@ -86,7 +86,7 @@ struct SearchIndexFiles: Equatable, Sendable {
         var dirtyBuckets = Set<Int>()
         func each(_ document: SearchDocument, _ body: (String, UInt8, Int) -> Void) {
             document.terms.forEach { term, weight in
-                let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets.count)
+                let bucket = SearchText.bucket(of: term, buckets: buckets.count)
                 body(String(decoding: term, as: UTF8.self), weight, bucket)
                 dirtyBuckets.insert(bucket)
             }
@@ -132,7 +132,7 @@ struct SearchIndexFiles: Equatable, Sendable {
         var byBucket = [[String: [UInt32]]](repeating: [:], count: (buckets - group + groups - 1) / groups)
         for (number, document) in documents.enumerated() {
             document.terms.forEach { term, weight in
-                let bucket = SearchText.bucket(ofUTF8: term, buckets: buckets)
+                let bucket = SearchText.bucket(of: term, buckets: buckets)
                 guard bucket % groups == group else { return }
                 byBucket[bucket / groups][String(decoding: term, as: UTF8.self), default: []].append(SearchTerms.posting(number, weight))
             }

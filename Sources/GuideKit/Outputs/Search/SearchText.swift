@@ -84,13 +84,8 @@ enum SearchText {
     /// that share their first two characters share a bucket, so a query term
     /// and every term it is a prefix of, or one edit away from (past its second
     /// character), are found in one file. (`search.js` hashes the same way.)
-    static func bucket(of term: String, buckets: Int) -> Int {
-        var term = term
-        return term.withUTF8 { bucket(ofUTF8: $0, buckets: buckets) }
-    }
-
-    /// `bucket(of:buckets:)` of a term given as its UTF-8 bytes.
-    static func bucket(ofUTF8 term: UnsafeBufferPointer<UInt8>, buckets: Int) -> Int {
+    /// The term is given as its UTF-8 bytes, as documents keep it (`PackedTerms`).
+    static func bucket(of term: UnsafeBufferPointer<UInt8>, buckets: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
         var scalars = 0
         for byte in term {
