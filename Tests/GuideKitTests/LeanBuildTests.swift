@@ -87,6 +87,14 @@ import Testing
         let sessionReader = Reader(session.snapshot, records: true)
         #expect(sessionReader.citationText(of: PaperID(0), .bibtex) == entry)
         #expect(sessionReader.facts == [Fact(.citationBibTeX, 0)], "a rebuild redoes what read the texts when they change")
+        let fileReader = Reader(session.snapshot, records: true)
+        guard case .file(let papersFile) = try CitationFiles.ofGuide(.bibtex).render(0, fileReader).joined else {
+            Issue.record("papers.bib is one file")
+            return
+        }
+        #expect(String(decoding: papersFile, as: UTF8.self).hasPrefix(entry + "\n\n@inproceedings{"))
+        #expect(fileReader.facts.filter { $0.aspect == .citationBibTeX } == [Fact(.citationBibTeX, 0), Fact(.citationBibTeX, 1)],
+                "papers.bib records the texts of every paper its parts read")
 
         let oneOff = try Self.plan(keepingState: false)
         #expect(oneOff.derived.citationBibTeX.domain.isEmpty && oneOff.derived.citationCSL.domain.isEmpty, "not kept")
@@ -115,7 +123,7 @@ import Testing
 
     @Test func aGuidesCitationFileIsWrittenInPartsThatJoinToTheWholeFile() throws {
         let citations = (0..<600).map(Self.citation)
-        let parts = CitationFiles.Format.bibtex.parts(count: citations.count) { CitationFiles.Format.bibtex.text(citations[$0]) }
+        let parts = CitationFiles.Format.bibtex.parts(count: citations.count) { $0.map { CitationFiles.Format.bibtex.text(citations[$0]) } }
         #expect(parts.count == 3, "256 citations a part")
         let entry = { (number: Int) in "@inproceedings{k\(number),\n  title  = {{Paper \(number)}},\n  author = {Silva, Ana},\n  year   = {2024}\n}" }
         let expected = (0..<600).map(entry).joined(separator: "\n\n") + "\n"
@@ -129,8 +137,8 @@ import Testing
 
     @Test func anEmptyCitationFileIsStillAFile() {
         let none: [String] = []
-        #expect(String(decoding: CitationFiles.Format.cslJSON.parts(count: 0) { none[$0] }.joined, as: UTF8.self) == "[]\n")
-        #expect(CitationFiles.Format.bibtex.parts(count: 0) { none[$0] }.joined.isEmpty)
+        #expect(String(decoding: CitationFiles.Format.cslJSON.parts(count: 0) { $0.map { none[$0] } }.joined, as: UTF8.self) == "[]\n")
+        #expect(CitationFiles.Format.bibtex.parts(count: 0) { $0.map { none[$0] } }.joined.isEmpty)
     }
 
     @Test func packedTermsGiveBackWhatWasPacked() {

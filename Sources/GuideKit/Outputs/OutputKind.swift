@@ -80,8 +80,10 @@ struct FileParts: Sendable {
     let part: @Sendable (Int) -> [UInt8]
 
     var joined: [UInt8] {
+        let parts = (0..<count).map(part)
         var bytes: [UInt8] = []
-        for index in 0..<count { bytes += part(index) }
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes += part }
         return bytes
     }
 }

@@ -42,6 +42,14 @@ final class SiteSnapshot: Sendable {
         guard let base = table.base, id >= 0, Int(id) < table.count else { return nil }
         return base.assumingMemoryBound(to: Value?.self)[Int(id)]
     }
+
+    /// The derived values of `ids`, read in place.
+    func derived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: ArraySlice<ID<Entity>>) -> [Value?] {
+        let table = derivedValues[Int(derivation.aspect.rawValue)]
+        guard let base = table.base else { return ids.map { _ in nil } }
+        let values = base.assumingMemoryBound(to: Value?.self)
+        return ids.map { $0.raw >= 0 && Int($0.raw) < table.count ? values[Int($0.raw)] : nil }
+    }
 }
 
 /// The one way outputs and derived values read the site. Every read records
@@ -115,6 +123,15 @@ final class Reader {
         return html
     }
 
+    /// Records reads of the values of `ids` without reading them here: for an
+    /// output that reads them later, through readers that record nothing (a
+    /// file made part by part).
+    func recordReads<Value, Entity>(_ derivation: Derivation<Value>, _ ids: [ID<Entity>]) {
+        guard records, canRead(derivation) else { return }
+        recorded.reserveCapacity(recorded.count + ids.count)
+        for id in ids { recorded.append(Fact(derivation.aspect, id.raw)) }
+    }
+
     /// Whether `derivation`'s values are computed at this point of the build.
     /// Values only some derivations read must not be read by others or by
     /// outputs: a build lets them go after their last reader (`Readers.derivations`).
@@ -142,6 +159,19 @@ final class Reader {
         }
         record(part.aspect, part.id)
         return snapshot.derived(derivation, id)
+    }
+
+    /// The derived values of `ids`, each as `derived(_:_:)` reads one.
+    /// (A derivation passed once, not once per id: reading ten thousand texts
+    /// one by one through `CitationFiles.Format.derivation` copied its closures
+    /// each time, a third of making a guide's `papers.*` in a rebuild.)
+    func derived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: ArraySlice<ID<Entity>>) -> [Value?] {
+        guard canRead(derivation) else { return ids.map { _ in nil } }
+        if derivation.keptOnlyForRebuilds && !snapshot.derived.forRebuilds {
+            return ids.map { derivation.compute($0.raw, self, DerivationScratch(), nil) }
+        }
+        for id in ids { record(derivation.aspect, id.raw) }
+        return snapshot.derived(derivation, ids)
     }
 
     /// Renders `template` (its partials and parents recorded as read); nil when it does not exist.
