@@ -61,7 +61,8 @@ public struct AuthorAliases: Equatable, Sendable {
 
     /// The person a byline name in `guide` means.
     func person(named name: String, in guide: String) -> String {
-        guard let entry = entries[name] else { return name }
+        // Most sites have no `authors.yml`: no name to hash then.
+        guard !entries.isEmpty, let entry = entries[name] else { return name }
         return entry.byGuide[guide] ?? entry.person ?? name
     }
 
