@@ -124,12 +124,22 @@ import Testing
     // MARK: - Keys
 
     @Test func keysSharedWithinAGuideGetLetters() {
-        #expect(CitationKey.unique([(1, "a2024x"), (2, "b2024y"), (3, "a2024x"), (4, "a2024x")])
-                == [1: "a2024xa", 3: "a2024xb", 4: "a2024xc"])
-        #expect(CitationKey.unique([(1, "k"), (2, "b")]) == [:])
+        func unique(_ bases: [(id: Int, key: String)]) -> [String] { CitationKey.unique(bases).map { "\($0.id) \($0.key)" } }
+        #expect(unique([(1, "a2024x"), (2, "b2024y"), (3, "a2024x"), (4, "a2024x")]) == ["1 a2024xa", "3 a2024xb", "4 a2024xc"])
+        #expect(unique([(1, "k"), (2, "b")]) == [])
         // A letter never makes a key another paper already has.
-        #expect(CitationKey.unique([(1, "k"), (2, "k"), (3, "ka")]) == [1: "kb", 2: "kc"])
+        #expect(unique([(1, "k"), (2, "k"), (3, "ka")]) == ["1 kb", "2 kc"])
         #expect([0, 1, 25, 26, 27, 701, 702].map(CitationKey.letters) == ["a", "b", "z", "aa", "ab", "zz", "aaa"])
+    }
+
+    @Test func renamedKeysAreFoundByPaperAndComparedPaperByPaper() {
+        let old = RenamedKeys([(PaperID(7), "k7a"), (PaperID(2), "k2a"), (PaperID(5), "k5a")])
+        #expect(old[PaperID(2)] == "k2a" && old[PaperID(5)] == "k5a" && old[PaperID(7)] == "k7a")
+        #expect(old[PaperID(1)] == nil && old[PaperID(6)] == nil && old[PaperID(8)] == nil)
+        let new = RenamedKeys([(PaperID(2), "k2a"), (PaperID(5), "k5b"), (PaperID(9), "k9a"), (PaperID(1), "k1a")])
+        #expect(RenamedKeys.changes(from: old, to: new) == [PaperID(1), PaperID(5), PaperID(7), PaperID(9)])
+        #expect(RenamedKeys.changes(from: new, to: new).isEmpty)
+        #expect(RenamedKeys.changes(from: RenamedKeys([]), to: old) == [PaperID(2), PaperID(5), PaperID(7)])
     }
 
     // MARK: - Sites

@@ -117,7 +117,7 @@ struct DerivedValues: Sendable {
     var coauthors = DerivedTable<[Coauthor]>(.coauthors)
     var citationNames = DerivedTable<PersonName>(.citationName)
     var baseCitationKeys = DerivedTable<String>(.citationKeyBase)
-    var citationKeyCollisions = DerivedTable<[PaperID: String]>(.citationKeyCollisions)
+    var citationKeyCollisions = DerivedTable<RenamedKeys>(.citationKeyCollisions)
     var citationVenues = DerivedTable<CitationVenue>(.citationVenue)
     var citations = DerivedTable<Citation>(.citation)
     var citationBibTeX = DerivedTable<String>(.citationBibTeX)
@@ -369,11 +369,11 @@ enum Derivations {
         aspect: .citationKeyCollisions, table: \.citationKeyCollisions, values: { $0.citationKeyCollisions }, domain: guides,
         readers: .derivations(through: .citation),
         compute: { id, reader, _, _ in
-            CitationKey.unique(reader.papers(of: GuideID(id)).map { ($0, reader.derived(citationKeyBase, $0.raw) ?? "") })
+            let papers = reader.papers(of: GuideID(id))
+            return RenamedKeys(CitationKey.unique(Array(zip(papers, reader.derived(citationKeyBase, papers[...]).map { $0 ?? "" }))))
         },
         changes: { _, old, new in
-            let (old, new) = (old ?? [:], new ?? [:])
-            return Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.map { Fact(.citationKey, $0.raw) }
+            RenamedKeys.changes(from: old ?? RenamedKeys([]), to: new ?? RenamedKeys([])).map { Fact(.citationKey, $0.raw) }
         })
 
     /// Where and when a guide's papers were presented, once per guide: its papers' citations share it.

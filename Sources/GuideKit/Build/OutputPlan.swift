@@ -154,6 +154,11 @@ struct OutputTable: Sendable {
         records[index] = record
     }
 
+    /// Whether `output` is listed as it is, at the same place.
+    func lists(_ output: Output) -> Bool {
+        Int(output.id) < records.count && records[Int(output.id)]?.output == output
+    }
+
     /// Ids of the outputs that read a fact of `changed`.
     mutating func readers(of changed: FactSet) -> [Int32] {
         let records = self.records
@@ -191,15 +196,14 @@ struct OutputPlan {
         var gone: [String] = []
         if !relisted.isEmpty {
             var current = [Bool](repeating: false, count: next.identities.outputCount)
-            for kind in listings.kinds { for output in kind.outputs { current[Int(output.id)] = true } }
+            // Ids read by index, not outputs copied (each copy retains its path's strings).
+            for kind in listings.kinds { for index in kind.outputs.indices { current[Int(kind.outputs[index].id)] = true } }
             for part in relisted {
-                for output in part.outputs {
-                    guard let old = next.outputs[output.id]?.output, old == output else {
-                        // New, or at another path now.
-                        dirtyIDs.insert(output.id)
-                        if let old = next.outputs[output.id]?.output { moved.append(old.path) }
-                        continue
-                    }
+                for index in part.outputs.indices where !next.outputs.lists(part.outputs[index]) {
+                    // New, or at another path now.
+                    let id = part.outputs[index].id
+                    dirtyIDs.insert(id)
+                    if let old = next.outputs[id]?.output { moved.append(old.path) }
                 }
             }
             for index in next.outputs.records.indices where !current[index] {

@@ -312,9 +312,8 @@ struct PaperTitle: Equatable, Sendable {
     var path: String
     var url: String
 
-    /// The "All papers" order (`SortKey.of`): made when it is read, which is
-    /// once a paper when the order is made; kept for every paper, it took
-    /// 20 MB at 100,000 papers.
+    /// The "All papers" order (`SortKey.of`): made when it is read (kept for
+    /// every paper, it took 20 MB at 100,000 papers).
     var sortKey: String { SortKey.of(title) }
 }
 

@@ -132,6 +132,54 @@ struct PersonName: Equatable, Sendable {
     }
 }
 
+/// The papers of a guide whose base key another paper shares, with the key
+/// each gets instead (`CitationKey.unique`), by paper id. (A sorted list, not
+/// a dictionary: compared with the previous one and searched without hashing
+/// a key, where thousands of a 10,000-paper guide's papers may share theirs.)
+struct RenamedKeys: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
+        var paper: PaperID
+        var key: String
+    }
+
+    /// By paper id.
+    let entries: [Entry]
+
+    init(_ keys: [(id: PaperID, key: String)]) {
+        entries = keys.map { Entry(paper: $0.id, key: $0.key) }.sorted { $0.paper < $1.paper }
+    }
+
+    /// The key `paper` gets instead of its base key, if any.
+    subscript(paper: PaperID) -> String? {
+        var (low, high) = (0, entries.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].paper < paper { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].paper == paper ? entries[low].key : nil
+    }
+
+    /// The papers whose key differs between `old` and `new`.
+    static func changes(from old: RenamedKeys, to new: RenamedKeys) -> [PaperID] {
+        var changed: [PaperID] = []
+        var (i, j) = (0, 0)
+        let (a, b) = (old.entries, new.entries)
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].paper < b[j].paper) {
+                changed.append(a[i].paper)
+                i += 1
+            } else if i == a.count || b[j].paper < a[i].paper {
+                changed.append(b[j].paper)
+                j += 1
+            } else {
+                if a[i].key != b[j].key { changed.append(a[i].paper) }
+                (i, j) = (i + 1, j + 1)
+            }
+        }
+        return changed
+    }
+}
+
 /// How a paper's citation key is made, and kept unique within its guide.
 enum CitationKey {
     private static let skipped: Set<Substring> = ["with", "from", "when", "that", "towards", "toward"]
@@ -152,35 +200,43 @@ enum CitationKey {
     /// another paper of the guide shares gets a letter, `a`, `b`, … in the
     /// guide's order (after `z`, `aa`, `ab`, …), skipping keys already taken.
     /// `bases` are the papers' base keys in the guide's order.
-    static func unique<ID: Hashable>(_ bases: [(id: ID, key: String)]) -> [ID: String] {
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(bases.count)
-        for (_, key) in bases { counts[key, default: 0] += 1 }
-        guard counts.count < bases.count else { return [:] }
-        var next: [String: Int] = [:]
+    static func unique<ID>(_ bases: [(id: ID, key: String)]) -> [(id: ID, key: String)] {
+        // Each base's group, and each paper's, and how many papers each group has.
+        var groups: [String: Int32] = [:]
+        groups.reserveCapacity(bases.count)
+        var sizes: [Int32] = []
+        let groupOf = bases.map { base in
+            let group = groups[base.key, default: Int32(sizes.count)]
+            if group == sizes.count { sizes.append(0); groups[base.key] = group }
+            sizes[Int(group)] += 1
+            return group
+        }
+        guard sizes.count < bases.count else { return [] }
+        let colliding = sizes.reduce(0) { $0 + ($1 > 1 ? Int($1) : 0) }
+        var next = [Int](repeating: 0, count: sizes.count)
         var given: Set<String> = []
-        var keys: [ID: String] = [:]
-        for (id, base) in bases where counts[base]! > 1 {
-            var number = next[base, default: 0], key: String
+        var keys: [(id: ID, key: String)] = []
+        (given.reserveCapacity(colliding), keys.reserveCapacity(colliding))
+        for (index, (id, base)) in bases.enumerated() where sizes[Int(groupOf[index])] > 1 {
+            let group = Int(groupOf[index])
+            var key: String
             repeat {
-                key = base + letters(number)
-                number += 1
-            } while counts[key] != nil || given.contains(key)
-            next[base] = number
-            given.insert(key)
-            keys[id] = key
+                key = base + letters(next[group])
+                next[group] += 1
+            } while groups[key] != nil || !given.insert(key).inserted
+            keys.append((id, key))
         }
         return keys
     }
 
     /// 0 → "a", 25 → "z", 26 → "aa": bijective base 26.
     static func letters(_ number: Int) -> String {
-        var number = number + 1, text: [Character] = []
+        var number = number + 1, reversed: [UInt8] = []
         while number > 0 {
             number -= 1
-            text.insert(Character(Unicode.Scalar(UInt8(97 + number % 26))), at: 0)
+            reversed.append(UInt8(97 + number % 26))
             number /= 26
         }
-        return String(text)
+        return String(decoding: reversed.reversed(), as: UTF8.self)
     }
 }

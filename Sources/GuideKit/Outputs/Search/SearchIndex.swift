@@ -350,19 +350,17 @@ enum SearchIndex {
     /// Every document of the site, in the index's order.
     static func documents(_ reader: Reader) -> [SearchDocument] {
         let guides = reader.siteGuides
-        var documents: [SearchDocument] = []
-        documents += guides.map { reader.derived(Derivations.searchGuide, $0.raw)! }
-        for guide in guides {
-            for topic in reader.topics(of: guide) { documents.append(reader.derived(Derivations.searchTopic, topic.raw)!) }
+        func read<Entity>(_ derivation: Derivation<SearchDocument>, _ ids: [ID<Entity>]) -> [SearchDocument] {
+            reader.derived(derivation, ids[...]).map { $0! }
         }
+        var documents = read(Derivations.searchGuide, guides)
+        for guide in guides { documents += read(Derivations.searchTopic, reader.topics(of: guide)) }
         for letter in reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? [] {
-            for author in letter.authors { documents.append(reader.derived(Derivations.searchAuthor, author.raw)!) }
+            documents += read(Derivations.searchAuthor, letter.authors)
         }
-        documents += reader.sitePages.map { reader.derived(Derivations.searchPage, $0.raw)! }
-        documents += reader.sitePostings.map { reader.derived(Derivations.searchPosting, $0.raw)! }
-        for guide in guides {
-            for paper in reader.papers(of: guide) { documents.append(reader.derived(Derivations.searchPaper, paper.raw)!) }
-        }
+        documents += read(Derivations.searchPage, reader.sitePages)
+        documents += read(Derivations.searchPosting, reader.sitePostings)
+        for guide in guides { documents += read(Derivations.searchPaper, reader.papers(of: guide)) }
         return documents
     }
 }
