@@ -189,9 +189,8 @@ struct OutputPlan {
         if listings.pagesMoved { changed.insert(.pageList, 0) }
 
         var dirtyIDs = Set(next.outputs.readers(of: changed))
-        // The outputs of the kinds listed again, by id; the others are as their records say.
-        var byID = [Output?](repeating: nil, count: next.identities.outputCount)
-        for part in relisted { for output in part.outputs { byID[Int(output.id)] = output } }
+        // The outputs listed again that are new or at another path, by id; the others are as their records say.
+        var fresh: [Int32: Output] = [:]
         var moved: [String] = []
         var gone: [String] = []
         if !relisted.isEmpty {
@@ -203,6 +202,7 @@ struct OutputPlan {
                     // New, or at another path now.
                     let id = part.outputs[index].id
                     dirtyIDs.insert(id)
+                    fresh[id] = part.outputs[index]
                     if let old = next.outputs[id]?.output { moved.append(old.path) }
                 }
             }
@@ -222,7 +222,7 @@ struct OutputPlan {
             removed = candidates.subtracting(taken).sorted()
         }
         let records = next.outputs
-        dirty = dirtyIDs.sorted().compactMap { byID[Int($0)] ?? records[$0]?.output }
+        dirty = dirtyIDs.sorted().compactMap { fresh[$0] ?? records[$0]?.output }
         if ProcessInfo.processInfo.environment["GUIDE_EXPLAIN"] != nil { explain(next.outputs, changed) }
     }
 

@@ -61,7 +61,8 @@ enum CitationFiles {
     /// `papers/<slug>/cite.<ext>`: one paper.
     static func ofPaper(_ format: Format) -> OutputKind {
         OutputKind(name: "cite.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
-            reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.citationFileName(extension: format.fileExtension))) }
+            let name = Routes.citationFileName(extension: format.fileExtension)
+            return reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: name)) }
         }, render: { id, reader throws(Diagnostic) in
             .file(format.file(reader.citationText(of: PaperID(id), format).map { [$0] } ?? []))
         })

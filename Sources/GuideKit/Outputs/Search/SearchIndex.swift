@@ -104,9 +104,12 @@ struct SearchIndexFiles: Equatable, Sendable {
         terms.documents = documents
 
         var updated = self
-        for bucket in dirtyBuckets {
-            updated.buckets[bucket] = Self.bucketFile(bucket, terms.buckets[bucket])
-            terms.hashes[bucket] = updated.buckets[bucket].withUnsafeBufferPointer(ByteHash.of)
+        // On every core: after a document is added or removed, every bucket is.
+        let (remade, termBuckets) = (dirtyBuckets.sorted(), terms.buckets)
+        let bucketFiles = parallelMap(remade.count) { Self.bucketFile(remade[$0], termBuckets[remade[$0]]) }
+        for (bucket, file) in zip(remade, bucketFiles) {
+            updated.buckets[bucket] = file
+            terms.hashes[bucket] = file.withUnsafeBufferPointer(ByteHash.of)
         }
         // The chunks of the documents that came or changed, and every chunk
         // from where one was added or removed on.
@@ -117,9 +120,11 @@ struct SearchIndexFiles: Equatable, Sendable {
         chunkHashes += repeatElement(0, count: chunkCount - chunkHashes.count)
         updated.chunks = Array(updated.chunks.prefix(chunkCount))
         updated.chunks += repeatElement([], count: chunkCount - updated.chunks.count)
-        for chunk in dirtyChunks where chunk < chunkCount {
-            updated.chunks[chunk] = Self.chunkFile(chunk, documents)
-            chunkHashes[chunk] = updated.chunks[chunk].withUnsafeBufferPointer(ByteHash.of)
+        let chunks = dirtyChunks.filter { $0 < chunkCount }.sorted()
+        let chunkFiles = parallelMap(chunks.count) { Self.chunkFile(chunks[$0], documents) }
+        for (chunk, file) in zip(chunks, chunkFiles) {
+            updated.chunks[chunk] = file
+            chunkHashes[chunk] = file.withUnsafeBufferPointer(ByteHash.of)
         }
         terms.hashes = Array(terms.hashes[..<buckets.count]) + chunkHashes
         updated.meta = Self.metaFile(documents: documents.count, buckets: buckets.count, guides: guides, hashes: terms.hashes)
@@ -143,17 +148,19 @@ struct SearchIndexFiles: Equatable, Sendable {
     /// `search/t/<number>.js`: each term of the bucket, A–Z, with its postings.
     private static func bucketFile(_ number: Int, _ terms: [String: [UInt32]]) -> [UInt8] {
         var file = Array("guideSearchLoaded(\"t/\(number)\",{".utf8)
-        for (index, term) in terms.keys.sorted().enumerated() {
-            if index > 0 { file.append(UInt8(ascii: ",")) }
-            JSONText.appendString(term, to: &file)
-            file.append(contentsOf: ":\"".utf8)
-            var last = -1
-            for posting in terms[term]! {
-                let document = Int(posting >> 2)
-                appendNumber((document - last) << 2 | Int(posting & 3), to: &file)
-                last = document
+        digits.withUnsafeBufferPointer { digits in
+            for (index, term) in terms.keys.sorted().enumerated() {
+                if index > 0 { file.append(UInt8(ascii: ",")) }
+                JSONText.appendString(term, to: &file)
+                file.append(contentsOf: ":\"".utf8)
+                var last = -1
+                for posting in terms[term]! {
+                    let document = Int(posting >> 2)
+                    appendNumber((document - last) << 2 | Int(posting & 3), to: &file, digits: digits)
+                    last = document
+                }
+                file.append(UInt8(ascii: "\""))
             }
-            file.append(UInt8(ascii: "\""))
         }
         file.append(contentsOf: "});\n".utf8)
         return file
@@ -191,6 +198,13 @@ struct SearchIndexFiles: Equatable, Sendable {
 
     /// `value` in the posting lists' base 32 (`digits`).
     static func appendNumber(_ value: Int, to list: inout [UInt8]) {
+        digits.withUnsafeBufferPointer { appendNumber(value, to: &list, digits: $0) }
+    }
+
+    /// `appendNumber(_:to:)` with the digits at hand: a bucket's file has
+    /// thousands of numbers, and reaching the static array for each was a
+    /// quarter of making it.
+    static func appendNumber(_ value: Int, to list: inout [UInt8], digits: UnsafeBufferPointer<UInt8>) {
         var shift = 0
         while value >> (shift + 5) > 0 { shift += 5 }
         while shift > 0 {
