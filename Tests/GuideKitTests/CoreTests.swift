@@ -32,10 +32,26 @@ import Testing
         check(Derivations.paperLink); check(Derivations.authorLink); check(Derivations.authorChip); check(Derivations.authorEntry)
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
         check(Derivations.coauthors); check(Derivations.citationName); check(Derivations.citationKeyBase); check(Derivations.citationKeyCollisions)
-        check(Derivations.citationVenue); check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.paperOrder)
+        check(Derivations.citationVenue); check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.topicNeighbours)
+        check(Derivations.paperOrder)
         check(Derivations.authorIndex); check(Derivations.listPage); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor); check(Derivations.searchIndex)
-        #expect(Derivations.all.count == 30)
+        #expect(Derivations.all.count == 31)
+    }
+
+    @Test func topicNeighboursChangeOnlyForTheTopicsBesideAnEdit() {
+        let t = (0..<6).map { TopicID(Int32($0)) }
+        let old = TopicNeighbours([t[0], t[1], t[2], t[3]])
+        #expect(old.neighbour(of: t[0], -1) == nil && old.neighbour(of: t[0], 1) == t[1])
+        #expect(old.neighbour(of: t[2], -1) == t[1] && old.neighbour(of: t[3], 1) == nil)
+        #expect(old.neighbour(of: t[5], 1) == nil, "not a topic of the guide")
+        // Added between the second and the third: those two and itself.
+        #expect(TopicNeighbours.changes(from: old, to: TopicNeighbours([t[0], t[1], t[4], t[2], t[3]])) == [t[1], t[4], t[2]])
+        // The first renamed (another key, so another id): the new one, the one after it, and the old one.
+        #expect(TopicNeighbours.changes(from: old, to: TopicNeighbours([t[5], t[1], t[2], t[3]])) == [t[5], t[1], t[0]])
+        // The last removed: the one before it, and itself.
+        #expect(TopicNeighbours.changes(from: old, to: TopicNeighbours([t[0], t[1], t[2]])) == [t[2], t[3]])
+        #expect(TopicNeighbours.changes(from: old, to: old).isEmpty)
     }
 
     @Test func aReaderRecordsWhatItReadsEachOnce() throws {

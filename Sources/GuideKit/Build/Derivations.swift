@@ -125,6 +125,7 @@ struct DerivedValues: Sendable {
     var citationCSL = DerivedTable<String>(.citationCSL)
     var calendarEvents = DerivedTable<String>(.calendarEvent)
     var schedules = DerivedTable<[PaperID]>(.schedule)
+    var topicNeighbours = DerivedTable<TopicNeighbours>(.topicNeighbours)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
     var authorIndex = DerivedTable<[AuthorLetter]>(.authorIndex)
     var listPages = DerivedTable<ListSlice>(.listPage)
@@ -287,7 +288,7 @@ enum Derivations {
         authorIndex, searchPaper, searchTopic, searchAuthor, searchGuide, searchPage, searchPosting, searchIndex,
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citationVenue, citation,
-        citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule,
+        citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule, topicNeighbours,
         paperOrder, listPage, chrome,
         feedEntry,
     ]
@@ -420,6 +421,14 @@ enum Derivations {
         Schedule.order(of: GuideID(id), reader)
     }
 
+    /// A guide's topics in order, for each topic page's neighbours (`TopicNeighbours`).
+    static let topicNeighbours = Derivation(
+        aspect: .topicNeighbours, table: \.topicNeighbours, values: { $0.topicNeighbours }, domain: guides,
+        compute: { id, reader, _, _ in TopicNeighbours(reader.topics(of: GuideID(id))) },
+        changes: { _, old, new in
+            TopicNeighbours.changes(from: old ?? TopicNeighbours([]), to: new ?? TopicNeighbours([])).map { Fact(.topicNeighbour, $0.raw) }
+        })
+
     /// A guide's papers in "All papers" order: by title as a reader expects
     /// (`SortKey`), equal titles by their key. A rebuild moves only the papers
     /// added or retitled, instead of sorting ten thousand titles again.
@@ -447,15 +456,18 @@ enum Derivations {
     static let listPage = Derivation(aspect: .listPage, table: \.listPages, values: { $0.listPages }, domain: listPageIDs) { id, reader, _, _ -> ListSlice in
         let key = reader.snapshot.identities.listPages.key(of: id)
         let site = reader.site
-        let (items, perPage): ([Int32], Int) = switch key.list {
-        case .papers(let guide): ((reader.derived(paperOrder, guide.raw)?.papers ?? []).map(\.raw), site.papersPerPage)
-        case .topics(let guide): (reader.topics(of: guide).map(\.raw), site.topicsPerPage)
-        case .topic(let topic): (reader.papers(of: topic).map(\.raw), site.papersPerPage)
-        case .author(let author): (reader.papers(of: author).map(\.raw), site.papersPerPage)
-        case .letter(let letter): (authors(under: letter, reader).map(\.raw), site.authorsPerPage)
+        // The page's ids alone are copied: a guide's hundred "All papers" pages each list a hundred of ten thousand.
+        func slice<Entity>(_ items: [ID<Entity>], perPage: Int) -> ListSlice {
+            let pages = ListPages(items.count, perPage: perPage)
+            return ListSlice(list: key.list, number: key.number, pageCount: pages.count, items: items[pages.range(of: key.number)].map(\.raw))
         }
-        let pages = ListPages(items.count, perPage: perPage)
-        return ListSlice(list: key.list, number: key.number, pageCount: pages.count, items: Array(items[pages.range(of: key.number)]))
+        return switch key.list {
+        case .papers(let guide): slice(reader.derived(paperOrder, guide.raw)?.papers ?? [], perPage: site.papersPerPage)
+        case .topics(let guide): slice(reader.topics(of: guide), perPage: site.topicsPerPage)
+        case .topic(let topic): slice(reader.papers(of: topic), perPage: site.papersPerPage)
+        case .author(let author): slice(reader.papers(of: author), perPage: site.papersPerPage)
+        case .letter(let letter): slice(authors(under: letter, reader), perPage: site.authorsPerPage)
+        }
     }
 
     /// The authors who file under `letter`, A–Z.

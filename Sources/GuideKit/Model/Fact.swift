@@ -29,7 +29,9 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case related, coauthors, citationName, citationKeyBase, citationKeyCollisions
     /// A paper's part of its guide's `citationKeyCollisions` (its key there, or none): read and changed paper by paper.
     case citationKey
-    case citationVenue, citation, citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule
+    case citationVenue, citation, citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule, topicNeighbours
+    /// A topic's part of its guide's `topicNeighbours` (the topics before and after it): read and changed topic by topic.
+    case topicNeighbour
     case paperOrder, listPage, chrome
     case feedEntry
 }

@@ -44,9 +44,8 @@ enum TopicPage {
         }
 
         private func neighbour(_ step: Int) -> TopicLinkView? {
-            let topics = reader.topics(of: guide)
-            guard let index = topics.firstIndex(of: topic), topics.indices.contains(index + step) else { return nil }
-            return TopicLinkView(reader: reader, id: topics[index + step])
+            reader.derived(Derivations.topicNeighbours, guide.raw, part: Fact(.topicNeighbour, topic.raw))?
+                .neighbour(of: topic, step).map { TopicLinkView(reader: reader, id: $0) }
         }
     }
 }
