@@ -133,9 +133,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["feed.xml", "papers"], "no temporary file is left")
     }
 
-    /// A large file is written over its previous version, kept in a spare
-    /// folder outside the site, and swapped in: still whole for every reader.
-    @Test func aLargeFileIsReplacedThroughItsSpare() throws {
+    /// A file is written over its previous version, kept in a spare folder
+    /// outside the site, and swapped in: still whole for every reader.
+    @Test func aFileIsReplacedThroughItsSpare() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("guide-spare-\(UUID().uuidString)")
         let folder = base.appendingPathComponent("Output")
         let spares = base.appendingPathComponent("spares")
@@ -145,7 +145,6 @@ import Testing
         var output = OutputFolder(root: folder, replacesFiles: true)
         output.spareFolder = spares.path
         let versions = (0..<3).map { String(repeating: "version \($0) of a large feed\n", count: 20_000 - $0 * 1000) }
-        #expect(versions.allSatisfy { $0.utf8.count >= FileOutput.spareThreshold })
         func site() throws -> String { try String(contentsOf: folder.appendingPathComponent("acl-2024/feed.xml"), encoding: .utf8) }
         func spare() -> String? { try? String(contentsOf: spares.appendingPathComponent("acl-2024%2Ffeed.xml"), encoding: .utf8) }
         try output.write(versions[0], to: "acl-2024/feed.xml")
@@ -168,6 +167,11 @@ import Testing
         try output.write(versions[2], to: "acl-2024/feed.xml")
         #expect(try site() == versions[2], "a shorter version over the longest leaves nothing of it")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("acl-2024").path) == ["feed.xml"])
+        // A small file too: a page of a few bytes.
+        try output.write("one\n", to: "index.html")
+        try output.write("two\n", to: "index.html")
+        #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8) == "two\n")
+        #expect(try String(contentsOf: spares.appendingPathComponent("index.html"), encoding: .utf8) == "one\n")
     }
 
     @Test func aFailedReplacementLeavesTheOldFile() throws {
