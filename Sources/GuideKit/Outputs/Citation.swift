@@ -216,7 +216,8 @@ enum CitationKey {
         var next = [Int](repeating: 0, count: sizes.count)
         var given: Set<String> = []
         var keys: [(id: ID, key: String)] = []
-        (given.reserveCapacity(colliding), keys.reserveCapacity(colliding))
+        given.reserveCapacity(colliding)
+        keys.reserveCapacity(colliding)
         for (index, (id, base)) in bases.enumerated() where sizes[Int(groupOf[index])] > 1 {
             let group = Int(groupOf[index])
             var key: String
