@@ -130,6 +130,48 @@ import Testing
         #expect(listings.outputs == state.listings.outputs)
     }
 
+    /// The items of a part listed item by item, changed in place: each
+    /// item's outputs and reads stay its own through insertions, removals
+    /// and replacements of other items.
+    @Test func itemRecordsKeepEachItemsOutputsAndReadsThroughEdits() {
+        typealias Listed = OutputListings.ItemRecords.Listed
+        func item(_ subject: Int32, _ names: [String], reads: [Int32]) -> Listed {
+            Listed(subject: subject, outputs: names.map { Output(location: OutputPath($0), kind: 0, subject: subject, id: subject) },
+                   reads: reads.map { Fact(.paperTitle, $0) })
+        }
+        func changed(_ ids: Int32...) -> FactSet {
+            var facts = FactSet()
+            for id in ids { facts.insert(.paperTitle, id) }
+            return facts
+        }
+        var records = OutputListings.ItemRecords()
+        var outputs: [Output] = []
+        for listed in [item(1, ["a"], reads: [10]), item(2, ["b1", "b2"], reads: [20, 21]), item(3, ["c"], reads: [30])] {
+            records.append(listed)
+            outputs += listed.outputs
+        }
+        #expect(records.outputs(of: 1..<2) == 1..<3)
+        #expect(records.outputs(of: 1..<3) == 1..<4)
+        #expect(records.isStale(1, changed(21)) && !records.isStale(0, changed(21)) && !records.isStale(2, changed(21)))
+        #expect(records.anyStale(changed(30)) && !records.anyStale(changed(40)))
+
+        // Replaced by an item of three outputs.
+        records.replace(1..<2, with: [item(4, ["d1", "d2", "d3"], reads: [40])], in: &outputs)
+        #expect(outputs.map(\.path) == ["a", "d1", "d2", "d3", "c"])
+        #expect(records.subjects == [1, 4, 3])
+        #expect(records.outputs(of: 2..<3) == 4..<5)
+        #expect(records.isStale(1, changed(40)) && !records.isStale(1, changed(20)) && records.isStale(2, changed(30)))
+
+        // Inserted at the start, then two removed.
+        records.replace(0..<0, with: [item(5, ["e"], reads: [50, 51])], in: &outputs)
+        #expect(outputs.map(\.path) == ["e", "a", "d1", "d2", "d3", "c"])
+        records.replace(1..<3, with: [], in: &outputs)
+        #expect(outputs.map(\.path) == ["e", "c"])
+        #expect(records.subjects == [5, 3])
+        #expect(records.outputs(of: 0..<1) == 0..<1 && records.outputs(of: 1..<2) == 1..<2)
+        #expect(records.isStale(0, changed(51)) && records.isStale(1, changed(30)) && !records.anyStale(changed(10, 40)))
+    }
+
     static func snapshot() throws -> SiteSnapshot {
         let site = try TemporarySite(["Content/guide.txt": TemporarySite.minimalGuide])
         let state = try SiteBuilder().build(site.options, keepingState: true).state

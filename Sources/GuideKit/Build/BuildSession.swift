@@ -113,22 +113,22 @@ struct Rebuild {
         var model: SiteModel
         var renderTemplates: RenderTemplates
         var copies: [PlannedCopy]
-        var listings: OutputListings
-        var pageRoutes: [String]
         var warnings: [Diagnostic]
+        // Not the output lists: they change only from the plan on, in place
+        // (`OutputPlan`), and a failure from there on drops the state.
 
         init(_ state: BuildState) {
             (content, templates, assets, settings, guides) = (state.content, state.templates, state.assets, state.settings, state.guides)
             pages = state.pages
             (model, renderTemplates, copies) = (state.model, state.renderTemplates, state.copies)
-            (listings, pageRoutes, warnings) = (state.listings, state.pageRoutes, state.warnings)
+            warnings = state.warnings
         }
 
         func restore(into state: inout BuildState) {
             (state.content, state.templates, state.assets, state.settings, state.guides) = (content, templates, assets, settings, guides)
             state.pages = pages
             (state.model, state.renderTemplates, state.copies) = (model, renderTemplates, copies)
-            (state.listings, state.pageRoutes, state.warnings) = (listings, pageRoutes, warnings)
+            state.warnings = warnings
         }
     }
 
@@ -159,7 +159,7 @@ struct Rebuild {
         steps.run("derive") {
             next.derived.update(next.model, identities: &next.identities, templates: next.renderTemplates, changed: &changed)
         }
-        let plan = steps.run("plan") { OutputPlan(&next, previous: previous, changed: &changed) }
+        let plan = steps.run("plan") { OutputPlan(&next, changed: &changed) }
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
                                     templates: next.renderTemplates, pageRoutes: plan.pageRoutes)
         let writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: true), workers: options.workers)

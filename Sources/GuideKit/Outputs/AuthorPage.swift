@@ -4,13 +4,13 @@ import Mustache
 /// than `papers_per_page` papers: an author's papers (by guide, newest first)
 /// and, on the first page, their co-authors (`coauthors_shown` of them).
 enum AuthorPage {
-    static let kind = OutputKind(name: "author", page: .author, outputs: { reader in
-        let perPage = reader.site.papersPerPage
-        return reader.siteAuthors.flatMap { author in
-            let path = reader.author(author).path
-            return PagedListOutputs.items(.author(author), count: reader.papers(of: author).count, perPage: perPage,
-                                          route: { Routes.page($0, of: path) }, reader)
-        }
+    static let kind = OutputKind(name: "author", page: .author, itemsOfSite: { reader in
+        reader.siteAuthors.map(\.raw)
+    }, outputsOfItem: { id, reader in
+        let author = AuthorID(id)
+        let path = reader.author(author).path
+        return PagedListOutputs.items(.author(author), count: reader.papers(of: author).count, perPage: reader.site.papersPerPage,
+                                      route: { Routes.page($0, of: path) }, reader)
     }, render: { id, reader throws(Diagnostic) in
         let slice = PagedListOutputs.slice(id, reader)
         let author = slice.list.author!

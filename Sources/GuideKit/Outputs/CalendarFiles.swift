@@ -2,8 +2,10 @@
 /// guide's `schedule.ics` with every such paper, in the schedule's order.
 enum CalendarFiles {
     /// `papers/<slug>/event.ics`.
-    static let ofPaper = OutputKind(name: "event.ics", page: nil, outputsOfGuide: { guide, reader in
-        (reader.derived(Derivations.schedule, guide.raw) ?? []).map { ($0.raw, OutputPath(in: reader.title($0).path, name: Routes.eventFileName)) }
+    static let ofPaper = OutputKind(name: "event.ics", page: nil, itemsOfGuide: { guide, reader in
+        (reader.derived(Derivations.schedule, guide.raw) ?? []).map(\.raw)
+    }, outputsOfItem: { paper, reader in
+        [(paper, OutputPath(in: reader.title(PaperID(paper)).path, name: Routes.eventFileName))]
     }, render: { id, reader throws(Diagnostic) in
         .file(Array(ICalendar.calendar(name: nil, events: [reader.derived(Derivations.calendarEvent, id) ?? ""]).utf8))
     })

@@ -60,9 +60,11 @@ enum CitationFiles {
 
     /// `papers/<slug>/cite.<ext>`: one paper.
     static func ofPaper(_ format: Format) -> OutputKind {
-        OutputKind(name: "cite.\(format.fileExtension)", page: nil, outputsOfGuide: { guide, reader in
-            let name = Routes.citationFileName(extension: format.fileExtension)
-            return reader.papers(of: guide).map { ($0.raw, OutputPath(in: reader.title($0).path, name: name)) }
+        let name = Routes.citationFileName(extension: format.fileExtension)
+        return OutputKind(name: "cite.\(format.fileExtension)", page: nil, itemsOfGuide: { guide, reader in
+            reader.papers(of: guide).map(\.raw)
+        }, outputsOfItem: { paper, reader in
+            [(paper, OutputPath(in: reader.title(PaperID(paper)).path, name: name))]
         }, render: { id, reader throws(Diagnostic) in
             .file(format.file(reader.citationText(of: PaperID(id), format).map { [$0] } ?? []))
         })

@@ -111,9 +111,25 @@ struct OutputKind: Sendable {
         /// after every other kind, and again when a page is listed more or
         /// less, or at another path (`OutputListings.update`).
         case ofPages(@Sendable ([String], Reader) -> [Item])
+        /// Outputs listed item by item (a guide's papers, the site's
+        /// authors): `items` lists the raw ids of a guide's items (or of the
+        /// site's, with no guide), and `outputs` an item's outputs. What
+        /// listing each item read is kept apart, so that a rebuild lists
+        /// again only the items that are new or whose reads changed: a
+        /// retitle lists one paper's outputs, not the guide's 10,000.
+        case byItem(perGuide: Bool, items: @Sendable (GuideID?, Reader) -> [Int32], outputs: @Sendable (Int32, Reader) -> [Item])
 
         var isOfPages: Bool {
             if case .ofPages = self { true } else { false }
+        }
+
+        /// Whether the kind's outputs are listed guide by guide.
+        var isPerGuide: Bool {
+            switch self {
+            case .perGuide: true
+            case .byItem(let perGuide, _, _): perGuide
+            case .site, .ofPages: false
+            }
         }
     }
 
@@ -131,6 +147,20 @@ struct OutputKind: Sendable {
     init(name: String, page: PageKind?, outputsOfGuide: @escaping @Sendable (GuideID, Reader) -> [Item],
          render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
         (self.name, self.page, listing, self.render) = (name, page, .perGuide(outputsOfGuide), render)
+    }
+
+    init(name: String, page: PageKind?, itemsOfGuide: @escaping @Sendable (GuideID, Reader) -> [Int32],
+         outputsOfItem: @escaping @Sendable (Int32, Reader) -> [Item],
+         render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
+        (self.name, self.page, self.render) = (name, page, render)
+        listing = .byItem(perGuide: true, items: { guide, reader in itemsOfGuide(guide!, reader) }, outputs: outputsOfItem)
+    }
+
+    init(name: String, page: PageKind?, itemsOfSite: @escaping @Sendable (Reader) -> [Int32],
+         outputsOfItem: @escaping @Sendable (Int32, Reader) -> [Item],
+         render: @escaping @Sendable (Int32, Reader) throws(Diagnostic) -> RenderedOutput) {
+        (self.name, self.page, self.render) = (name, page, render)
+        listing = .byItem(perGuide: false, items: { _, reader in itemsOfSite(reader) }, outputs: outputsOfItem)
     }
 
     init(name: String, page: PageKind?, outputsOfPages: @escaping @Sendable ([String], Reader) -> [Item],

@@ -2,8 +2,10 @@ import Mustache
 
 /// `papers/<slug>/`: a paper, its authors, topic, figures, other papers by its authors, its citation.
 enum PaperPage {
-    static let kind = OutputKind(name: "paper", page: .paper, outputsOfGuide: { guide, reader in
-        reader.papers(of: guide).map { ($0.raw, .page(reader.title($0).path)) }
+    static let kind = OutputKind(name: "paper", page: .paper, itemsOfGuide: { guide, reader in
+        reader.papers(of: guide).map(\.raw)
+    }, outputsOfItem: { paper, reader in
+        [(paper, .page(reader.title(PaperID(paper)).path))]
     }, render: { id, reader throws(Diagnostic) in
         let paper = PaperID(id)
         let title = reader.title(paper)

@@ -4,13 +4,13 @@ import Mustache
 /// `papers_per_page` papers: a topic's description, figures and papers; the
 /// previous and next topic.
 enum TopicPage {
-    static let kind = OutputKind(name: "topic", page: .topic, outputsOfGuide: { guide, reader in
-        let perPage = reader.site.papersPerPage
-        return reader.topics(of: guide).flatMap { topic in
-            let path = reader.topic(topic).path
-            return PagedListOutputs.items(.topic(topic), count: reader.papers(of: topic).count, perPage: perPage,
-                                          route: { Routes.page($0, of: path) }, reader)
-        }
+    static let kind = OutputKind(name: "topic", page: .topic, itemsOfGuide: { guide, reader in
+        reader.topics(of: guide).map(\.raw)
+    }, outputsOfItem: { id, reader in
+        let topic = TopicID(id)
+        let path = reader.topic(topic).path
+        return PagedListOutputs.items(.topic(topic), count: reader.papers(of: topic).count, perPage: reader.site.papersPerPage,
+                                      route: { Routes.page($0, of: path) }, reader)
     }, render: { id, reader throws(Diagnostic) in
         let slice = PagedListOutputs.slice(id, reader)
         let topicID = slice.list.topic!

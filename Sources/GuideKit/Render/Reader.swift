@@ -92,6 +92,16 @@ final class Reader {
         return facts
     }
 
+    /// Adds the facts read so far to `facts`, as read (unsorted, maybe
+    /// twice), and starts afresh: what the reader reads from here on is
+    /// recorded anew, as by a reader of its own. (One reader lists a guide's
+    /// items one by one: a reader for each would cost more than the listing.)
+    func restart(movingReadsTo facts: inout [Fact]) {
+        facts += recorded
+        recorded.removeAll(keepingCapacity: true)
+        cachedSite = nil
+    }
+
     func record(_ aspect: Aspect, _ id: Int32) {
         if records { recorded.append(Fact(aspect, id)) }
     }
