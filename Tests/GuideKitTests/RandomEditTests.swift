@@ -47,8 +47,9 @@ import Testing
             if !names.contains(other) { names[Int.random(in: 0..<names.count, using: &random)] = other }
             replaceLine(paper.authorLine.lines[0]) { _ in names.joined(separator: ", ") }
         case .renameAnAuthor:
-            let author = guide.authors[paper.authors.randomElement(using: &random)!]
-            for other in author.papers {
+            let index = paper.authors.randomElement(using: &random)!
+            let author = guide.authors[index]
+            for other in guide.papers(by: index) {
                 replaceLine(guide.papers[other].authorLine.lines[0]) { $0.replacingOccurrences(of: author.name, with: author.name + " Jr") }
             }
         case .editDescription:

@@ -32,8 +32,8 @@ import Testing
     @Test func papersAndAuthors() {
         #expect(guide.papers.count == 18)
         #expect(guide.authors.count == 72)
-        #expect(guide.authors.filter { $0.papers.count == 2 }.count == 13)
-        #expect(guide.authors.allSatisfy { 1...2 ~= $0.papers.count })
+        #expect(guide.authors.indices.filter { guide.papers(by: $0).count == 2 }.count == 13)
+        #expect(guide.authors.indices.allSatisfy { 1...2 ~= guide.papers(by: $0).count })
         let hpo = guide.papers.first { $0.title.text == "Optimizing hyperparameters with conformal quantile regression" }
         #expect(hpo.map { $0.authors.map { guide.authors[$0].name } } ==
             ["David Salinas", "Jacek Golebiowski", "Aaron Klein", "Matthias Seeger", "Cédric Archambeau"])

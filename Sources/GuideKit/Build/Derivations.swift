@@ -571,7 +571,7 @@ enum Derivations {
         var ids: [Int32] = []
         func add(_ list: PagedList, count: Int, perPage: Int) {
             for number in ListPages(count, perPage: perPage).numbers {
-                ids.append(identities.listPages.raw(ListPageKey(list: list, number: number)))
+                ids.append(identities.listPage(list, number: number))
             }
         }
         for guide in model.siteGuides[SiteModel.siteID]! {

@@ -112,7 +112,31 @@ struct Identities: Sendable {
     var postings = IdentityTable<String>()
     /// By name (the file name without `.md`).
     var extraPages = IdentityTable<String>()
-    var listPages = IdentityTable<ListPageKey>()
+    private(set) var listPages = IdentityTable<ListPageKey>()
+    /// The id of the first page of each guide's, topic's and author's list,
+    /// by the list's kind (`PagedList.denseKind`) and its entity's raw id, or
+    /// -1: every rebuild lists the pages of every author and topic, and
+    /// hashing their keys took 1.5 ms of each at 10,000 papers.
+    private var firstListPages: [[Int32]] = Array(repeating: [], count: PagedList.denseKinds)
+
+    /// The id of page `number` of `list`, handed out if it has none.
+    mutating func listPage(_ list: PagedList, number: Int) -> Int32 {
+        guard number == 1, let (kind, entity) = list.dense else { return listPages.raw(ListPageKey(list: list, number: number)) }
+        if firstListPages[kind].count <= entity {
+            firstListPages[kind] += repeatElement(-1, count: entity + 1 - firstListPages[kind].count)
+        }
+        if firstListPages[kind][entity] < 0 { firstListPages[kind][entity] = listPages.raw(ListPageKey(list: list, number: 1)) }
+        return firstListPages[kind][entity]
+    }
+
+    /// The id of page `number` of `list`, if it has one.
+    func existingListPage(_ list: PagedList, number: Int) -> Int32? {
+        if number == 1, let (kind, entity) = list.dense {
+            return entity < firstListPages[kind].count && firstListPages[kind][entity] >= 0 ? firstListPages[kind][entity] : nil
+        }
+        let id: ID<Entity.ListPage>? = listPages.existingID(ListPageKey(list: list, number: number))
+        return id?.raw
+    }
     var chrome = IdentityTable<ChromeKey>()
     var templates = IdentityTable<String>()
     /// Output ids, by output kind and subject id.
@@ -145,6 +169,20 @@ enum PagedList: Hashable, Sendable {
     /// The authors of one letter of the A–Z index ("A"…"Z", "#"), on a site
     /// with more authors than one page of the index holds: `authors/letter/a/`, ...
     case letter(String)
+
+    /// How many kinds of list `dense` numbers.
+    static let denseKinds = 4
+
+    /// For a list of an entity, a number for its kind and the entity's raw id.
+    var dense: (kind: Int, entity: Int)? {
+        switch self {
+        case .papers(let guide): (0, Int(guide.raw))
+        case .topics(let guide): (1, Int(guide.raw))
+        case .topic(let topic): (2, Int(topic.raw))
+        case .author(let author): (3, Int(author.raw))
+        case .letter: nil
+        }
+    }
 }
 
 /// A page of a `PagedList`: the list and its number, from 1.

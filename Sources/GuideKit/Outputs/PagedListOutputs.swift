@@ -12,8 +12,7 @@ enum PagedListOutputs {
 
     /// Page `number` of `list`, which `Derivations.listPageIDs` handed out.
     static func id(_ list: PagedList, _ number: Int, _ reader: Reader) -> Int32 {
-        let id: ID<Entity.ListPage> = reader.snapshot.identities.listPages.existingID(ListPageKey(list: list, number: number))!
-        return id.raw
+        reader.snapshot.identities.existingListPage(list, number: number)!
     }
 
     /// The part of its list that page `id` shows.

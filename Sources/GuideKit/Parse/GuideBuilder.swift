@@ -9,11 +9,6 @@ struct GuideBuilder {
     private(set) var diagnostics: [Diagnostic]
     /// The author of each name in the memo (`ParseMemo.AuthorKey.name`), or -1.
     private var authorOfName: [Int32] = []
-    /// The last paper of each author, so a name twice in one byline lists the paper once.
-    private var lastPaperOfAuthor: [Int] = []
-    /// Each author's number of papers: the authors get their paper lists at the
-    /// end, from the papers' author lists, each allocated once at its size.
-    private var paperCounts: [Int] = []
     /// Slugs handed out so far, claimed as each element is added (`ParseMemo.slugs`).
     private var authorSlugs = SlugRegistry()
     private var topicSlugs = SlugRegistry()
@@ -140,7 +135,7 @@ struct GuideBuilder {
         let authors = withUnsafeTemporaryAllocation(of: Int.self, capacity: item.authors.count) { ids in
             var same = item.lastAuthors.count == ids.count
             for position in item.authors.indices {
-                ids[position] = authorID(for: item.authors[position], of: item, at: position, paper: index,
+                ids[position] = authorID(for: item.authors[position], of: item, at: position,
                                          nameCount: memo.nameCount, slugs: &memo.slugs)
                 same = same && item.lastAuthors[position] == ids[position]
             }
@@ -158,7 +153,7 @@ struct GuideBuilder {
     }
 
     /// The author named `key`, who is new (and named as `item` spells them) if no paper before named them.
-    private mutating func authorID(for key: ParseMemo.AuthorKey, of item: PaperItem, at position: Int, paper: Int,
+    private mutating func authorID(for key: ParseMemo.AuthorKey, of item: PaperItem, at position: Int,
                                    nameCount: Int, slugs: inout Interned) -> Int {
         // Names are numbered as blocks are cut, while the builder reads them.
         if Int(key.name) >= authorOfName.count {
@@ -171,12 +166,6 @@ struct GuideBuilder {
             var author = Author(name: item.names[position])
             author.slug = authorSlugs.claim(key.slug, in: &slugs)
             guide.authors.append(author)
-            lastPaperOfAuthor.append(-1)
-            paperCounts.append(0)
-        }
-        if lastPaperOfAuthor[id] != paper {
-            lastPaperOfAuthor[id] = paper
-            paperCounts[id] += 1
         }
         return id
     }
@@ -250,19 +239,12 @@ struct GuideBuilder {
         return (guide, sorted)
     }
 
-    /// Each topic's and each author's papers, in document order; each list
-    /// allocated once, at its size.
+    /// Each topic's papers, in document order; each list allocated once, at its size.
     private mutating func listPapers() {
         for topic in guide.topics.indices {
             let end = topic + 1 < firstPaperOfTopic.count ? firstPaperOfTopic[topic + 1] : guide.papers.count
             guide.topics[topic].papers.reserveCapacity(end - firstPaperOfTopic[topic])
             guide.topics[topic].papers.append(contentsOf: firstPaperOfTopic[topic]..<end)
-        }
-        for (author, count) in paperCounts.enumerated() { guide.authors[author].papers.reserveCapacity(count) }
-        for paper in guide.papers.indices {
-            for author in guide.papers[paper].authors where guide.authors[author].papers.last != paper {
-                guide.authors[author].papers.append(paper)
-            }
         }
     }
 }
