@@ -43,6 +43,16 @@ final class SiteSnapshot: Sendable {
         return base.assumingMemoryBound(to: Value?.self)[Int(id)]
     }
 
+    /// Appends the derived values of `ids`, read in place, to `values`, skipping ids without one.
+    func appendDerived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: [ID<Entity>], to values: inout [Value]) {
+        let table = derivedValues[Int(derivation.aspect.rawValue)]
+        guard let base = table.base else { return }
+        let stored = base.assumingMemoryBound(to: Value?.self)
+        for id in ids where id.raw >= 0 && Int(id.raw) < table.count {
+            if let value = stored[Int(id.raw)] { values.append(value) }
+        }
+    }
+
     /// The derived values of `ids`, read in place.
     func derived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: ArraySlice<ID<Entity>>) -> [Value?] {
         let table = derivedValues[Int(derivation.aspect.rawValue)]
@@ -182,6 +192,20 @@ final class Reader {
         }
         for id in ids { record(derivation.aspect, id.raw) }
         return snapshot.derived(derivation, ids)
+    }
+
+    /// Appends the derived values of `ids` to `values`, each read as
+    /// `derived(_:_:)` reads one, skipping ids without one: without the list
+    /// of optionals `derived(_:_:)` makes first, each value is copied once,
+    /// not twice (the search index reads every document of the site on every edit).
+    func appendDerived<Value, Entity>(_ derivation: Derivation<Value>, _ ids: [ID<Entity>], to values: inout [Value]) {
+        guard canRead(derivation) else { return }
+        if derivation.keptOnlyForRebuilds && !snapshot.derived.forRebuilds {
+            for id in ids { values.append(derivation.compute(id.raw, self, DerivationScratch(), nil)) }
+            return
+        }
+        for id in ids { record(derivation.aspect, id.raw) }
+        snapshot.appendDerived(derivation, ids, to: &values)
     }
 
     /// Renders `template` (its partials and parents recorded as read); nil when it does not exist.

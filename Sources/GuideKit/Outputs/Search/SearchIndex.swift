@@ -364,17 +364,15 @@ enum SearchIndex {
     /// Every document of the site, in the index's order.
     static func documents(_ reader: Reader) -> [SearchDocument] {
         let guides = reader.siteGuides
-        func read<Entity>(_ derivation: Derivation<SearchDocument>, _ ids: [ID<Entity>]) -> [SearchDocument] {
-            reader.derived(derivation, ids[...]).map { $0! }
-        }
-        var documents = read(Derivations.searchGuide, guides)
-        for guide in guides { documents += read(Derivations.searchTopic, reader.topics(of: guide)) }
+        var documents: [SearchDocument] = []
+        reader.appendDerived(Derivations.searchGuide, guides, to: &documents)
+        for guide in guides { reader.appendDerived(Derivations.searchTopic, reader.topics(of: guide), to: &documents) }
         for letter in reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? [] {
-            documents += read(Derivations.searchAuthor, letter.authors)
+            reader.appendDerived(Derivations.searchAuthor, letter.authors, to: &documents)
         }
-        documents += read(Derivations.searchPage, reader.sitePages)
-        documents += read(Derivations.searchPosting, reader.sitePostings)
-        for guide in guides { documents += read(Derivations.searchPaper, reader.papers(of: guide)) }
+        reader.appendDerived(Derivations.searchPage, reader.sitePages, to: &documents)
+        reader.appendDerived(Derivations.searchPosting, reader.sitePostings, to: &documents)
+        for guide in guides { reader.appendDerived(Derivations.searchPaper, reader.papers(of: guide), to: &documents) }
         return documents
     }
 }
