@@ -157,14 +157,16 @@ final class RunningGuide: @unchecked Sendable {
     /// Waits for a complete stdout line satisfying `matches`; `nil` after `timeout` or when the process ended.
     func line(timeout: Duration = .seconds(60), where matches: (String) -> Bool) async -> String? {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        // The output is looked at once more after the deadline: when other
+        // tests keep the test threads busy, this task may wake long after it
+        // asked to, and the line may have come meanwhile.
+        while true {
             let text = stdout
             let complete = text.hasSuffix("\n") ? text : String(text[..<(text.lastIndex(of: "\n") ?? text.startIndex)])
             if let line = complete.split(separator: "\n").map(String.init).first(where: matches) { return line }
-            if !process.isRunning { return nil }
+            if !process.isRunning || ContinuousClock.now >= deadline { return nil }
             try? await Task.sleep(for: .milliseconds(25))
         }
-        return nil
     }
 
     /// `guide serve`: the port of the `Serving at http://127.0.0.1:PORT/` line.

@@ -371,7 +371,7 @@ enum Derivations {
         readers: .derivations(through: .citation),
         compute: { id, reader, _, _ in
             let papers = reader.papers(of: GuideID(id))
-            return RenamedKeys(CitationKey.unique(Array(zip(papers, reader.derived(citationKeyBase, papers[...]).map { $0 ?? "" }))))
+            return RenamedKeys(CitationKey.unique(zip(papers, reader.derived(citationKeyBase, papers[...])).map { ($0, $1 ?? "") }))
         },
         changes: { _, old, new in
             RenamedKeys.changes(from: old ?? RenamedKeys([]), to: new ?? RenamedKeys([])).map { Fact(.citationKey, $0.raw) }

@@ -232,12 +232,15 @@ enum CitationKey {
 
     /// 0 → "a", 25 → "z", 26 → "aa": bijective base 26.
     static func letters(_ number: Int) -> String {
-        var number = number + 1, reversed: [UInt8] = []
+        var number = number + 1, letters: [UInt8] = []
         while number > 0 {
             number -= 1
-            reversed.append(UInt8(97 + number % 26))
+            letters.append(UInt8(97 + number % 26))
             number /= 26
         }
-        return String(decoding: reversed.reversed(), as: UTF8.self)
+        // Reversed in place: a string decoded from a reversed view asks at
+        // run time how to read it (a tenth of a guide's renamed keys).
+        letters.reverse()
+        return String(decoding: letters, as: UTF8.self)
     }
 }
