@@ -128,6 +128,12 @@ import Testing
         #expect(guide.flatMap(\.outputs).map(\.path) == ["slt/index.html", "slt/papers/index.html", "slt/feed.xml",
                                                          "slt/papers.bib", "slt/papers.ris", "slt/papers.json"])
         #expect(listings.outputs == state.listings.outputs)
+
+        // The guide's list of papers read again, the same papers in it: the
+        // kinds listed paper by paper keep every paper's outputs.
+        let members = listings.update(snapshot, identities: &state.identities, changed: changed(.guidePapers, slt.subject), records: true)
+        #expect(members.map { OutputKind.all[$0.kind].name }.filter { ["paper", "cite.bib", "cite.ris", "cite.json", "event.ics"].contains($0) } == [])
+        #expect(listings.outputs == state.listings.outputs)
     }
 
     /// The items of a part listed item by item, changed in place: each

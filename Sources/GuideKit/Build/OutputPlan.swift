@@ -41,14 +41,18 @@ struct OutputListings: Sendable {
 
         /// The range of the part's outputs that items `items` list.
         func outputs(of items: Range<Int>) -> Range<Int> {
-            let start = items.lowerBound == 0 ? 0 : Int(outputEnds[items.lowerBound - 1])
-            return start..<(items.isEmpty ? start : Int(outputEnds[items.upperBound - 1]))
+            Self.range(of: items, ends: outputEnds)
         }
 
         /// Whether item `index` read a fact of `changed`.
         func isStale(_ index: Int, _ changed: FactSet) -> Bool {
-            let start = index == 0 ? 0 : Int(readEnds[index - 1])
-            return reads[start..<Int(readEnds[index])].contains { changed.contains($0) }
+            reads[Self.range(of: index..<index + 1, ends: readEnds)].contains { changed.contains($0) }
+        }
+
+        /// The range of a flat list that items `items` have, given where each item's share ends.
+        private static func range(of items: Range<Int>, ends: [Int32]) -> Range<Int> {
+            let start = items.lowerBound == 0 ? 0 : Int(ends[items.lowerBound - 1])
+            return start..<(items.isEmpty ? start : Int(ends[items.upperBound - 1]))
         }
 
         /// Whether any item read a fact of `changed`.
@@ -67,20 +71,19 @@ struct OutputListings: Sendable {
         /// Puts `new` in place of items `range`, whose outputs are
         /// `outputs(of: range)` of `outputs`.
         mutating func replace(_ range: Range<Int>, with new: [Listed], in outputs: inout [Output]) {
-            let outputRange = self.outputs(of: range)
-            let readStart = range.lowerBound == 0 ? 0 : Int(readEnds[range.lowerBound - 1])
-            let readRange = readStart..<(range.isEmpty ? readStart : Int(readEnds[range.upperBound - 1]))
+            let (outputRange, readRange) = (self.outputs(of: range), Self.range(of: range, ends: readEnds))
             outputs.replaceSubrange(outputRange, with: new.flatMap(\.outputs))
             reads.replaceSubrange(readRange, with: new.flatMap(\.reads))
             subjects.replaceSubrange(range, with: new.map(\.subject))
-            func ends(_ ends: inout [Int32], from start: Int, old: Range<Int>, _ count: (Listed) -> Int) {
-                var end = Int32(start)
+            /// The new items' ends, and those after them shifted by what the flat list grew or shrank.
+            func ends(_ ends: inout [Int32], old: Range<Int>, _ count: (Listed) -> Int) {
+                var end = Int32(old.lowerBound)
                 ends.replaceSubrange(range, with: new.map { end += Int32(count($0)); return end })
                 let shift = end - Int32(old.upperBound)
                 if shift != 0 { for index in range.lowerBound + new.count..<ends.count { ends[index] += shift } }
             }
-            ends(&outputEnds, from: outputRange.lowerBound, old: outputRange) { $0.outputs.count }
-            ends(&readEnds, from: readStart, old: readRange) { $0.reads.count }
+            ends(&outputEnds, old: outputRange) { $0.outputs.count }
+            ends(&readEnds, old: readRange) { $0.reads.count }
         }
     }
 
@@ -89,7 +92,7 @@ struct OutputListings: Sendable {
         var reads: [Fact] = []
         var parts: [Part] = []
 
-        /// The parts' outputs, in order.
+        /// The parts' outputs, in order (copied into one list: for tests and checks, not rebuilds).
         var outputs: [Output] { parts.count == 1 ? parts[0].outputs : parts.flatMap(\.outputs) }
     }
 
@@ -215,7 +218,8 @@ private struct Lister {
     /// Lists `part` again where what it read changed (`whole`: all of it,
     /// as the first time); returns whether its outputs changed.
     private mutating func update(_ part: inout OutputListings.Part, kind index: Int, whole: Bool, identities: inout Identities) -> Bool {
-        let reader = Reader(snapshot, records: records)
+        // Made only for a part that is listed again: most parts are not.
+        lazy var reader = Reader(snapshot, records: records)
         func list(_ items: [OutputKind.Item]) -> [Output] {
             items.map { Output(location: $0.path, kind: index, subject: $0.subject, id: identities.output(kind: index, subject: $0.subject)) }
         }
@@ -251,8 +255,7 @@ private struct Lister {
                 reader.restart(movingReadsTo: &item.reads)
                 return item
             }
-            guard !whole, let changed, var records = part.items,
-                  let edits = Self.edits(from: records, to: subjects, changed), edits.count <= Self.maximumEdits else {
+            guard !whole, let changed, var records = part.items, let edits = Self.edits(from: records, to: subjects, changed) else {
                 // Listed whole.
                 var records = OutputListings.ItemRecords()
                 var all: [Output] = []
@@ -291,6 +294,7 @@ private struct Lister {
     /// range of items before and the subjects listed again in its place.
     /// An item is kept where it was listed before, after the items kept
     /// before it, and its reads did not change; the others are listed again.
+    /// Nil past `maximumEdits`: the part is then listed whole.
     private static func edits(from records: OutputListings.ItemRecords, to subjects: [Int32], _ changed: FactSet) -> [(old: Range<Int>, new: [Int32])]? {
         let before = records.subjects
         let places = Realignment(previous: before, idCount: Int(max(before.max() ?? 0, subjects.max() ?? 0)) + 1)
@@ -310,7 +314,7 @@ private struct Lister {
             }
         }
         if next < before.count || !pending.isEmpty { edits.append((next..<before.count, pending)) }
-        return edits
+        return edits.count > maximumEdits ? nil : edits
     }
 }
 
