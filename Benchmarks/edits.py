@@ -203,21 +203,24 @@ class Edit:
         return site.listing_page(self.page_listing)
 
     # For the browser: whether the open page shows the change, given `shows` and `hides`
-    # in lowercase (the page's text may be styled in capitals), and the open document's
-    # performance.timeOrigin from before the save. Run inside the page, so that a large
-    # page's text is not copied out on every poll; while the document from before the
-    # save is still there (before the reload), its text is looked at only every 100 ms,
-    # so that polling takes no time from the rebuild.
-    VISIBLE_SCRIPT = ("if (performance.timeOrigin === arguments[2]) {"
+    # in lowercase (the page's text may be styled in capitals), and which document was
+    # open before the save (`document_before`: its performance.timeOrigin, and how many
+    # pages the live-reload script had written over it in place). Run inside the page,
+    # so that a large page's text is not copied out on every poll; while the document
+    # from before the save is still there, its text is looked at only every 100 ms, so
+    # that polling takes no time from the rebuild.
+    VISIBLE_SCRIPT = ("if (performance.timeOrigin === arguments[2] && (window.__guideLiveReloads || 0) === arguments[3]) {"
                       "  var now = performance.now();"
                       "  if (window.__benchChecked && now - window.__benchChecked < 100) return false;"
                       "  window.__benchChecked = now;"
                       "}"
                       "var t = document.body ? document.body.innerText.toLowerCase() : '';"
                       "return t.indexOf(arguments[0]) >= 0 && !(arguments[1] && t.indexOf(arguments[1]) >= 0);")
+    # What `document_before` is made of, read before the save.
+    DOCUMENT_SCRIPT = "return [performance.timeOrigin, window.__guideLiveReloads || 0]"
 
-    def visible_arguments(self, time_origin):
-        return [self.shows.lower(), self.hides.lower(), time_origin]
+    def visible_arguments(self, document_before):
+        return [self.shows.lower(), self.hides.lower()] + list(document_before)
 
 
 def _read(path):

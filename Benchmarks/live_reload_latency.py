@@ -55,10 +55,10 @@ def open_page(driver, url):
     time.sleep(1.0)
 
 
-def wait_visible(driver, edit, time_origin, timeout=30):
+def wait_visible(driver, edit, document_before, timeout=30):
     """The time the open page shows the edit, or None after `timeout` seconds."""
     start = time.perf_counter()
-    arguments = edit.visible_arguments(time_origin)
+    arguments = edit.visible_arguments(document_before)
     while time.perf_counter() - start < timeout:
         try:
             if driver.execute_script(guide_edits.Edit.VISIBLE_SCRIPT, *arguments):
@@ -104,10 +104,10 @@ def measure(guide, project, guide_name, kinds, count, work, token, log=sys.stder
                                            " to open before the edit")
                     result["page"] = path
                     open_page(driver, url + path)
-                    time_origin = driver.execute_script("return performance.timeOrigin")
+                    document_before = driver.execute_script(guide_edits.Edit.DOCUMENT_SCRIPT)
                     server.drain()
                     saved = guide_edits.save(guide_file, edit.text)
-                    shown = wait_visible(driver, edit, time_origin)
+                    shown = wait_visible(driver, edit, document_before)
                     rebuilt, report = server.wait(guide_edits.REPORT, 120)
                     if shown is None:
                         raise RuntimeError(f"edit {edit.number + 1}: {path} did not show {edit.shows!r}"

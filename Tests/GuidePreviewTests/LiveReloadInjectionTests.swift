@@ -59,7 +59,7 @@ import Testing
             let response = try await client.execute(uri: LiveReloadScript.scriptPath, method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
-            for needle in ["EventSource", "/__guide/events", "alertdialog", "location.reload", "stylesheet", "textContent",
+            for needle in ["EventSource", "/__guide/events", "alertdialog", "document.write", "location.reload", "stylesheet", "textContent",
                            "prefers-color-scheme"] {
                 #expect(response.text.contains(needle), "\(needle)")
             }
