@@ -207,16 +207,29 @@
     });
   }
 
+  /* The chunk that holds document d: meta.chunks lists them in order, each as
+     [documents, name], and chunkStarts holds the number of each one's first. */
+  var chunkStarts = [];
+  function chunkOf(d) {
+    var low = 0, high = chunkStarts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (chunkStarts[middle] <= d) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
+
   /* The results of documents, as [kind, title, url, detail, guide]. */
   function records(docs) {
     var chunks = [];
     docs.forEach(function (d) {
-      var c = Math.floor(d / meta.chunk);
+      var c = chunkOf(d);
       if (chunks.indexOf(c) === -1) chunks.push(c);
     });
-    return Promise.all(chunks.map(function (c) { return load("d/" + c); })).then(function (data) {
+    return Promise.all(chunks.map(function (c) { return load("d/" + meta.chunks[c][1]); })).then(function (data) {
       return docs.map(function (d) {
-        return data[chunks.indexOf(Math.floor(d / meta.chunk))][d % meta.chunk];
+        var c = chunkOf(d);
+        return data[chunks.indexOf(c)][d - chunkStarts[c]];
       });
     });
   }
@@ -419,6 +432,8 @@
   load("meta").then(function (data) {
     meta = data;
     stamp = encodeURIComponent(meta.stamp || "");
+    var start = 0;
+    (meta.chunks || []).forEach(function (chunk) { chunkStarts.push(start); start += chunk[0]; });
     (meta.stopWords || []).forEach(function (w) { stop[w] = true; });
     run(input.value);
     if (!initial) input.focus();

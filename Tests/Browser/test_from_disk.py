@@ -15,7 +15,7 @@ Builds the seed guide (the repository's Content/ and Templates/) with
     the home, paper and author pages every <a href>, <link href>, <script src>
     and <img src>, as the browser resolves it, is an existing file;
   - search works from disk: the search page loads its index's files as
-    scripts (search/meta.js, search/t/N.js, search/d/N.js) and lists results
+    scripts (search/meta.js, search/t/N.js, search/d/NAME.js) and lists results
     whose links open, and the search box in the header of a paper page leads
     there; without search/meta.js, the search page says the index could not
     be loaded;
@@ -187,7 +187,7 @@ def check_all_links(root):
     for chunk in chunks:
         with open(os.path.join(root, "search", "d", chunk), encoding="utf-8") as handle:
             script = handle.read()
-        match = re.fullmatch(r'guideSearchLoaded\("d/\d+",(.*)\);\n', script, re.S)
+        match = re.fullmatch(r'guideSearchLoaded\("d/' + re.escape(chunk[:-3]) + r'",(.*)\);\n', script, re.S)
         check(match, f"search/d/{chunk} hands its results to guideSearchLoaded")
         for record in json.loads(match.group(1)) if match else []:
             count += 1

@@ -23,8 +23,11 @@ import Testing
 
             """)
 
+        // The search index's one chunk of results is named in meta.js: "chunks":[[11,"<name>"]].
+        let meta = try project.read("Output/search/meta.js")
+        let chunkName = try #require(meta.firstMatch(of: /"chunks":\[\[11,"([0-9a-z]+)"\]\]/)?.1)
         var expected = ["404.html", "index.html", "feed.xml", "robots.txt", "sitemap.xml", ".guide-output",
-                        "search/meta.js", "search/t/0.js", "search/d/0.js", "search/index.html", "my-list/index.html", "papers/index.html", "authors/index.html",
+                        "search/meta.js", "search/t/0.js", "search/d/\(chunkName).js", "search/index.html", "my-list/index.html", "papers/index.html", "authors/index.html",
                         "careers/index.html", "topics/recommender-systems/index.html", "topics/search-ranking/index.html",
                         "images/session-graph.png", "papers.bib", "papers.ris", "papers.json"]
         expected += Self.papers.map { "papers/\($0)/index.html" } + Self.authors.map { "authors/\($0)/index.html" }
@@ -101,10 +104,13 @@ import Testing
         #expect(feed.components(separatedBy: "<entry>").count == 4)
         #expect(feed.contains("<id>\(base)papers/\(Self.papers[0])/</id>"))
 
-        // The search index's results: guideSearchLoaded("d/0",[[kind, title, url, detail, guide], …]);
-        let chunk = try project.read("Output/search/d/0.js")
-        #expect(chunk.hasPrefix(#"guideSearchLoaded("d/0","#) && chunk.hasSuffix(");\n"))
-        let records = try JSONDecoder().decode([[String]].self, from: Data(chunk.dropFirst(#"guideSearchLoaded("d/0","#.count).dropLast(3).utf8))
+        // The search index's results: guideSearchLoaded("d/<name>",[[kind, title, url, detail, guide], …]);
+        let meta = try project.read("Output/search/meta.js")
+        let chunkName = try #require(meta.firstMatch(of: /"chunks":\[\[11,"([0-9a-z]+)"\]\]/)?.1)
+        let chunk = try project.read("Output/search/d/\(chunkName).js")
+        let start = #"guideSearchLoaded("d/\#(chunkName)","#
+        #expect(chunk.hasPrefix(start) && chunk.hasSuffix(");\n"))
+        let records = try JSONDecoder().decode([[String]].self, from: Data(chunk.dropFirst(start.count).dropLast(3).utf8))
         #expect(records.map(\.[0]) == ["guide", "topic", "topic", "author", "author", "author", "author", "posting", "paper", "paper", "paper"])
         #expect(records.first { $0[0] == "paper" }?[3] == "Aiko Tanaka and Ravi Menon · Recommender systems")
         #expect(records.allSatisfy { $0[2].hasPrefix("/kdd/") })

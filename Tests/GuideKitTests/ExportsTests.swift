@@ -366,7 +366,7 @@ import Testing
         // Its three files at the new address; the guide's three; the feed, the search index's meta file,
         // terms and results, and the sitemap.
         #expect(report.filesWritten == 11, "\(report.filesWritten)")
-        #expect(report.filesDeleted == 4, "the page and its three files at the old address: \(report.filesDeleted)")
+        #expect(report.filesDeleted == 5, "the page and its three files at the old address, the chunk of search results under its old name: \(report.filesDeleted)")
         #expect(try site.read("Output/papers/fast-motif-counting-on-streaming-graphs/cite.bib").hasPrefix("@inproceedings{albrecht2023fasta,"))
         try Self.expectSameAsFullBuild(site)
     }

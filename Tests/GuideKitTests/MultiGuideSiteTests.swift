@@ -16,7 +16,15 @@ import Testing
 
     @Test func pageMap() throws {
         let site = try Self.built()
-        let files = site.snapshot().keys.filter { !$0.hasPrefix("assets/") && $0 != ".guide-output" }.sorted()
+        let all = site.snapshot().keys.filter { !$0.hasPrefix("assets/") && $0 != ".guide-output" }.sorted()
+        // The search index's chunks of results are named by what they hold:
+        // they are the files `meta.js` lists, and hold every document.
+        let chunks = all.filter { $0.hasPrefix("search/d/") }
+        let meta = try #require(try SearchIndexTests.data(of: site.read("Output/search/meta.js"), name: "meta") as? [String: Any])
+        let listed = try #require(meta["chunks"] as? [[Any]])
+        #expect(chunks == listed.map { "search/d/\($0.last as? String ?? "").js" }.sorted())
+        #expect(listed.reduce(0) { $0 + ($1.first as? Int ?? 0) } == meta["documents"] as? Int)
+        let files = all.filter { !$0.hasPrefix("search/d/") }
         #expect(files == [
             "404.html",
             "acl-2024/feed.xml",
@@ -66,7 +74,6 @@ import Testing
             "index.html",
             "my-list/index.html",
             "robots.txt",
-            "search/d/0.js",
             "search/index.html",
             "search/meta.js",
             "search/t/0.js",
@@ -150,7 +157,7 @@ import Testing
 
     @Test func searchNamesEachResultsGuide() throws {
         let site = try Self.built()
-        let records = try #require(try SearchIndexTests.data(of: site.read("Output/search/d/0.js"), name: "d/0") as? [[String]])
+        let records = try SearchIndexTests.records(site)
         let papers = records.filter { $0[0] == "paper" }.map { [$0[1], $0[4]] }
         #expect(papers == [
             ["Retrieval-augmented forecasting of demand", "ACL 2024"],

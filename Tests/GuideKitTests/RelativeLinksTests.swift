@@ -122,11 +122,11 @@ import Testing
     /// Results link as the search page's folder reaches them.
     @Test func theSearchIndexLinksFromTheSearchPagesFolder() throws {
         let site = try Self.relativeSite()
-        let chunk = try site.read("Output/search/d/0.js")
-        #expect(chunk.contains(#","../papers/\#(Self.papers[0])/index.html","#))
-        #expect(chunk.contains(#","../authors/ravi-menon/index.html","#))
-        #expect(chunk.contains(#","../topics/search-ranking/index.html","#))
-        #expect(chunk.contains(#","../careers/index.html#posting-1","#))
+        let links = try SearchIndexTests.records(site).map { $0[2] }
+        #expect(links.contains("../papers/\(Self.papers[0])/index.html"))
+        #expect(links.contains("../authors/ravi-menon/index.html"))
+        #expect(links.contains("../topics/search-ranking/index.html"))
+        #expect(links.contains("../careers/index.html#posting-1"))
     }
 
     /// Each guide of a site of several lives one folder further down.

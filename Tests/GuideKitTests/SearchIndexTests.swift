@@ -111,6 +111,41 @@ import Testing
         #expect(try #require(updated.update(before, guides: [])) == SearchIndexFiles(before, guides: []), "and back")
     }
 
+    /// Hashes chosen by hand: one whose high bits are a multiple of the
+    /// chunk size begins a chunk, one that is not does not.
+    @Test func chunksAreCutWhereARecordBeginsOneOrAtTheMaximum() {
+        let begins: UInt64 = 0, goesOn: UInt64 = 1 << 40
+        #expect(SearchIndexFiles.cuts([]) == [])
+        #expect(SearchIndexFiles.cuts([goesOn]) == [0..<1])
+        #expect(SearchIndexFiles.cuts([begins, goesOn, begins, goesOn, goesOn, goesOn, begins, goesOn]) == [0..<2, 2..<6, 6..<8],
+                "the first document begins the first chunk, whatever its hash")
+        #expect(SearchIndexFiles.cuts(Array(repeating: goesOn, count: 600)) == [0..<256, 256..<512, 512..<600])
+        #expect(SearchIndexFiles.cuts(Array(repeating: goesOn, count: 300) + [begins] + Array(repeating: goesOn, count: 9))
+            == [0..<256, 256..<300, 300..<310])
+    }
+
+    /// A document added or removed changes the chunk it is in (and, when it
+    /// begins or ends one, the chunk beside it), and every other chunk keeps
+    /// its name and file, though the numbers of the documents after it moved.
+    @Test(arguments: [("insert", 700), ("remove", 700), ("insert", 0), ("remove", 1_499), ("append", 0)])
+    func aDocumentAddedOrRemovedLeavesTheOtherChunksAsTheyWere(_ edit: String, _ at: Int) {
+        let before = (0..<1_500).map { Self.document($0) }
+        var after = before
+        switch edit {
+        case "insert": after.insert(Self.document(9_000, title: "Inserted zeppelin"), at: at)
+        case "append": after.append(Self.document(9_000, title: "Appended zeppelin"))
+        default: after.remove(at: at)
+        }
+        let (old, new) = (SearchIndexFiles(before, guides: []).chunks, SearchIndexFiles(after, guides: []).chunks)
+        #expect(old.count > 10 && old.allSatisfy { $0.count <= 256 }, "\(old.map(\.count))")
+        #expect(old.reduce(0) { $0 + $1.count } == 1_500)
+        let kept = Set(old.map(\.name)).intersection(new.map(\.name))
+        #expect(kept.count >= old.count - 2 && kept.count >= new.count - 2, "\(old.count) chunks before, \(new.count) now, \(kept.count) kept")
+        for chunk in new where kept.contains(chunk.name) {
+            #expect(old.first { $0.name == chunk.name } == chunk)
+        }
+    }
+
     @Test func bucketCountGrowsByPowersOfTwo() {
         #expect(SearchIndexFiles.bucketCount(documents: 0) == 1)
         #expect(SearchIndexFiles.bucketCount(documents: 400) == 1)
@@ -125,8 +160,9 @@ import Testing
         let meta = try Self.data(of: site.read("Output/search/meta.js"), name: "meta") as! [String: Any]
         #expect(meta["documents"] as? Int == 10)
         #expect(meta["buckets"] as? Int == 1)
-        #expect(meta["chunk"] as? Int == 64)
-        let records = try Self.data(of: site.read("Output/search/d/0.js"), name: "d/0") as! [[String]]
+        let chunks = try #require(meta["chunks"] as? [[Any]])
+        #expect(chunks.count == 1 && chunks[0].first as? Int == 10, "one chunk of the ten documents")
+        let records = try Self.records(site)
         #expect(records.map(\.[0]) == ["guide", "topic", "topic", "author", "author", "author", "posting", "paper", "paper", "paper"],
                 "guides, topics, authors, postings, then papers")
         #expect(records.first { $0[1] == "A lantern for every room" }
@@ -165,7 +201,7 @@ import Testing
             "Content/site.yml": "base_url: /sub/\n",
         ])
         try site.build()
-        let records = try #require(try Self.data(of: site.read("Output/search/d/0.js"), name: "d/0") as? [[String]])
+        let records = try Self.records(site)
         #expect(records.map { [$0[0], $0[1]] } == [
             ["guide", "A quick guide to Northwind's papers at KDD 2024"],
             ["topic", "Quotes \"and\" back\\slashes\tand tabs"],
@@ -190,6 +226,20 @@ import Testing
     // MARK: - Reading the files back
 
     /// The data a file hands to `guideSearchLoaded(name, …)`.
+    /// The records of every chunk of the site's index, in order, found by
+    /// the chunks `meta.js` lists (`[documents, name]`).
+    static func records(_ site: TemporarySite) throws -> [[String]] {
+        let meta = try #require(try data(of: site.read("Output/search/meta.js"), name: "meta") as? [String: Any])
+        var records: [[String]] = []
+        for chunk in try #require(meta["chunks"] as? [[Any]]) {
+            let name = try #require(chunk.last as? String)
+            let part = try #require(try data(of: site.read("Output/search/d/\(name).js"), name: "d/\(name)") as? [[String]])
+            #expect(part.count == chunk.first as? Int)
+            records += part
+        }
+        return records
+    }
+
     static func data(of script: String, name: String) throws -> Any {
         let start = "guideSearchLoaded(\"\(name)\","
         #expect(script.hasPrefix(start) && script.hasSuffix(");\n"))

@@ -54,7 +54,7 @@ enum Routes {
     /// The search index's files (`SearchIndexFiles`): what it holds, a bucket of terms, a chunk of results.
     static let searchMeta = "search/meta.js"
     static func searchBucket(_ number: Int) -> String { "search/t/\(number).js" }
-    static func searchChunk(_ number: Int) -> String { "search/d/\(number).js" }
+    static func searchChunk(_ name: String) -> String { "search/d/\(name).js" }
     static let notFound = "404.html"
     /// The sitemap, or on a site of more pages than one sitemap may list, the index of its parts.
     static let sitemap = "sitemap.xml"

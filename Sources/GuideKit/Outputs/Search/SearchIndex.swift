@@ -7,8 +7,14 @@
 ///   of two builds from its cache. The script loads this file itself afresh;
 /// - `search/t/<n>.js`, a bucket of terms (`SearchText.bucket`): each term with
 ///   its postings, the documents it is in and how much it weighs in each;
-/// - `search/d/<n>.js`, a chunk of `chunkSize` documents' results
-///   (`SearchDocument.record`), fetched only for results on screen.
+/// - `search/d/<name>.js`, a chunk of documents' results
+///   (`SearchDocument.record`), fetched only for results on screen. Chunks
+///   are cut where the documents' records say (`cuts`), and named by them
+///   (`chunkName`), not by number: a document added or removed changes its
+///   own chunk, and the chunks after it keep their files and names, where
+///   chunks of 64 numbered documents each were all written again (150–290
+///   files at 10,000 papers for one paper added). `meta.js` lists them, each
+///   as its count of documents and its name.
 ///
 /// Each file is a script that hands its data to `guideSearchLoaded(name, data)`:
 /// a page opened from disk may load a script, where browsers refuse `fetch`
@@ -23,7 +29,7 @@
 struct SearchIndexFiles: Equatable, Sendable {
     var meta: [UInt8]
     var buckets: [[UInt8]]
-    var chunks: [[UInt8]]
+    var chunks: [Chunk]
     /// What the files were made of, kept by a build that is rebuilt from
     /// (`update`); nil otherwise. Not compared: the files say it all.
     var terms: SearchTerms?
@@ -32,9 +38,19 @@ struct SearchIndexFiles: Equatable, Sendable {
         a.meta == b.meta && a.buckets == b.buckets && a.chunks == b.chunks
     }
 
-    /// Documents a chunk of `search/d/`: 20 results on screen fetch at most
-    /// 20 chunks, and a chunk of a large site is about 4 KB compressed.
+    /// Documents a chunk of `search/d/`, on average: 20 results on screen
+    /// fetch at most 20 chunks, and a chunk of a large site is about 4 KB
+    /// compressed. A power of two.
     static let chunkSize = 64
+    /// Documents a chunk, at most: a run of documents that no record cuts.
+    static let maximumChunk = 4 * chunkSize
+
+    /// A file of `search/d/`: the results of `count` documents in a row.
+    struct Chunk: Equatable, Sendable {
+        var name: String
+        var count: Int
+        var file: [UInt8]
+    }
     /// Documents a bucket, on average: the bucket count is the power of two
     /// nearest above documents ÷ this, so a bucket of a large site holds about
     /// 8 KB of postings.
@@ -64,9 +80,13 @@ struct SearchIndexFiles: Equatable, Sendable {
             }
         }
         buckets = (0..<bucketCount).map { made[$0 % groups][$0 / groups].file }
-        chunks = (0..<(documents.count + Self.chunkSize - 1) / Self.chunkSize).map { Self.chunkFile($0, documents) }
-        let hashes = (buckets + chunks).map { $0.withUnsafeBufferPointer(ByteHash.of) }
-        meta = Self.metaFile(documents: documents.count, buckets: bucketCount, guides: guides, hashes: hashes)
+        let records = Self.recordHashes(documents)
+        chunks = Self.cuts(records).map { range in
+            let name = Self.chunkName(records[range])
+            return Chunk(name: name, count: range.count, file: Self.chunkFile(name, documents[range]))
+        }
+        let hashes = (buckets + chunks.map(\.file)).map { $0.withUnsafeBufferPointer(ByteHash.of) }
+        meta = Self.metaFile(documents: documents.count, buckets: bucketCount, chunks: chunks, guides: guides, hashes: hashes)
         terms = keepingTerms
             ? SearchTerms(documents: documents, buckets: (0..<bucketCount).map { made[$0 % groups][$0 / groups].terms }, hashes: hashes)
             : nil
@@ -77,8 +97,10 @@ struct SearchIndexFiles: Equatable, Sendable {
     /// the postings of those that went or changed are taken out, the others
     /// numbered anew when documents were added or removed, and the postings of
     /// those that came or changed are put in; then the files they reach are
-    /// made again. Nil when it kept no terms, when many documents changed, or
-    /// when the number of buckets did: then the index is made anew.
+    /// made again; the documents are cut into chunks again, and a chunk of
+    /// the same records as one before keeps its file. Nil when it kept no
+    /// terms, when many documents changed, or when the number of buckets
+    /// did: then the index is made anew.
     func update(_ documents: [SearchDocument], guides: [String]) -> SearchIndexFiles? {
         guard var terms, Self.bucketCount(documents: documents.count) == buckets.count,
               let alignment = DocumentAlignment(terms.documents, documents, limit: max(64, documents.count / 16))
@@ -111,23 +133,31 @@ struct SearchIndexFiles: Equatable, Sendable {
             updated.buckets[bucket] = file
             terms.hashes[bucket] = file.withUnsafeBufferPointer(ByteHash.of)
         }
-        // The chunks of the documents that came or changed, and every chunk
-        // from where one was added or removed on.
-        let chunkCount = (documents.count + Self.chunkSize - 1) / Self.chunkSize
-        var dirtyChunks = Set(alignment.added.map { $0 / Self.chunkSize })
-        if let shift = alignment.firstShift { dirtyChunks.formUnion(shift / Self.chunkSize..<max(chunkCount, shift / Self.chunkSize)) }
-        var chunkHashes = Array(terms.hashes[buckets.count...].prefix(chunkCount))
-        chunkHashes += repeatElement(0, count: chunkCount - chunkHashes.count)
-        updated.chunks = Array(updated.chunks.prefix(chunkCount))
-        updated.chunks += repeatElement([], count: chunkCount - updated.chunks.count)
-        let chunks = dirtyChunks.filter { $0 < chunkCount }.sorted()
-        let chunkFiles = parallelMap(chunks.count) { Self.chunkFile(chunks[$0], documents) }
-        for (chunk, file) in zip(chunks, chunkFiles) {
-            updated.chunks[chunk] = file
-            chunkHashes[chunk] = file.withUnsafeBufferPointer(ByteHash.of)
+        // The chunks: those of the same records as before kept, with their hashes.
+        var before: [String: Int] = [:]
+        for (index, chunk) in chunks.enumerated() { before[chunk.name] = index }
+        let records = Self.recordHashes(documents)
+        let ranges = Self.cuts(records)
+        var chunkHashes = [UInt64](repeating: 0, count: ranges.count)
+        var made: [(index: Int, name: String)] = []
+        updated.chunks = ranges.enumerated().map { index, range in
+            let name = Self.chunkName(records[range])
+            guard let old = before[name] else {
+                made.append((index, name))
+                return Chunk(name: name, count: range.count, file: [])
+            }
+            chunkHashes[index] = terms.hashes[buckets.count + old]
+            return chunks[old]
+        }
+        let toMake = made
+        let chunkFiles = parallelMap(toMake.count) { Self.chunkFile(toMake[$0].name, documents[ranges[toMake[$0].index]]) }
+        for ((index, _), file) in zip(made, chunkFiles) {
+            updated.chunks[index].file = file
+            chunkHashes[index] = file.withUnsafeBufferPointer(ByteHash.of)
         }
         terms.hashes = Array(terms.hashes[..<buckets.count]) + chunkHashes
-        updated.meta = Self.metaFile(documents: documents.count, buckets: buckets.count, guides: guides, hashes: terms.hashes)
+        updated.meta = Self.metaFile(documents: documents.count, buckets: buckets.count, chunks: updated.chunks, guides: guides,
+                                     hashes: terms.hashes)
         updated.terms = terms
         return updated
     }
@@ -166,23 +196,65 @@ struct SearchIndexFiles: Equatable, Sendable {
         return file
     }
 
-    /// `search/d/<number>.js`: the results of `chunkSize` documents.
-    private static func chunkFile(_ number: Int, _ documents: [SearchDocument]) -> [UInt8] {
-        let start = number * chunkSize
-        var file = Array("guideSearchLoaded(\"d/\(number)\",[".utf8)
-        for index in start..<min(start + chunkSize, documents.count) {
-            if index > start { file.append(contentsOf: ",\n".utf8) }
-            file += documents[index].record
+    /// `search/d/<name>.js`: the results of a chunk's documents.
+    private static func chunkFile(_ name: String, _ documents: ArraySlice<SearchDocument>) -> [UInt8] {
+        var file = Array("guideSearchLoaded(\"d/\(name)\",[".utf8)
+        for (offset, document) in documents.enumerated() {
+            if offset > 0 { file.append(contentsOf: ",\n".utf8) }
+            file += document.record
         }
         file.append(contentsOf: "]);\n".utf8)
         return file
     }
 
-    /// `search/meta.js`, its stamp made of the other files' hashes, buckets first.
-    private static func metaFile(documents: Int, buckets: Int, guides: [String], hashes: [UInt64]) -> [UInt8] {
+    /// The hash of each document's record.
+    static func recordHashes(_ documents: [SearchDocument]) -> [UInt64] {
+        documents.map { $0.record.withUnsafeBufferPointer(ByteHash.of) }
+    }
+
+    /// The chunks of documents whose records have these hashes: a chunk ends
+    /// before each document whose hash is a multiple of `chunkSize` (in its
+    /// high bits), so about every `chunkSize` documents, or after
+    /// `maximumChunk` documents. Where a chunk ends depends on the records
+    /// around it, not on where they are: a document added changes the chunk
+    /// it joins (and splits it, when it begins a chunk itself), and the
+    /// chunks after it stay as they were, as far as the next cut that no
+    /// maximum made.
+    static func cuts(_ hashes: [UInt64]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in hashes.indices.dropFirst() where index - start == maximumChunk || startsChunk(hashes[index]) {
+            ranges.append(start..<index)
+            start = index
+        }
+        if start < hashes.count { ranges.append(start..<hashes.count) }
+        return ranges
+    }
+
+    /// Whether a document whose record has this hash begins a chunk.
+    static func startsChunk(_ hash: UInt64) -> Bool {
+        (hash >> 40) % UInt64(chunkSize) == 0
+    }
+
+    /// A chunk's name: a hash of its records' hashes, in base 36. Two chunks
+    /// of one name have the same records (but once in about 2⁶⁴ pairs).
+    static func chunkName(_ hashes: ArraySlice<UInt64>) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for record in hashes { hash = (hash ^ record) &* 0x100_0000_01B3 }
+        return String(hash, radix: 36)
+    }
+
+    /// `search/meta.js`, its stamp made of the other files' hashes, buckets
+    /// first; each chunk as `[documents, name]`, in order.
+    private static func metaFile(documents: Int, buckets: Int, chunks: [Chunk], guides: [String], hashes: [UInt64]) -> [UInt8] {
         var hash: UInt64 = 0
         for file in hashes { hash = (hash &* 0x100_0000_01b3) ^ file }
-        var meta = Array("guideSearchLoaded(\"meta\",{\"buckets\":\(buckets),\"chunk\":\(chunkSize),\"documents\":\(documents),\"guides\":[".utf8)
+        var meta = Array("guideSearchLoaded(\"meta\",{\"buckets\":\(buckets),\"chunks\":[".utf8)
+        for (index, chunk) in chunks.enumerated() {
+            if index > 0 { meta.append(UInt8(ascii: ",")) }
+            meta += "[\(chunk.count),\"\(chunk.name)\"]".utf8
+        }
+        meta += "],\"documents\":\(documents),\"guides\":[".utf8
         for (index, guide) in guides.enumerated() {
             if index > 0 { meta.append(UInt8(ascii: ",")) }
             JSONText.appendString(guide, to: &meta)
@@ -192,7 +264,7 @@ struct SearchIndexFiles: Equatable, Sendable {
             if index > 0 { meta.append(UInt8(ascii: ",")) }
             JSONText.appendString(word, to: &meta)
         }
-        meta.append(contentsOf: "],\"stamp\":\"\(String(hash, radix: 36))\",\"version\":2});\n".utf8)
+        meta.append(contentsOf: "],\"stamp\":\"\(String(hash, radix: 36))\",\"version\":3});\n".utf8)
         return meta
     }
 
@@ -222,7 +294,7 @@ struct SearchIndexFiles: Equatable, Sendable {
                 .map { Fact(aspect, Int32($0)) }
         }
         var facts = differing(old?.buckets ?? [], new?.buckets ?? [], .searchBucket)
-            + differing(old?.chunks ?? [], new?.chunks ?? [], .searchChunk)
+            + differing(old?.chunks.map(\.file) ?? [], new?.chunks.map(\.file) ?? [], .searchChunk)
         if old?.meta != new?.meta { facts.append(Fact(.searchMeta, 0)) }
         return facts
     }
@@ -295,9 +367,6 @@ struct DocumentAlignment {
     var added: [Int] = []
     /// Whether some document that stayed has another number now.
     private(set) var renumbers = false
-    /// The first number now at which a document was added or removed: from
-    /// there on, documents may have other numbers.
-    private(set) var firstShift: Int?
 
     /// Nil when more than `limit` documents were added, removed or changed.
     init?(_ old: [SearchDocument], _ new: [SearchDocument], limit: Int, lookahead: Int = 8) {
@@ -309,11 +378,9 @@ struct DocumentAlignment {
                 if i != j { renumbers = true }
                 (i, j) = (i + 1, j + 1)
             } else if let ahead = (1...lookahead).first(where: { j + $0 < new.count && new[j + $0] == old[i] }) {
-                firstShift = firstShift ?? j
                 added += j..<j + ahead
                 j += ahead
             } else if let ahead = (1...lookahead).first(where: { i + $0 < old.count && old[i + $0] == new[j] }) {
-                firstShift = firstShift ?? j
                 removed += i..<i + ahead
                 i += ahead
             } else {
@@ -323,7 +390,6 @@ struct DocumentAlignment {
             }
             if removed.count + added.count > 2 * limit { return nil }
         }
-        if i < old.count || j < new.count { firstShift = firstShift ?? j }
         removed += i..<old.count
         added += j..<new.count
         if removed.count + added.count > 2 * limit { return nil }
@@ -347,10 +413,9 @@ enum SearchIndex {
     })
 
     static let chunks = OutputKind(name: "search results", page: nil, outputs: { reader in
-        let count = index(reader, part: Fact(.searchMeta, 0)).chunks.count
-        return (0..<count).map { (Int32($0), OutputPath(Routes.searchChunk($0))) }
+        index(reader, part: Fact(.searchMeta, 0)).chunks.enumerated().map { (Int32($0), OutputPath(Routes.searchChunk($1.name))) }
     }, render: { number, reader throws(Diagnostic) in
-        .file(index(reader, part: Fact(.searchChunk, number)).chunks[Int(number)])
+        .file(index(reader, part: Fact(.searchChunk, number)).chunks[Int(number)].file)
     })
 
     static var kinds: [OutputKind] { [meta, buckets, chunks] }
