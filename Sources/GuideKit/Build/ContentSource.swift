@@ -247,6 +247,6 @@ public struct ContentSource: Sendable {
             throw .error(displayPath, "cannot read this file")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw .error(displayPath, "not valid UTF-8 text") }
-        return text
+        return text.normalizedText
     }
 }

@@ -1,5 +1,6 @@
 /// A guide file decoded into numbered lines: UTF-8 validated, byte order mark
-/// removed, CRLF/CR line endings and trailing spaces normalised.
+/// removed, CRLF/CR line endings and trailing spaces normalised, and the text
+/// in Unicode Normalization Form C (`String.normalizedText`).
 public struct SourceLines: Sendable {
     public struct Line: Hashable, Sendable {
         /// 1-based.
@@ -94,7 +95,7 @@ public struct SourceLines: Sendable {
         let body = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let line: String
         if !validating {
-            line = String(decoding: body, as: UTF8.self)
+            line = String(decoding: body, as: UTF8.self).normalizedText
         } else if let ascii = body.isPrintableASCII {
             // Printable ASCII is valid UTF-8 with nothing forbidden: only other
             // lines need the (slower) validating initialiser and a look at each character.
@@ -103,7 +104,7 @@ public struct SourceLines: Sendable {
         } else {
             guard let decoded = String(validating: body, as: UTF8.self),
                   !decoded.unicodeScalars.contains(where: isForbidden) else { return nil }
-            line = decoded
+            line = decoded.normalizedText
         }
         let edgesAreASCII = start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80)
         return edgesAreASCII ? line : trimmed(Substring(line))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level access to a string's UTF-8 for the parser's hot paths: a loop
 /// over a buffer pointer, unlike one over `String.UTF8View`, compiles to plain
 /// loads.
@@ -8,6 +10,20 @@ extension String {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = self
         return copy.withUTF8(body)
+    }
+}
+
+extension String {
+    /// The text in Unicode Normalization Form C, as `guide` reads every text
+    /// it is given (a guide, its settings, an extra page). A text that some
+    /// editor saved with "é" as "e" and a combining accent is then the same
+    /// bytes as one typed with "é": Swift compares strings by canonical
+    /// equivalence, so a rebuild took the two for the same and kept the
+    /// pages of the one saved before, where a full build writes the new
+    /// bytes. NFC is also the form the Web expects (W3C's character model).
+    var normalizedText: String {
+        guard withUTF8Bytes({ $0.contains { $0 >= 0x80 } }) else { return self }
+        return precomposedStringWithCanonicalMapping
     }
 }
 

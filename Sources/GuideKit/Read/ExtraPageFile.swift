@@ -45,8 +45,10 @@ enum ExtraPageFile {
               !decoded.unicodeScalars.contains(where: SourceLines.isForbidden) else {
             throw SourceLines.firstUnreadable(in: bytes, file: file)
         }
-        // One kind of line break, as the guides have.
-        let text = decoded.contains("\r") ? decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : decoded
+        // One kind of line break, and one form of Unicode, as the guides have.
+        let normalized = decoded.normalizedText
+        let text = normalized.contains("\r")
+            ? normalized.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : normalized
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func isFence(_ line: Substring) -> Bool { line.trimmingSpaces == "---" }
         guard let first = lines.first, isFence(first) else {

@@ -23,7 +23,7 @@ extension SiteConfig {
         guard let data = FileManager.default.contents(atPath: file.path) else { return SiteConfig() }
         let display = DisplayPath.of(file)
         guard let text = String(data: data, encoding: .utf8) else { throw .error(display, "not valid UTF-8 text") }
-        return try SiteConfigLoader.load(yaml: text, file: display).0
+        return try SiteConfigLoader.load(yaml: text.normalizedText, file: display).0
     }
 }
 
