@@ -5,6 +5,10 @@ struct SearchDocument: Equatable, Sendable {
     /// The result as the search page's script reads it: the JSON array
     /// `[kind, title, url, detail, guide]`, `guide` "" on a site of one guide.
     var record: [UInt8]
+    /// The hash of `record` (`ByteHash`), which cuts the index's chunks
+    /// (`SearchIndexFiles.cuts`): made with the document, not by every
+    /// rebuild for every document (2.4 ms of adding a paper at 10,000).
+    var recordHash: UInt64
     /// Each term once, sorted.
     var terms: PackedTerms
 
@@ -92,6 +96,7 @@ struct SearchDocument: Equatable, Sendable {
         }
         json.append(UInt8(ascii: "]"))
         record = json
+        recordHash = json.withUnsafeBufferPointer(ByteHash.of)
     }
 }
 

@@ -209,7 +209,7 @@ struct SearchIndexFiles: Equatable, Sendable {
 
     /// The hash of each document's record.
     static func recordHashes(_ documents: [SearchDocument]) -> [UInt64] {
-        documents.map { $0.record.withUnsafeBufferPointer(ByteHash.of) }
+        documents.map(\.recordHash)
     }
 
     /// The chunks of documents whose records have these hashes: a chunk ends
