@@ -77,7 +77,8 @@ import Testing
         #expect(updated == anew)
         #expect(updated.meta == anew.meta, "the stamp and the guides too")
         #expect(SearchIndexFiles.changes(from: kept, to: updated).count < 12, "only the files those documents reach")
-        // Updated again, from the update.
+        // Updated again, from the update; the index it was made from handed its terms on.
+        #expect(kept.update(after, guides: ["A", "B"]) == nil, "its terms went to the update: made anew")
         let back = try #require(updated.update(before, guides: ["A"]))
         #expect(back == SearchIndexFiles(before, guides: ["A"]))
 
