@@ -31,6 +31,20 @@ struct Derivation<Value: Equatable & Sendable>: Sendable {
     /// readers record for the part they read (`Reader.derived(_:_:part:)`).
     /// Without it, a change is the fact of the id's whole value.
     var changes: (@Sendable (Int32, Value?, Value?) -> [Fact])? = nil
+    /// For a value that a few of the many changes it reads can move (a
+    /// paper's related papers, made from the paper lists of its authors):
+    /// whether the previous value still holds after `DerivationChanges`,
+    /// told without making it again. It records what `compute` reads.
+    var stillHolds: (@Sendable (Int32, Reader, Value, DerivationChanges) -> Bool)? = nil
+}
+
+/// What changed since a derivation's values were made (`Derivation.stillHolds`).
+struct DerivationChanges: Sendable {
+    /// Ids that joined the derivation's domain, and ids that left it.
+    let added: Set<Int32>
+    let removed: Set<Int32>
+    /// Facts that changed.
+    let facts: FactSet
 }
 
 /// Who reads a derivation's values.
@@ -221,8 +235,12 @@ extension Derivation: AnyDerivation {
         let dirty = all ? ids : Array(Set(added).union(table.readers(of: changed))).sorted()
         let snapshot = SiteSnapshot(model: model, derived: values, identities: identities, templates: templates)
         let previous = all ? [] : dirty.map { table[$0] }
-        let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, aspect] scratch, index in
+        let changes = all || stillHolds == nil ? nil : DerivationChanges(added: Set(added), removed: Set(removed), facts: changed)
+        let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, stillHolds, aspect] scratch, index in
             let reader = Reader(snapshot, computing: aspect, records: records)
+            if let stillHolds, let changes, let value = previous[index], stillHolds(dirty[index], reader, value, changes) {
+                return Computed(value: value, facts: reader.facts)
+            }
             return Computed(value: compute(dirty[index], reader, scratch, all ? nil : previous[index]), facts: reader.facts)
         }
         for (id, result) in zip(dirty, results) {
@@ -327,9 +345,11 @@ enum Derivations {
     /// one, at most `RelatedPapers.limit`; ties go to the paper's own guide, then
     /// to guides newest first, then by title. Positions in a guide are not used,
     /// so that adding a paper does not reorder other papers' lists.
-    static let related = Derivation(aspect: .related, table: \.related, values: { $0.related }, domain: papers) { id, reader, scratch, _ in
+    static let related = Derivation(aspect: .related, table: \.related, values: { $0.related }, domain: papers, compute: { id, reader, scratch, _ in
         RelatedPapers.of(PaperID(id), reader, scratch: scratch)
-    }
+    }, stillHolds: { id, reader, previous, changes in
+        RelatedPapers.stillHold(previous, for: PaperID(id), reader, changes)
+    })
 
     /// An author's co-authors, in order of first appearance in their papers, with the papers shared.
     static let coauthors = Derivation(aspect: .coauthors, table: \.coauthors, values: { $0.coauthors }, domain: authors) { id, reader, _, _ in
