@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: [
         "remove a paper", "add a paper sharing two authors", "add a paper sharing one", "add a co-author to a byline",
-        "retitle a paper", "remove a co-author", "add a paper by others",
+        "retitle a paper", "remove a co-author", "add a paper by others", "name an author twice",
     ])
     func aRebuildKeepsOrRemakesEachListAsAFullBuildMakesIt(_ edit: String) throws {
         var papers = Self.papers
@@ -39,6 +39,7 @@ import Testing
         case "add a co-author to a byline": papers[16].byline += ", Cy Diaz"
         case "retitle a paper": papers[7].title = "Paper number eight, retitled"
         case "remove a co-author": papers[4].byline = "Ana Lima"
+        case "name an author twice": papers[10].byline = "Ana Lima, Cy Diaz, Ana Lima"
         default: papers.append(("Paper number 99", "Zed Young, Yan Xu"))
         }
         try site.write(Self.guide(papers), to: "Content/guide.txt")

@@ -58,11 +58,13 @@ enum RelatedPapers {
         guard changes.facts.count <= 256, changes.added.count <= 256,
               !changes.facts.contains(Fact(.paper, id.raw)), !changes.facts.contains(Fact(.site, SiteModel.siteID)),
               !previous.contains(where: { changes.removed.contains($0.raw) }) else { return false }
-        // Other papers' authors, read without recording: `of` counts them
-        // from the lists of this paper's authors, which it records.
+        // Shared authors counted as `of` counts them, from the lists of this
+        // paper's authors (recorded above).
         let quiet = Reader(reader.snapshot, records: false)
+        let lists = authors.map { quiet.papers(of: $0) }
         func candidate(_ paper: Int32) -> Candidate {
-            let shared = quiet.paper(PaperID(paper)).authors.reduce(Int32(0)) { $0 + (authors.contains($1) ? 1 : 0) }
+            var shared: Int32 = 0
+            for list in lists { for other in list where other.raw == paper { shared += 1 } }
             return Candidate(paper: paper, shared: shared, sameGuide: !ranking.multiple || quiet.key(of: PaperID(paper)).guide == ranking.guide)
         }
         let last = previous.last.map { candidate($0.raw) }
