@@ -80,7 +80,7 @@ struct SearchIndexFiles: Equatable, Sendable {
             }
         }
         buckets = (0..<bucketCount).map { made[$0 % groups][$0 / groups].file }
-        let records = Self.recordHashes(documents)
+        let records = documents.map(\.recordHash)
         chunks = Self.cuts(records).map { range in
             let name = Self.chunkName(records[range])
             return Chunk(name: name, count: range.count, file: Self.chunkFile(name, documents[range]))
@@ -138,7 +138,7 @@ struct SearchIndexFiles: Equatable, Sendable {
         // The chunks: those of the same records as before kept, with their hashes.
         var before: [String: Int] = [:]
         for (index, chunk) in chunks.enumerated() { before[chunk.name] = index }
-        let records = Self.recordHashes(documents)
+        let records = documents.map(\.recordHash)
         let ranges = Self.cuts(records)
         var chunkHashes = [UInt64](repeating: 0, count: ranges.count)
         var made: [(index: Int, name: String)] = []
@@ -207,11 +207,6 @@ struct SearchIndexFiles: Equatable, Sendable {
         }
         file.append(contentsOf: "]);\n".utf8)
         return file
-    }
-
-    /// The hash of each document's record.
-    static func recordHashes(_ documents: [SearchDocument]) -> [UInt64] {
-        documents.map(\.recordHash)
     }
 
     /// The chunks of documents whose records have these hashes: a chunk ends
