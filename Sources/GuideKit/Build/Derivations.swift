@@ -384,14 +384,16 @@ enum Derivations {
 
     /// A guide's papers whose base key another paper shares, with the key each
     /// gets instead (`CitationKey.unique`). Computed again when a key of the
-    /// guide changes; a change reaches the citations of the papers whose key
-    /// changed (a fact each), not every paper of the guide.
+    /// guide changes, from the previous value when it still holds
+    /// (`RenamedKeys.stillHold`); a change reaches the citations of the papers
+    /// whose key changed (a fact each), not every paper of the guide.
     static let citationKeyCollisions = Derivation(
         aspect: .citationKeyCollisions, table: \.citationKeyCollisions, values: { $0.citationKeyCollisions }, domain: guides,
         readers: .derivations(through: .citation),
-        compute: { id, reader, _, _ in
+        compute: { id, reader, _, previous in
             let papers = reader.papers(of: GuideID(id))
-            return RenamedKeys(CitationKey.unique(zip(papers, reader.derived(citationKeyBase, papers[...])).map { ($0, $1 ?? "") }))
+            return RenamedKeys(papers: papers, bases: reader.derived(citationKeyBase, papers[...]).map { $0 ?? "" },
+                               previous: previous, keeping: reader.snapshot.derived.forRebuilds)
         },
         changes: { _, old, new in
             RenamedKeys.changes(from: old ?? RenamedKeys([]), to: new ?? RenamedKeys([])).map { Fact(.citationKey, $0.raw) }
