@@ -24,6 +24,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "GuideKit",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
             name: "GuidePreview",
             dependencies: [
                 "GuideKit",
+                "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

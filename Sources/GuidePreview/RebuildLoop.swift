@@ -42,6 +42,7 @@ public actor RebuildLoop {
                 makeBuilder: @escaping BuilderFactory = { BuildSession(options: $0) },
                 report: @escaping @Sendable (RebuildLoopMessage) -> Void,
                 notify: @escaping @Sendable (ReloadEvent) -> Void = { _ in }) {
+        FreedMemory.keepForReuse()
         let (options, note) = makeOptions()
         if let note { report(.note(note)) }
         self.makeOptions = makeOptions
