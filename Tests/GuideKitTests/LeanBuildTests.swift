@@ -123,8 +123,9 @@ import Testing
 
     @Test func aGuidesCitationFileIsWrittenInPartsThatJoinToTheWholeFile() throws {
         let citations = (0..<600).map(Self.citation)
-        let parts = CitationFiles.Format.bibtex.parts(count: citations.count) { $0.map { CitationFiles.Format.bibtex.text(citations[$0]) } }
-        #expect(parts.count == 3, "256 citations a part")
+        let ranges = CitationFiles.partRanges((0..<600).map { PaperID(Int32($0)) })
+        let parts = CitationFiles.Format.bibtex.parts(ranges) { $0.map { CitationFiles.Format.bibtex.text(citations[$0]) } }
+        #expect(parts.count == 3, "a part begins at papers 256 and 512")
         let entry = { (number: Int) in "@inproceedings{k\(number),\n  title  = {{Paper \(number)}},\n  author = {Silva, Ana},\n  year   = {2024}\n}" }
         let expected = (0..<600).map(entry).joined(separator: "\n\n") + "\n"
         #expect(String(decoding: parts.joined, as: UTF8.self) == expected)
@@ -135,10 +136,38 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == expected)
     }
 
+    /// Parts begin where a paper's id is a multiple of 256, or after 1,024 papers.
+    @Test func aGuidesPapersAreCutIntoPartsByTheirIds() {
+        func ranges(_ raws: [Int32]) -> [Range<Int>] { CitationFiles.partRanges(raws.map(PaperID.init)) }
+        #expect(ranges([]) == [])
+        #expect(ranges([5, 256, 7, 512, 1024]) == [0..<1, 1..<3, 3..<4, 4..<5])
+        #expect(ranges([0, 1, 2]) == [0..<3])
+        #expect(ranges(Array(1...1030)).map(\.count) == [255, 256, 256, 256, 7], "ids 256, 512, 768, 1024 begin parts")
+        #expect(ranges((0..<1100).map { _ in 3 }).map(\.count) == [1024, 76], "no id begins one: at most 1,024 a part")
+    }
+
+    /// A part made of the same texts, at the same place in the file, is the one made before.
+    @Test func aPartOfTheSameTextsIsNotMadeAgain() {
+        let cache = FilePartCache()
+        var made = 0
+        func part(_ texts: [String], first: Bool = true, last: Bool = true) -> String {
+            String(decoding: cache.part(of: "bib 1", startingWith: 7, texts: texts, first: first, last: last) {
+                made += 1
+                return Array(texts.joined(separator: "+").utf8)
+            }, as: UTF8.self)
+        }
+        #expect(part(["a", "b"]) == "a+b" && made == 1)
+        #expect(part(["a", "b"]) == "a+b" && made == 1)
+        #expect(part(["a", "c"]) == "a+c" && made == 2)
+        #expect(part(["a", "c"], last: false) == "a+c" && made == 3, "a part that no longer ends the file lacks its tail")
+        cache.keep(of: "bib 1", partsStartingWith: [8])
+        #expect(part(["a", "c"], last: false) == "a+c" && made == 4)
+    }
+
     @Test func anEmptyCitationFileIsStillAFile() {
         let none: [String] = []
-        #expect(String(decoding: CitationFiles.Format.cslJSON.parts(count: 0) { $0.map { none[$0] } }.joined, as: UTF8.self) == "[]\n")
-        #expect(CitationFiles.Format.bibtex.parts(count: 0) { $0.map { none[$0] } }.joined.isEmpty)
+        #expect(String(decoding: CitationFiles.Format.cslJSON.parts([]) { $0.map { none[$0] } }.joined, as: UTF8.self) == "[]\n")
+        #expect(CitationFiles.Format.bibtex.parts([]) { $0.map { none[$0] } }.joined.isEmpty)
     }
 
     @Test func packedTermsGiveBackWhatWasPacked() {

@@ -161,7 +161,7 @@ struct Rebuild {
         }
         let plan = steps.run("plan") { OutputPlan(&next, changed: &changed) }
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
-                                    templates: next.renderTemplates, pageRoutes: plan.pageRoutes)
+                                    templates: next.renderTemplates, pageRoutes: plan.pageRoutes, fileParts: next.fileParts)
         let writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: true), workers: options.workers)
         let rendered = try steps.run("render", warnings) { try writer.render(plan.dirty) }
         var copies: [(PlannedCopy, [UInt8])] = []

@@ -172,6 +172,8 @@ struct BuildState: Sendable {
     var hashes: [String: Int]
     /// The warnings of the last build or rebuild.
     var warnings: [Diagnostic]
+    /// The parts of large files that rebuilds made.
+    let fileParts = FilePartCache()
 }
 
 /// Times the steps of a build and stamps a failing step's name on its error.

@@ -16,33 +16,47 @@ enum CitationFiles {
 
         /// A file of citations, given as their texts (`text`), as bytes.
         func file(_ texts: [String]) -> [UInt8] {
-            parts(count: texts.count) { Array(texts[$0]) }.joined
+            parts([0..<texts.count]) { Array(texts[$0]) }.joined
         }
 
-        /// A file of `count` citations in parts of a few hundred, the texts of
-        /// each part given by `texts(range)` as the part is made: a guide's may
-        /// hold a hundred thousand, and the build writes them part by part.
-        func parts(count: Int, _ texts: @escaping @Sendable (Range<Int>) -> [String]) -> FileParts {
+        /// A file of citations in parts, `ranges` of them each (in order,
+        /// together every citation), the texts of each part given by
+        /// `texts(range)` as the part is made: a guide's may hold a hundred
+        /// thousand, and the build writes them part by part. With `cache`,
+        /// a part made of the same texts as before is not made again.
+        func parts(_ ranges: [Range<Int>], cache: (parts: FilePartCache, file: String, first: (Range<Int>) -> Int32)? = nil,
+                   _ texts: @escaping @Sendable (Range<Int>) -> [String]) -> FileParts {
+            let count = ranges.last?.upperBound ?? 0
             let (head, separator, tail): (String, String, String) = switch self {
             case .bibtex: ("", "\n\n", count == 0 ? "" : "\n")
             // RIS records are separated by a blank line.
             case .ris: ("", "\r\n", "")
             case .cslJSON: count == 0 ? ("[]\n", "", "") : ("[\n", ",\n", "\n]\n")
             }
-            let perPart = 256
-            let partCount = max(1, (count + perPart - 1) / perPart)
-            return FileParts(count: partCount) { part in
-                let range = part * perPart..<min((part + 1) * perPart, count)
-                var texts = texts(range)
+            let partCount = max(1, ranges.count)
+            let ranges = ranges.isEmpty ? [0..<0] : ranges
+            let make = { @Sendable (part: Int, texts: [String]) -> [UInt8] in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(texts.reduce(head.utf8.count + tail.utf8.count) { $0 + $1.utf8.count + separator.utf8.count })
                 if part == 0 { bytes += head.utf8 }
-                for (offset, index) in range.enumerated() {
-                    if index > 0 { bytes += separator.utf8 }
-                    texts[offset].withUTF8 { bytes.append(contentsOf: $0) }
+                for (offset, var text) in texts.enumerated() {
+                    if offset > 0 || part > 0 { bytes += separator.utf8 }
+                    text.withUTF8 { bytes.append(contentsOf: $0) }
                 }
                 if part == partCount - 1 { bytes += tail.utf8 }
                 return bytes
+            }
+            guard let cache else {
+                return FileParts(count: partCount) { part in make(part, texts(ranges[part])) }
+            }
+            let firsts = ranges.map { $0.isEmpty ? -1 : cache.first($0) }
+            cache.parts.keep(of: cache.file, partsStartingWith: firsts)
+            let (parts, file) = (cache.parts, cache.file)
+            return FileParts(count: partCount) { part in
+                let texts = texts(ranges[part])
+                return parts.part(of: file, startingWith: firsts[part], texts: texts, first: part == 0, last: part == partCount - 1) {
+                    make(part, texts)
+                }
             }
         }
 
@@ -83,13 +97,37 @@ enum CitationFiles {
             let papers = reader.papers(of: GuideID(id))
             reader.recordReads(format.derivation, papers)
             let (snapshot, derivation) = (reader.snapshot, format.derivation)
-            return .parts(format.parts(count: papers.count) { range in
+            let cache = snapshot.fileParts.map { cache in
+                (parts: cache, file: "\(format.fileExtension) \(id)", first: { (range: Range<Int>) in papers[range.lowerBound].raw })
+            }
+            return .parts(format.parts(partRanges(papers), cache: cache) { range in
                 Reader(snapshot, computing: nil, records: false).derived(derivation, papers[range]).map { $0! }
             })
         })
     }
 
     static let kinds: [OutputKind] = Format.allCases.map(ofPaper) + Format.allCases.map(ofGuide)
+
+    /// Papers a part of a guide's file, on average, and at most.
+    static let partSize = 256
+    static let maximumPart = 4 * partSize
+
+    /// A guide's papers cut into the parts of its files: a part begins at
+    /// each paper whose id is a multiple of `partSize`, or after
+    /// `maximumPart` papers. Ids are kept through edits, and a new paper gets
+    /// a new one: a paper added or removed changes the part it is in, and
+    /// the parts after it stay as they were (`FilePartCache`).
+    static func partRanges(_ papers: [PaperID]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in papers.indices.dropFirst()
+        where index - start == maximumPart || papers[index].raw % Int32(partSize) == 0 {
+            ranges.append(start..<index)
+            start = index
+        }
+        if start < papers.count { ranges.append(start..<papers.count) }
+        return ranges
+    }
 }
 
 extension CitationFiles.Format {

@@ -10,6 +10,8 @@ final class SiteSnapshot: Sendable {
     let templates: RenderTemplates
     /// The routes of every page (`papers/x/`, `404.html`), in order: what the sitemap lists. Known once outputs are listed.
     let pageRoutes: [String]
+    /// The parts of large files made by earlier rebuilds of a session.
+    let fileParts: FilePartCache?
     /// The model's tables and the derived values, in place (`SiteTables`).
     let tables: SiteTables
     /// By derived aspect: where its values are (`[Value?]`) and how many.
@@ -21,7 +23,8 @@ final class SiteSnapshot: Sendable {
     }
 
     init(model: SiteModel, derived: DerivedValues, identities: Identities, templates: RenderTemplates,
-         pageRoutes: [String] = []) {
+         pageRoutes: [String] = [], fileParts: FilePartCache? = nil) {
+        self.fileParts = fileParts
         self.model = model
         self.derived = derived
         self.identities = identities
