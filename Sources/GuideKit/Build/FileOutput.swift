@@ -42,7 +42,8 @@ enum FileOutput {
         var code: Int32 = -1
         if let spares {
             // "acl-2024/feed.xml" → "acl-2024%2Ffeed.xml": one flat folder of spares.
-            let spare = spares + "/" + path.replacingOccurrences(of: "/", with: "%2F")
+            // (Split and joined: Foundation's `replacingOccurrences` took 5% of a rebuild's write step.)
+            let spare = spares + "/" + path.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "%2F")
             code = replaceThroughSpare(bytes, at: absolute, spare: spare)
         }
         // No spare, or a file system without the exchange: a temporary file renamed over.
