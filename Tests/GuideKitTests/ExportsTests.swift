@@ -356,6 +356,39 @@ import Testing
         try Self.expectSameAsFullBuild(site)
     }
 
+    /// A guide of 700 papers has three or four parts in each of its `papers.*`
+    /// (`CitationFiles.partRanges`), which a session keeps (`FilePartCache`):
+    /// after each edit, in the first part, the last or between, and at a
+    /// paper whose id begins a part, the files are a full build's.
+    @Test(arguments: ["retitle the first", "retitle one in the middle", "remove the first", "remove the 257th",
+                      "add one in front", "add one at the end", "move the last to the front"])
+    func aGuidesCitationFilesInPartsAreAFullBuildsAfterAnEdit(_ edit: String) throws {
+        func guide(_ titles: [String]) -> String {
+            "A quick guide to Northwind's papers at KDD 2024\n\nIntro.\n\nLearning\n\nWhat we learn.\n\n"
+                + titles.map { "\($0)\nAna Lima, Bo Chen\n" }.joined(separator: "\n")
+        }
+        var titles = (1...700).map { "Paper number \($0) on learning" }
+        let site = try TemporarySite(["Content/guide.txt": guide(titles)])
+        let session = BuildSession(options: site.options)
+        try session.build()
+        // Twice: the first rebuild makes every part, the second finds them kept.
+        for round in 1...2 {
+            switch edit {
+            case "retitle the first": titles[0] += " again"
+            case "retitle one in the middle": titles[300] += " again"
+            case "remove the first": titles.removeFirst()
+            case "remove the 257th": titles.remove(at: 256)
+            case "add one in front": titles.insert("A new paper \(round) on learning", at: 0)
+            case "add one at the end": titles.append("A new paper \(round) on learning")
+            default: titles.insert(titles.removeLast(), at: 0)
+            }
+            try site.write(guide(titles), to: "Content/guide.txt")
+            _ = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/guide.txt").path])
+            try Self.expectSameAsFullBuild(site)
+        }
+        #expect(try site.read("Output/papers.bib").components(separatedBy: "@inproceedings{").count == titles.count + 1)
+    }
+
     /// Retitling a paper that shares no key writes its own citation files, not its guide's others'.
     @Test func aRetitleWritesOnlyTheCitationFilesItChanges() throws {
         let site = try Self.site()

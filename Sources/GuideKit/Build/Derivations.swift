@@ -32,13 +32,15 @@ struct Derivation<Value: Equatable & Sendable>: Sendable {
     /// Without it, a change is the fact of the id's whole value.
     var changes: (@Sendable (Int32, Value?, Value?) -> [Fact])? = nil
     /// For a value that a few of the many changes it reads can move (a
-    /// paper's related papers, made from the paper lists of its authors):
-    /// whether the previous value still holds after `DerivationChanges`,
-    /// told without making it again. It records what `compute` reads.
-    var stillHolds: (@Sendable (Int32, Reader, Value, DerivationChanges) -> Bool)? = nil
+    /// paper's related papers, made from the paper lists of its authors; the
+    /// order of a guide's papers): the previous value updated for
+    /// `DerivationChanges`, told from them without making it again (the
+    /// previous value itself when it still holds), or nil to make it anew.
+    /// It records what `compute` reads.
+    var update: (@Sendable (Int32, Reader, Value, DerivationChanges) -> Value?)? = nil
 }
 
-/// What changed since a derivation's values were made (`Derivation.stillHolds`).
+/// What changed since a derivation's values were made (`Derivation.update`).
 struct DerivationChanges: Sendable {
     /// Ids that joined the derivation's domain, and ids that left it.
     let added: Set<Int32>
@@ -235,12 +237,13 @@ extension Derivation: AnyDerivation {
         let dirty = all ? ids : Array(Set(added).union(table.readers(of: changed))).sorted()
         let snapshot = SiteSnapshot(model: model, derived: values, identities: identities, templates: templates)
         let previous = all ? [] : dirty.map { table[$0] }
-        let changes = all || stillHolds == nil ? nil : DerivationChanges(added: Set(added), removed: Set(removed), facts: changed)
-        let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, stillHolds, aspect] scratch, index in
-            let reader = Reader(snapshot, computing: aspect, records: records)
-            if let stillHolds, let changes, let value = previous[index], stillHolds(dirty[index], reader, value, changes) {
-                return Computed(value: value, facts: reader.facts)
+        let changes = all || update == nil ? nil : DerivationChanges(added: Set(added), removed: Set(removed), facts: changed)
+        let results = parallelMap(dirty.count, makeScratch: DerivationScratch.init) { [compute, update, aspect] scratch, index in
+            if let update, let changes, let value = previous[index] {
+                let reader = Reader(snapshot, computing: aspect, records: records)
+                if let updated = update(dirty[index], reader, value, changes) { return Computed(value: updated, facts: reader.facts) }
             }
+            let reader = Reader(snapshot, computing: aspect, records: records)
             return Computed(value: compute(dirty[index], reader, scratch, all ? nil : previous[index]), facts: reader.facts)
         }
         for (id, result) in zip(dirty, results) {
@@ -347,8 +350,8 @@ enum Derivations {
     /// so that adding a paper does not reorder other papers' lists.
     static let related = Derivation(aspect: .related, table: \.related, values: { $0.related }, domain: papers, compute: { id, reader, scratch, _ in
         RelatedPapers.of(PaperID(id), reader, scratch: scratch)
-    }, stillHolds: { id, reader, previous, changes in
-        RelatedPapers.stillHold(previous, for: PaperID(id), reader, changes)
+    }, update: { id, reader, previous, changes in
+        RelatedPapers.stillHold(previous, for: PaperID(id), reader, changes) ? previous : nil
     })
 
     /// An author's co-authors, in order of first appearance in their papers, with the papers shared.
@@ -438,10 +441,13 @@ enum Derivations {
         ICalendar.event(paper: PaperID(id), reader) ?? ""
     }
 
-    /// A guide's papers with a start time, in the schedule's order (`Schedule.order`).
-    static let schedule = Derivation(aspect: .schedule, table: \.schedules, values: { $0.schedules }, domain: guides) { id, reader, _, _ in
+    /// A guide's papers with a start time, in the schedule's order (`Schedule.order`),
+    /// kept when no paper that changed is in it or has a start time (`Schedule.stillHolds`).
+    static let schedule = Derivation(aspect: .schedule, table: \.schedules, values: { $0.schedules }, domain: guides, compute: { id, reader, _, _ in
         Schedule.order(of: GuideID(id), reader)
-    }
+    }, update: { id, reader, previous, changes in
+        Schedule.stillHolds(previous, of: GuideID(id), reader, changes) ? previous : nil
+    })
 
     /// A guide's topics in order, for each topic page's neighbours (`TopicNeighbours`).
     static let topicNeighbours = Derivation(
@@ -453,11 +459,14 @@ enum Derivations {
 
     /// A guide's papers in "All papers" order: by title as a reader expects
     /// (`SortKey`), equal titles by their key. A rebuild moves only the papers
-    /// added or retitled, instead of sorting ten thousand titles again.
+    /// added, removed or retitled (`PaperOrder.updated`), instead of sorting
+    /// ten thousand titles again.
     static let paperOrder = Derivation(aspect: .paperOrder, table: \.paperOrders, values: { $0.paperOrders }, domain: guides,
-                                       readers: .derivations(through: .listPage)) { id, reader, _, previous in
-        PaperOrder(reader.papers(of: GuideID(id)), reader, previous: previous)
-    }
+                                       readers: .derivations(through: .listPage), compute: { id, reader, _, _ in
+        PaperOrder(reader.papers(of: GuideID(id)), reader)
+    }, update: { id, reader, previous, changes in
+        previous.updated(guide: GuideID(id), reader, changes)
+    })
 
     /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name,
     /// grouped by the letter they file under: "A" to "Z", then "#".

@@ -155,6 +155,14 @@ final class Reader {
         for id in ids { recorded.append(Fact(derivation.aspect, id.raw)) }
     }
 
+    /// Records reads of the values of `ids` in a table of the model without
+    /// reading them: for a value updated from what changed alone (`Derivation.update`).
+    func recordReads<Value, Entity>(_ table: TableView<Box<Value>?>, _ ids: [ID<Entity>]) {
+        guard records else { return }
+        recorded.reserveCapacity(recorded.count + ids.count)
+        for id in ids { recorded.append(Fact(table.aspect, id.raw)) }
+    }
+
     /// Whether `derivation`'s values are computed at this point of the build.
     /// Values only some derivations read must not be read by others or by
     /// outputs: a build lets them go after their last reader (`Readers.derivations`).
