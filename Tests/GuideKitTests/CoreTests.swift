@@ -96,6 +96,31 @@ import Testing
         #expect(SiteModel().changes(from: state.model).count > 10)
     }
 
+    /// A table's changes: a box replaced by one of another value, a box that
+    /// came or went, a table grown or shrunk; not a box replaced by one of the
+    /// same value. (The diff reads boxes' addresses as words: so is each one.)
+    @Test func aTableChangesWhereItsValuesDiffer() {
+        #expect(MemoryLayout<Box<String>?>.size == MemoryLayout<UInt>.size)
+        let nothing: Box<String>? = nil
+        #expect(withUnsafeBytes(of: nothing) { $0.load(as: UInt.self) } == 0)
+
+        var old = Stored<String>(.topic)
+        for (id, value) in ["a", "b", "c", "d"].enumerated() { old.set(Int32(id), box: Box(value)) }
+        var new = old
+        new.set(1, box: Box("b"))          // another box, the same value
+        new.set(2, box: Box("changed"))
+        new.set(6, box: Box("g"))          // grown: 4 and 5 stay nil
+        func changes(_ new: Stored<String>, from old: Stored<String>) -> [Int32] {
+            var set = FactSet()
+            new.addChanges(from: old, to: &set)
+            return set.facts.map(\.id)
+        }
+        #expect(changes(new, from: old) == [2, 6])
+        #expect(changes(old, from: new) == [2, 6])
+        #expect(changes(old, from: old).isEmpty)
+        #expect(changes(Stored<String>(.topic), from: old) == [0, 1, 2, 3])
+    }
+
     /// A paper's page moving lists again the paper pages of its guide, not of
     /// every guide; a guide's settings, the outputs of that guide that read them.
     @Test func outputsListedPerGuideAreListedAgainForTheGuideThatChanged() throws {

@@ -289,4 +289,17 @@ import Testing
         #expect(pages.matches(#"<li><a href="[^"]+">([^<]+)</a>"#, in: list) == ["Bo 2Chainz", "Wei 王"])
         #expect(other.contains("<title>Authors: other names · "))
     }
+
+    /// The letter a sort key files under: its first character's capital when
+    /// that is A to Z, else "#".
+    @Test func aSortKeyFilesUnderItsFirstLetter() {
+        let cases: [(String, String)] = [
+            ("steeg greg", "S"), ("a", "A"), ("Zhang", "Z"), ("q-learning", "Q"),
+            ("", "#"), ("2chainz bo", "#"), ("@handle", "#"), ("[x]", "#"), ("`x", "#"), ("{x", "#"), ("\r\nx", "#"),
+            ("王 wei", "#"), ("éclair", "#"), ("ßx", "#"), ("ǆx", "#"),
+        ]
+        for (key, letter) in cases {
+            #expect(SortKey.letter(of: key) == letter, "\(key)")
+        }
+    }
 }

@@ -70,6 +70,7 @@ import Testing
         #expect(SearchIndexFiles(before, guides: ["A"]).terms == nil, "kept only when asked")
         var after = before
         after[3] = Self.document(3, title: "Zeppelin lanterns")  // new terms, old ones gone
+        after[5] = Self.document(5, title: "\(Self.words[5]) lanterns")  // one term kept as it was, one new
         after[700] = Self.document(700, title: "bandit bandit kernel")  // a term's weight in it changes
         after[1_499] = Self.document(1_499, title: "")
         let updated = try #require(kept.update(after, guides: ["A", "B"]))

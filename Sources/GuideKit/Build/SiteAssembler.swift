@@ -172,6 +172,8 @@ struct GuidePart: Sendable {
     }
 
     struct Posting: Sendable {
+        /// By its text: the same text in several guides is one posting.
+        var id: PostingID
         var text: String
         var title: String
         var textHTML: String
@@ -196,6 +198,9 @@ struct GuidePart: Sendable {
     var topics: [TopicEntry]
     var papers: [PaperEntry]
     var figures: [FigureEntry]
+    /// Each paper's authors, in order: the site lists each author's papers
+    /// from these without opening every paper's box on every edit.
+    var bylines: [(author: AuthorID, paper: PaperID)]
     /// In order of first appearance.
     var people: [Person]
     /// The variants of `authors.yml` its bylines write.
@@ -332,14 +337,24 @@ struct GuidePart: Sendable {
                 modified: Stored.box(input.file.modified, for: id, keeping: previous?.guideModified),
                 counts: [.papers: paperIDs.count, .topics: topicIDs.count, .authors: Self.distinct(papers.map(\.info.value.authors), below: identities.authors.count),
                          .postings: parsed.postings.count],
-                topics: topics, papers: papers, figures: figures, people: people,
+                topics: topics, papers: papers, figures: figures,
+                bylines: Self.bylines(of: papers), people: people,
                 usedVariants: surroundings.aliases.variants(in: parsed.authors.map(\.name)),
                 postings: parsed.postings.indices.map { index in
                     let text = parsed.postings[index].text
-                    return Posting(text: text, title: PostingText.title(text), textHTML: html.postings[index],
+                    return Posting(id: identities.postings.id(text), text: text, title: PostingText.title(text), textHTML: html.postings[index],
                                    locations: parsed.postings[index].locations)
                 },
                 copies: copies, warnings: warnings)
+        }
+
+        private static func bylines(of papers: [PaperEntry]) -> [(author: AuthorID, paper: PaperID)] {
+            var bylines: [(author: AuthorID, paper: PaperID)] = []
+            bylines.reserveCapacity(papers.count * 4)
+            for paper in papers {
+                for author in paper.info.authors { bylines.append((author, paper.id)) }
+            }
+            return bylines
         }
 
         /// How many different authors `lists` name, ids below `bound`: marked
@@ -424,7 +439,6 @@ private struct Assembly {
     private var listed: [Bool] = []
     /// Every byline's authors, with their paper, guides newest first.
     private var bylines: [(author: AuthorID, paper: PaperID)] = []
-    private var postingsByText: [String: PostingID] = [:]
     private var postings: [PostingID: PostingInfo] = [:]
     private var sitePostings: [PostingID] = []
     private var siteCounts: [CountKind: Int]
@@ -464,17 +478,14 @@ private struct Assembly {
             listed[Int(person.id.raw)] = true
             sitePeople.append(person)
         }
-        for paper in part.papers {
-            for author in paper.info.authors { bylines.append((author, paper.id)) }
-        }
+        bylines += part.bylines
 
         // Postings: the same text in several guides is one posting.
         for posting in part.postings {
-            if let id = postingsByText[posting.text] {
+            let id = posting.id
+            if postings[id] != nil {
                 postings[id]!.locations += posting.locations.filter { !postings[id]!.locations.contains($0) }
             } else {
-                let id: PostingID = identities.postings.id(posting.text)
-                postingsByText[posting.text] = id
                 sitePostings.append(id)
                 postings[id] = PostingInfo(slug: "posting-\(sitePostings.count)", title: posting.title,
                                            textHTML: posting.textHTML, locations: posting.locations)

@@ -49,6 +49,13 @@ struct SearchDocument: Equatable, Sendable {
             }
         }
 
+        /// Each term with its weight.
+        var weights: [String: UInt8] {
+            var weights: [String: UInt8] = [:]
+            forEach { term, weight in weights[String(decoding: term, as: UTF8.self)] = weight }
+            return weights
+        }
+
         /// Each term as its UTF-8 bytes, with its weight, without making a string of it.
         func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) {
             bytes.withUnsafeBufferPointer { bytes in

@@ -108,24 +108,31 @@ struct SearchIndexFiles: Equatable, Sendable {
         else { return nil }
         let terms = kept.terms
         var dirtyBuckets = Set<Int>()
-        func each(_ document: SearchDocument, _ body: (String, UInt8, Int) -> Void) {
-            document.terms.forEach { term, weight in
-                let bucket = SearchText.bucket(of: term, buckets: buckets.count)
-                body(String(decoding: term, as: UTF8.self), weight, bucket)
-                dirtyBuckets.insert(bucket)
-            }
+        func bucket(of term: String) -> Int {
+            let bucket = term.withUTF8Bytes { SearchText.bucket(of: $0, buckets: buckets.count) }
+            dirtyBuckets.insert(bucket)
+            return bucket
         }
+        // A document changed where it was, none renumbered: only the terms
+        // that came, went or weigh otherwise in it move, and only their
+        // buckets are made again (an intro's edit changes a few of its
+        // hundreds of terms; a paper's retitle leaves its authors' names).
+        let inPlace = alignment.renumbers ? [] : Set(alignment.removed).intersection(alignment.added)
         for number in alignment.removed {
-            each(terms.documents[number]) { term, _, bucket in terms.remove(number, from: term, in: bucket) }
+            let removed = inPlace.contains(number) ? Self.difference(terms.documents[number], documents[number]) : terms.documents[number].terms.weights
+            for term in removed.keys { terms.remove(number, from: term, in: bucket(of: term)) }
         }
         if alignment.renumbers {
             terms.renumber(alignment.newNumbers)
             dirtyBuckets = Set(buckets.indices)
         }
         for number in alignment.added {
-            each(documents[number]) { term, weight, bucket in terms.add(number, weight: weight, to: term, in: bucket) }
+            let added = inPlace.contains(number) ? Self.difference(documents[number], terms.documents[number]) : documents[number].terms.weights
+            for (term, weight) in added { terms.add(number, weight: weight, to: term, in: bucket(of: term)) }
         }
+        let documentsBefore = terms.documents
         terms.documents = documents
+        releaseLater(documentsBefore)
 
         var updated = self
         // On every core: after a document is added or removed, every bucket is.
@@ -162,6 +169,12 @@ struct SearchIndexFiles: Equatable, Sendable {
                                      hashes: terms.hashes)
         updated.terms = terms.handOn()
         return updated
+    }
+
+    /// The terms of `document` that `other` does not have with the same weight.
+    private static func difference(_ document: SearchDocument, _ other: SearchDocument) -> [String: UInt8] {
+        let others = other.terms.weights
+        return document.terms.weights.filter { others[$0.key] != $0.value }
     }
 
     /// The terms of the buckets `group`, `group + groups`, … (of `buckets`), in that order.
