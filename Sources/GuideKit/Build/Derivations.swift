@@ -468,20 +468,11 @@ enum Derivations {
         previous.updated(guide: GuideID(id), reader, changes)
     })
 
-    /// Every author, A–Z by surname (`SortKey.forName`), equal keys by name,
-    /// grouped by the letter they file under: "A" to "Z", then "#".
-    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site) { _, reader, _, _ -> [AuthorLetter] in
-        let authors = reader.siteAuthors
-        let keys = authors.map { reader.author($0) }
-        let order = authors.indices.sorted { a, b in
-            keys[a].sortKey != keys[b].sortKey ? keys[a].sortKey < keys[b].sortKey : keys[a].name < keys[b].name
-        }
-        var letters: [String: [AuthorID]] = [:]
-        for index in order { letters[SortKey.letter(of: keys[index].sortKey), default: []].append(authors[index]) }
-        // "#" after "Z", in one place, whether its names sort before "A" (digits) or after "Z" (other scripts).
-        let names: [String] = letters.keys.sorted { a, b in a == "#" || b == "#" ? b == "#" && a != "#" : a < b }
-        return names.map { AuthorLetter(letter: $0, authors: letters[$0]!) }
-    }
+    /// Every author, A–Z by surname, grouped by letter (`AuthorIndex`); a
+    /// rebuild moves only the authors whose entry changed.
+    static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site,
+                                        compute: { _, reader, _, _ in AuthorIndex.of(reader) },
+                                        update: { _, reader, previous, changes in AuthorIndex.updated(previous, reader, changes) })
 
     /// A page of a list cut into pages (`PagedList`): its part of the list.
     static let listPage = Derivation(aspect: .listPage, table: \.listPages, values: { $0.listPages }, domain: listPageIDs) { id, reader, _, _ -> ListSlice in
