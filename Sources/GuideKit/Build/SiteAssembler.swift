@@ -272,7 +272,7 @@ struct GuidePart: Sendable {
                 let info = PaperInfo(authors: authors, authorMarks: parsed.papers[index].authorMarks,
                                      topic: parsed.papers[index].topic.map { topicIDs[$0] },
                                      descriptionHTML: html.papers[index], figures: parsed.papers[index].figures.map { figureIDs[$0] },
-                                     details: details.byPaper[index],
+                                     details: details.byPaper[index].map(Box.init),
                                      abstractHTML: details.byPaper[index]?.abstract.map(markdown.html) ?? "",
                                      abstractText: details.byPaper[index]?.abstract.map(markdown.plainText) ?? "")
                 return (id, title, Stored.box(info, for: id.raw, keeping: previous?.papers))
@@ -326,6 +326,7 @@ struct GuidePart: Sendable {
                 description: parsed.subtitle?.text ?? PostingText.title(parsed.intro.first?.text ?? parsed.title.text))
             let loose = LooseItems(papers: parsed.papers.indices.filter { parsed.papers[$0].topic == nil }.map { paperIDs[$0] },
                                    figures: looseFigures)
+            let bylines = Self.bylines(of: papers)
             return GuidePart(
                 source: .init(version: input.version, modified: input.file.modified, surroundings: surroundings),
                 id: guideID,
@@ -335,10 +336,10 @@ struct GuidePart: Sendable {
                 paperIDs: Stored.box(paperIDs, for: id, keeping: previous?.guidePapers),
                 loose: Stored.box(loose, for: id, keeping: previous?.guideLoose),
                 modified: Stored.box(input.file.modified, for: id, keeping: previous?.guideModified),
-                counts: [.papers: paperIDs.count, .topics: topicIDs.count, .authors: Self.distinct(papers.map(\.info.value.authors), below: identities.authors.count),
+                counts: [.papers: paperIDs.count, .topics: topicIDs.count, .authors: Self.distinctAuthors(bylines, below: identities.authors.count),
                          .postings: parsed.postings.count],
                 topics: topics, papers: papers, figures: figures,
-                bylines: Self.bylines(of: papers), people: people,
+                bylines: bylines, people: people,
                 usedVariants: surroundings.aliases.variants(in: parsed.authors.map(\.name)),
                 postings: parsed.postings.indices.map { index in
                     let text = parsed.postings[index].text
@@ -348,6 +349,7 @@ struct GuidePart: Sendable {
                 copies: copies, warnings: warnings)
         }
 
+        /// Each paper's authors, in order, with the paper.
         private static func bylines(of papers: [PaperEntry]) -> [(author: AuthorID, paper: PaperID)] {
             var bylines: [(author: AuthorID, paper: PaperID)] = []
             bylines.reserveCapacity(papers.count * 4)
@@ -357,15 +359,13 @@ struct GuidePart: Sendable {
             return bylines
         }
 
-        /// How many different authors `lists` name, ids below `bound`: marked
+        /// How many different authors `bylines` name, ids below `bound`: marked
         /// in an array (hashing 30,000 ids into a set took 2 ms of an edit).
-        private static func distinct(_ lists: [[AuthorID]], below bound: Int) -> Int {
+        private static func distinctAuthors(_ bylines: [(author: AuthorID, paper: PaperID)], below bound: Int) -> Int {
             var seen = [Bool](repeating: false, count: bound), count = 0
-            for list in lists {
-                for author in list where !seen[Int(author.raw)] {
-                    seen[Int(author.raw)] = true
-                    count += 1
-                }
+            for byline in bylines where !seen[Int(byline.author.raw)] {
+                seen[Int(byline.author.raw)] = true
+                count += 1
             }
             return count
         }

@@ -34,11 +34,8 @@ enum Schedule {
     static func order(of guide: GuideID, _ reader: Reader) -> [PaperID] {
         var timed: [(paper: PaperID, day: String, time: Double, session: String, title: String, key: GuideItemKey)] = []
         for paper in reader.papers(of: guide) {
-            // Through `.value`: `.details` copies the paper's details, whole,
-            // for each of its 10,000 papers (2 ms of a retitle).
-            let info = reader.paper(paper)
-            guard let starts = info.value.details?.starts else { continue }
-            timed.append((paper, starts.day, starts.date.timeIntervalSince1970, info.value.details?.session ?? "",
+            guard let details = reader.paper(paper).value.details, let starts = details.starts else { continue }
+            timed.append((paper, starts.day, starts.date.timeIntervalSince1970, details.session ?? "",
                           reader.title(paper).sortKey, reader.key(of: paper)))
         }
         timed.sort { a, b in
@@ -157,7 +154,7 @@ struct ScheduleEntryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "starts", "ends", "time_label", "room":
-            reader.paper(id).details.flatMap(SessionView.init)?.child(named: name)
+            reader.paper(id).details.flatMap { SessionView($0.value) }?.child(named: name)
         default: PaperCardView(reader: reader, id: id).child(named: name)
         }
     }

@@ -14,7 +14,7 @@ struct PaperDetailsView {
         case "links": return paper.details.map { $0.links.map(LinkButtonView.init) }.flatMap { $0.isEmpty ? nil : $0 }
         case "abstract_html": return nonEmpty(paper.abstractHTML)
         case "award": return paper.details?.award.map(asText)
-        case "session": return paper.details.flatMap(SessionView.init)
+        case "session": return paper.details.flatMap { SessionView($0.value) }
         case "scholar_tags": return scholarTags.map(MetaTagView.init)
         case "json_ld": return TemplateText(jsonLD)
         case "og_image": return ogImage.map(asText)
