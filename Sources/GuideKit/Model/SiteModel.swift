@@ -169,7 +169,7 @@ extension Stored: AnyStored {
         let old = (old as! Stored<Value>).boxes
         old.withUnsafeBufferPointer { old in
             boxes.withUnsafeBufferPointer { new in
-                // A box, or nil (0), is one word (`StoredTests` checks it).
+                // A box, or nil (0), is one word (`CoreTests` checks it).
                 func address(_ boxes: UnsafeBufferPointer<Box<Value>?>, _ index: Int) -> UInt {
                     index < boxes.count ? UnsafeRawPointer(boxes.baseAddress! + index).load(as: UInt.self) : 0
                 }
