@@ -168,6 +168,11 @@ import Testing
         #expect(titles == Self.topicNames)
         #expect(seenPapers.count == 18 && Set(seenPapers).count == 18)
         #expect(try pages.html("topics/page/2/index.html").contains("<title>Topics at KDD 2024, page 2 of 3 · "))
+        // Which page, not how many topics (the home page says that): a topic
+        // added changes the pages from its place on, not every one.
+        #expect(try pages.html("topics/page/2/index.html").contains("The topics of this guide, in its order. Page 2 of 3."))
+        #expect(try pages.html("topics/page/3/index.html")
+            .contains(#"<meta name="description" content="Topics at KDD 2024, in the order of the guide: page 3 of 3.">"#))
     }
 
     @Test(arguments: ["https://example.org/", "relative"])

@@ -46,9 +46,40 @@ import Testing
             let cards = html.components(separatedBy: "class=\"paper-card-title\"><a href=\"/papers/").dropFirst()
             #expect(cards.count == (number < 5 ? 4 : 2))
             listed += cards.map { String($0.prefix { $0 != "/" }) }
-            #expect(html.contains("18 in total."))
+            // The first page says how many; the others which page they are,
+            // so that a paper added changes the pages from its place on.
+            if number == 1 {
+                #expect(html.contains("Every paper in this guide, sorted by title: 18 in total. Page 1 of 5."))
+                #expect(html.contains(#"<meta name="description" content="18 papers at ICML 2023, sorted by title.">"#))
+            } else {
+                #expect(html.contains("Every paper in this guide, sorted by title. Page \(number) of 5."))
+                #expect(html.contains(#"<meta name="description" content="All papers at ICML 2023, sorted by title: page \#(number) of 5.">"#))
+                #expect(!html.contains("in total"))
+            }
         }
         #expect(listed == (try Self.seedSlugsAZ))
+    }
+
+    /// A paper added that sorts last changes the last page of "All papers"
+    /// alone: no page says how many papers there are but the first, which
+    /// a rebuild then need not make again (full builds compared, before and after).
+    @Test func aPaperAddedLastLeavesTheEarlierPagesAsTheyWere() throws {
+        let site = try Self.site(papersPerPage: 4)
+        try site.build()
+        let before = site.snapshot()
+        let guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
+        var lines = IncrementalBuildTests.seedText.components(separatedBy: "\n")
+        lines.insert(contentsOf: ["Zebra crossings for robot navigation", "Ann Zed", ""], at: guide.papers[1].title.line - 1)
+        try site.write(lines.joined(separator: "\n"), to: "Content/icml-2023.txt")
+        try site.build()
+        let after = site.snapshot()
+        #expect(after["papers/index.html"] != before["papers/index.html"], "it says 19 in total")
+        for number in 2...4 {
+            let page = "papers/page/\(number)/index.html"
+            #expect(after[page] == before[page], "\(page)")
+        }
+        #expect(after["papers/page/5/index.html"] != before["papers/page/5/index.html"])
+        #expect(try site.read("Output/papers/page/5/index.html").contains("zebra-crossings-for-robot-navigation"))
     }
 
     @Test func pagesLinkToEachOther() throws {

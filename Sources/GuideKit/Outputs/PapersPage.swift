@@ -11,29 +11,33 @@ enum PapersPage {
         let guide = slice.list.guide!
         let info = reader.guide(guide)
         let route = { (number: Int) in Routes.paperList(prefix: info.prefix, number: number) }
-        let total = reader.count(.papers, of: guide)
+        // The first page says how many papers there are, the others which page
+        // they are: adding a paper changes the pages from its place on, not
+        // every page of the list (a hundred at 10,000 papers).
+        let description = slice.number == 1
+            ? "\(count(reader.count(.papers, of: guide), "paper"))\(info.eventSuffix), sorted by title."
+            : "All papers\(info.eventSuffix), sorted by title: page \(slice.number) of \(slice.pageCount)."
         return try PageLayout.render(.papers, route: route(slice.number), guide: guide,
-                                     title: PagedListOutputs.title("All papers", slice),
-                                     description: "\(count(total, "paper"))\(info.eventSuffix), sorted by title.",
-                                     body: Body(reader: reader, papers: slice.papers, count: total,
+                                     title: PagedListOutputs.title("All papers", slice), description: description,
+                                     body: Body(reader: reader, guide: guide, papers: slice.papers,
                                                 pagination: PagedListOutputs.pagination(slice, route: route, reader)),
                                      reader)
     })
 
     /// `papers` (this page's cards, `papers_html`), `count` and `count_label`
-    /// (the whole list), `pagination`.
+    /// (the whole list, read when a template shows them), `pagination`.
     struct Body: MustacheParent {
         let reader: Reader
+        let guide: GuideID
         let papers: [PaperID]
-        let count: Int
         let pagination: Pagination?
 
         func child(named name: String) -> Any? {
             switch name {
             case "papers": papers.map { PaperCardView(reader: reader, id: $0) }
             case "papers_html": joined(papers, Derivations.paperCard, reader)
-            case "count": count
-            case "count_label": asText(GuideKit.count(count, "paper"))
+            case "count": reader.count(.papers, of: guide)
+            case "count_label": asText(GuideKit.count(reader.count(.papers, of: guide), "paper"))
             case "pagination": pagination
             default: nil
             }

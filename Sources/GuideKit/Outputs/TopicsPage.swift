@@ -15,28 +15,30 @@ enum TopicsPage {
         let guide = slice.list.guide!
         let info = reader.guide(guide)
         let route = { (number: Int) in Routes.topicList(prefix: info.prefix, number: number) }
-        let total = reader.count(.topics, of: guide)
+        // Which page, not how many topics (the guide's home says that): adding
+        // a topic changes the pages from its place on, not every page of the list.
         return try PageLayout.render(.topics, route: route(slice.number), guide: guide,
                                      title: PagedListOutputs.title("Topics\(info.eventSuffix)", slice),
-                                     description: "\(count(total, "topic"))\(info.eventSuffix), page \(slice.number) of \(slice.pageCount).",
-                                     body: Body(reader: reader, topics: slice.topics, count: total,
+                                     description: "Topics\(info.eventSuffix), in the order of the guide: page \(slice.number) of \(slice.pageCount).",
+                                     body: Body(reader: reader, guide: guide, topics: slice.topics,
                                                 pagination: PagedListOutputs.pagination(slice, route: route, reader)),
                                      reader)
     })
 
-    /// `topics` (this page's, `topics_html`), `count` and `count_label` (the guide's), `pagination`.
+    /// `topics` (this page's, `topics_html`), `count` and `count_label` (the
+    /// guide's, read when a template shows them), `pagination`.
     struct Body: MustacheParent {
         let reader: Reader
+        let guide: GuideID
         let topics: [TopicID]
-        let count: Int
         let pagination: Pagination?
 
         func child(named name: String) -> Any? {
             switch name {
             case "topics": topics.map { TopicCardView(reader: reader, id: $0) }
             case "topics_html": joined(topics, Derivations.topicCard, reader)
-            case "count": count
-            case "count_label": asText(GuideKit.count(count, "topic"))
+            case "count": reader.count(.topics, of: guide)
+            case "count_label": asText(GuideKit.count(reader.count(.topics, of: guide), "topic"))
             case "pagination": pagination
             default: nil
             }
