@@ -121,6 +121,17 @@ import Testing
         #expect(changes(Stored<String>(.topic), from: old) == [0, 1, 2, 3])
     }
 
+    /// Where a value goes in a sorted list, by binary search, hand-checked.
+    @Test func thePartitionPointIsTheFirstElementNotBefore() {
+        let sorted = [1, 3, 5, 5, 7]
+        #expect(sorted.partitionPoint { $0 < 5 } == 2)
+        #expect(sorted.partitionPoint { $0 <= 5 } == 4)
+        #expect(sorted.partitionPoint { $0 < 0 } == 0)
+        #expect(sorted.partitionPoint { $0 < 10 } == 5)
+        #expect([Int]().partitionPoint { $0 < 1 } == 0)
+        #expect([10, 20, 30, 40][1...].partitionPoint { $0 < 35 } == 3, "an index of the slice's base")
+    }
+
     /// A paper's page moving lists again the paper pages of its guide, not of
     /// every guide; a guide's settings, the outputs of that guide that read them.
     @Test func outputsListedPerGuideAreListedAgainForTheGuideThatChanged() throws {

@@ -42,14 +42,8 @@ enum AuthorIndex {
             if place == letters.count || letters[place].letter != letter {
                 letters.insert(AuthorLetter(letter: letter, authors: []), at: place)
             }
-            // At the first place whose author does not precede it: a binary search.
-            var (low, high) = (0, letters[place].authors.count)
-            while low < high {
-                let middle = (low + high) / 2
-                let other = letters[place].authors[middle]
-                if precedes((other, reader.author(other).value), (author, info), people) { low = middle + 1 } else { high = middle }
-            }
-            letters[place].authors.insert(author, at: low)
+            let at = letters[place].authors.partitionPoint { precedes(($0, reader.author($0).value), (author, info), people) }
+            letters[place].authors.insert(author, at: at)
         }
         return letters
     }

@@ -40,15 +40,10 @@ struct PaperOrder: Equatable, Sendable {
         return order
     }
 
-    /// Inserts at the first place whose paper does not precede it: a binary search.
+    /// Inserts at the first place whose paper does not precede it.
     private mutating func insert(_ paper: (id: PaperID, key: String), _ reader: Reader, _ ids: IdentityTable<GuideItemKey>) {
-        var (low, high) = (0, papers.count)
-        while low < high {
-            let middle = (low + high) / 2
-            let other = (papers[middle], SortKey.of(reader.title(papers[middle]).value.title))
-            if Self.precedes(other, paper, ids) { low = middle + 1 } else { high = middle }
-        }
-        papers.insert(paper.id, at: low)
+        let at = papers.partitionPoint { Self.precedes(($0, SortKey.of(reader.title($0).value.title)), paper, ids) }
+        papers.insert(paper.id, at: at)
     }
 
     /// By sort key, then by the papers' keys.

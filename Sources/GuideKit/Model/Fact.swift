@@ -138,12 +138,8 @@ struct Dependents: Sendable {
             swap(&list, &lists[aspect][id])
             list.removeAll { entry in
                 let current = reads(entry)
-                var (low, high) = (0, current.count)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if current[middle] < fact { low = middle + 1 } else { high = middle }
-                }
-                return low == current.count || current[low] != fact
+                let place = current.partitionPoint { $0 < fact }
+                return place == current.count || current[place] != fact
             }
             found += list
             swap(&list, &lists[aspect][id])

@@ -220,12 +220,8 @@ struct RenamedKeys: Equatable, Sendable {
 
     /// The key `paper` gets instead of its base key, if any.
     subscript(paper: PaperID) -> String? {
-        var (low, high) = (0, entries.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle].paper < paper { low = middle + 1 } else { high = middle }
-        }
-        return low < entries.count && entries[low].paper == paper ? entries[low].key : nil
+        let place = entries.partitionPoint { $0.paper < paper }
+        return place < entries.count && entries[place].paper == paper ? entries[place].key : nil
     }
 
     /// The papers whose key differs between `old` and `new`.

@@ -50,13 +50,7 @@ enum EditedBlocks {
 
     /// The index of the first block that starts at or after `offset`.
     private static func firstBlock(in blocks: [Block], startingAtOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].bytes.lowerBound < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        blocks.partitionPoint { $0.bytes.lowerBound < offset }
     }
 
     /// Compared a page at a time with `memcmp`, then byte by byte in the page that differs.

@@ -380,12 +380,7 @@ final class SearchTerms: @unchecked Sendable {
 
     /// Where `document` is, or would go, in `postings`.
     private static func place(of document: Int, in postings: [UInt32]) -> Int {
-        var (low, high) = (0, postings.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(postings[middle] >> 2) < document { low = middle + 1 } else { high = middle }
-        }
-        return low
+        postings.partitionPoint { Int($0 >> 2) < document }
     }
 }
 
