@@ -8,7 +8,7 @@ import Testing
 @Suite struct CoreTests {
     @Test func everyTableOfTheModelHasItsOwnAspect() {
         let aspects = SiteModel.aspects
-        #expect(aspects.count == 32)
+        #expect(aspects.count == 33)
         #expect(Aspect.allCases.count <= 128, "FactSet keeps a bit per aspect in two UInt64 words")
         #expect(Set(aspects).count == aspects.count)
     }
@@ -33,10 +33,10 @@ import Testing
         check(Derivations.paperCard); check(Derivations.topicCard); check(Derivations.related)
         check(Derivations.coauthors); check(Derivations.citationName); check(Derivations.citationKeyBase); check(Derivations.citationKeyCollisions)
         check(Derivations.citationVenue); check(Derivations.citation); check(Derivations.calendarEvent); check(Derivations.schedule); check(Derivations.topicNeighbours)
-        check(Derivations.paperOrder)
+        check(Derivations.paperOrder); check(Derivations.paperLetterList)
         check(Derivations.authorIndex); check(Derivations.listPage); check(Derivations.chrome); check(Derivations.feedEntry)
         check(Derivations.searchPaper); check(Derivations.searchTopic); check(Derivations.searchAuthor); check(Derivations.searchIndex)
-        #expect(Derivations.all.count == 31)
+        #expect(Derivations.all.count == 32)
     }
 
     @Test func topicNeighboursChangeOnlyForTheTopicsBesideAnEdit() {

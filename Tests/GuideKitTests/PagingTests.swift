@@ -307,4 +307,18 @@ import Testing
             #expect(SortKey.letter(of: key) == letter, "\(key)")
         }
     }
+
+    /// The letter a title files under in "All papers": that of its sort key,
+    /// case and accents ignored.
+    @Test func aTitleFilesUnderTheLetterOfItsSortKey() {
+        let cases: [(String, String)] = [
+            ("Deep nets", "D"), ("deep nets", "D"), ("Éclair of graphs", "E"), ("Ørsted's law", "#"), ("42 ways", "#"),
+            ("\"Quoted\" title", "#"), ("A", "A"), ("", "#"), ("Ça marche", "C"), ("Über alles", "U"), ("王 paper", "#"),
+            ("E\u{301}tude", "E"), ("ǅemal", "#"), ("Zeta", "Z"),
+        ]
+        for (title, letter) in cases {
+            #expect(String(UnicodeScalar(SortKey.letterByte(ofTitle: title))) == letter, "\(title)")
+            #expect(SortKey.letter(of: SortKey.of(title)) == letter, "\(title)")
+        }
+    }
 }

@@ -73,7 +73,9 @@ import Testing
     /// the sitemap every 20 URLs, so that they move in and out of the feed and
     /// between sitemap files; seeds 4 and 5 cut every list short (topics on the
     /// home page, papers on topic cards, topic and author pages, the author
-    /// index by letter, co-authors), so that edits move what they list.
+    /// index by letter, co-authors), so that edits move what they list; seed 5
+    /// also splits "All papers" by letter, so that retitles move papers
+    /// between letters, and make letters and take them away.
     @Test(arguments: [1, 2, 3, 4, 5])
     func rebuildsMatchFullBuilds(seed: UInt64) throws {
         var random = SeededRandom(state: seed)
@@ -83,6 +85,7 @@ import Testing
         if seed == 3 { files["Content/site.yml"] = "papers_per_page: 4\nfeed_limit: 5\nbase_url: https://example.org/\n" }
         if seed > 3 {
             files["Content/site.yml"] = "papers_per_page: 2\ntopics_per_page: 3\ntopic_card_papers: 1\nauthors_per_page: 7\ncoauthors_shown: 2\n"
+                + (seed == 5 ? "papers_by_letter_above: 10\n" : "")
         }
         var site = try TemporarySite(files)
         if seed == 3 { site.sitemapURLLimit = 20 }

@@ -69,7 +69,7 @@ import Testing
     @Test func unknownSettingsAreWarnedAboutWithTheirLine() throws {
         let (_, warnings) = try SiteConfigLoader.load(yaml: "language: en\nbase_ulr: /x/\n", file: "Content/site.yml")
         #expect(warnings.map(\.description) == [
-            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, authors_per_page, base_url, coauthors_shown, feed_limit, language, missing_images, papers_per_page, subtitle, title, topic_card_papers, topics_per_page)",
+            "Content/site.yml:2: warning: unknown setting \"base_ulr\" is ignored (known: allow_raw_html, authors_per_page, base_url, coauthors_shown, feed_limit, language, missing_images, papers_by_letter_above, papers_per_page, subtitle, title, topic_card_papers, topics_per_page)",
         ])
     }
 
@@ -106,22 +106,24 @@ import Testing
 
     @Test func limitsOfLists() throws {
         let defaults = SiteConfig()
-        #expect([defaults.papersPerPage, defaults.topicsPerPage, defaults.topicCardPapers, defaults.authorsPerPage,
-                  defaults.coauthorsShown] == [100, 30, 5, 1000, 50] as [Int])
+        #expect([defaults.papersPerPage, defaults.papersByLetterAbove, defaults.topicsPerPage, defaults.topicCardPapers, defaults.authorsPerPage,
+                  defaults.coauthorsShown] == [100, 1000, 30, 5, 1000, 50] as [Int])
         let (config, warnings) = try SiteConfigLoader.load(yaml: """
+            papers_by_letter_above: 0
             topics_per_page: 12
             topic_card_papers: 0
             authors_per_page: 250
             coauthors_shown: 20
             """, file: "Content/site.yml")
-        #expect([config.topicsPerPage, config.topicCardPapers, config.authorsPerPage, config.coauthorsShown] == [12, 0, 250, 20] as [Int])
+        #expect([config.papersByLetterAbove, config.topicsPerPage, config.topicCardPapers, config.authorsPerPage, config.coauthorsShown]
+                    == [0, 12, 0, 250, 20] as [Int])
         #expect(warnings.isEmpty)
         let negative = #expect(throws: Diagnostic.self) {
             try SiteConfigLoader.load(yaml: "language: en\nauthors_per_page: -1\n", file: "Content/site.yml")
         }
         #expect(negative?.line == 2)
         #expect(negative?.message.hasPrefix("authors_per_page must be a whole number") == true)
-        for key in ["topics_per_page", "topic_card_papers", "coauthors_shown"] {
+        for key in ["papers_by_letter_above", "topics_per_page", "topic_card_papers", "coauthors_shown"] {
             #expect(throws: Diagnostic.self) { try SiteConfigLoader.load(yaml: "\(key): some\n", file: "Content/site.yml") }
         }
     }

@@ -143,6 +143,7 @@ struct DerivedValues: Sendable {
     var schedules = DerivedTable<[PaperID]>(.schedule)
     var topicNeighbours = DerivedTable<TopicNeighbours>(.topicNeighbours)
     var paperOrders = DerivedTable<PaperOrder>(.paperOrder)
+    var paperLetterLists = DerivedTable<[String]>(.paperLetterList)
     var authorIndex = DerivedTable<[AuthorLetter]>(.authorIndex)
     var listPages = DerivedTable<ListSlice>(.listPage)
     var chrome = DerivedTable<[String]>(.chrome)
@@ -188,7 +189,7 @@ struct AuthorLetter: Equatable, Sendable {
     var authors: [AuthorID]
 
     /// In routes (`authors/letter/a/`) and element ids (`letter-a`): "a"…"z", or "other".
-    var slug: String { letter == "#" ? "other" : letter.lowercased() }
+    var slug: String { SortKey.slug(ofLetter: letter) }
 }
 
 /// Type-erased `Derivation`, to run a list of them.
@@ -310,7 +311,7 @@ enum Derivations {
         paperLink, authorLink, authorChip, authorEntry, paperCard, topicCard,
         related, coauthors, citationName, citationKeyBase, citationKeyCollisions, citationVenue, citation,
         citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule, topicNeighbours,
-        paperOrder, listPage, chrome,
+        paperOrder, paperLetterList, listPage, chrome,
         feedEntry,
     ]
 
@@ -468,6 +469,14 @@ enum Derivations {
         previous.updated(guide: GuideID(id), reader, changes)
     })
 
+    /// The letters a guide's papers file under, "A"…"Z" then "#": what the
+    /// pages of a guide split by letter link to. Its own value, so that those
+    /// pages change when a letter comes or goes, not when one gains a paper.
+    static let paperLetterList = Derivation(aspect: .paperLetterList, table: \.paperLetterLists, values: { $0.paperLetterLists },
+                                            domain: guides) { id, reader, _, _ in
+        reader.paperLetters(of: GuideID(id)).letters.map(\.letter)
+    }
+
     /// Every author, A–Z by surname, grouped by letter (`AuthorIndex`); a
     /// rebuild moves only the authors whose entry changed.
     static let authorIndex = Derivation(aspect: .authorIndex, table: \.authorIndex, values: { $0.authorIndex }, domain: site,
@@ -484,11 +493,16 @@ enum Derivations {
             return ListSlice(list: key.list, number: key.number, pageCount: pages.count, items: items[pages.range(of: key.number)].map(\.raw))
         }
         return switch key.list {
-        case .papers(let guide): slice(reader.derived(paperOrder, guide.raw)?.papers ?? [], perPage: site.papersPerPage)
+        case .papers(let guide):
+            // Split by letter, `papers/` lists the letters, not papers.
+            site.splitsPapersByLetter(reader.count(.papers, of: guide)) ? slice([PaperID](), perPage: site.papersPerPage)
+                : slice(reader.derived(paperOrder, guide.raw)?.papers ?? [], perPage: site.papersPerPage)
+        case .paperLetter(let guide, let letter):
+            slice(reader.derived(paperOrder, guide.raw)?.papers(under: letter) ?? [], perPage: site.papersPerPage)
         case .topics(let guide): slice(reader.topics(of: guide), perPage: site.topicsPerPage)
         case .topic(let topic): slice(reader.papers(of: topic), perPage: site.papersPerPage)
         case .author(let author): slice(reader.papers(of: author), perPage: site.papersPerPage)
-        case .letter(let letter): slice(authors(under: letter, reader), perPage: site.authorsPerPage)
+        case .authorLetter(let letter): slice(authors(under: letter, reader), perPage: site.authorsPerPage)
         }
     }
 
@@ -586,7 +600,8 @@ enum Derivations {
         [SiteModel.siteID]
     }
 
-    /// The pages of every `PagedList`: each guide's papers and topics, each
+    /// The pages of every `PagedList`: each guide's papers (or its papers'
+    /// letters, and the page that lists them) and topics, each
     /// topic's and author's papers, and each letter of the author index when it is split.
     @Sendable static func listPageIDs(_ model: SiteModel, _ identities: inout Identities) -> [Int32] {
         let site = model.site[SiteModel.siteID]!
@@ -597,7 +612,15 @@ enum Derivations {
             }
         }
         for guide in model.siteGuides[SiteModel.siteID]! {
-            add(.papers(guide), count: model.guidePapers[guide.raw]!.count, perPage: site.papersPerPage)
+            let paperCount = model.guidePapers[guide.raw]!.count
+            if site.splitsPapersByLetter(paperCount) {
+                add(.papers(guide), count: 0, perPage: site.papersPerPage)
+                for (letter, count) in model.guidePaperLetters[guide.raw]!.letters {
+                    add(.paperLetter(guide, letter), count: count, perPage: site.papersPerPage)
+                }
+            } else {
+                add(.papers(guide), count: paperCount, perPage: site.papersPerPage)
+            }
             let topics = model.guideTopics[guide.raw]!
             add(.topics(guide), count: topics.count, perPage: site.topicsPerPage)
             for topic in topics { add(.topic(topic), count: model.topicPapers[topic.raw]!.count, perPage: site.papersPerPage) }
@@ -607,7 +630,7 @@ enum Derivations {
         if AuthorLetter.isSplit(authorCount: authors.count, perPage: site.authorsPerPage) {
             var counts: [String: Int] = [:]
             for author in authors { counts[SortKey.letter(of: model.authors[author.raw]!.sortKey), default: 0] += 1 }
-            for (letter, count) in counts.sorted(by: { $0.key < $1.key }) { add(.letter(letter), count: count, perPage: site.authorsPerPage) }
+            for (letter, count) in counts.sorted(by: { $0.key < $1.key }) { add(.authorLetter(letter), count: count, perPage: site.authorsPerPage) }
         }
         return ids
     }

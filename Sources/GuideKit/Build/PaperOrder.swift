@@ -2,6 +2,13 @@
 /// the title, equal keys by the paper's key (normalised title, occurrence).
 struct PaperOrder: Equatable, Sendable {
     private(set) var papers: [PaperID] = []
+    /// The letter each paper files under (`PaperTitle.letter`), in the same order.
+    private var letters: [UInt8] = []
+    /// Where each letter's papers are: runs of one letter, in order. The
+    /// order keeps a letter's papers together, but for "#" (titles that sort
+    /// before "A" and after "Z"). Every page of a guide split by letter reads
+    /// its papers from here on every edit that changes the order.
+    private var runs: [(letter: UInt8, range: Range<Int>)] = []
 
     /// The order of `papers`.
     init(_ papers: [PaperID], _ reader: Reader) {
@@ -11,6 +18,28 @@ struct PaperOrder: Equatable, Sendable {
         let ids = reader.snapshot.identities.papers
         let sorted = papers.indices.sorted { Self.precedes((papers[$0], keys[$0]), (papers[$1], keys[$1]), ids) }
         self.papers = sorted.map { papers[$0] }
+        letters = sorted.map { reader.title(papers[$0]).value.letter }
+        findRuns()
+    }
+
+    static func == (a: PaperOrder, b: PaperOrder) -> Bool {
+        a.papers == b.papers && a.letters == b.letters
+    }
+
+    /// The papers that file under `letter` ("A"…"Z", "#"), in order.
+    func papers(under letter: String) -> [PaperID] {
+        let byte = letter.utf8.first!
+        return runs.filter { $0.letter == byte }.flatMap { papers[$0.range] }
+    }
+
+    private mutating func findRuns() {
+        runs = []
+        var start = 0
+        for index in letters.indices.dropFirst() where letters[index] != letters[start] {
+            runs.append((letters[start], start..<index))
+            start = index
+        }
+        if start < letters.count { runs.append((letters[start], start..<letters.count)) }
     }
 
     /// This order after `changes`, told from them: the papers whose title
@@ -31,19 +60,23 @@ struct PaperOrder: Equatable, Sendable {
         var moves = [Bool](repeating: false, count: Int(max(self.papers.max()?.raw ?? 0, moved.max()?.raw ?? 0)) + 1)
         for paper in moved { moves[Int(paper.raw)] = true }
         var order = self
-        order.papers.removeAll { moves[Int($0.raw)] }
+        let kept = self.papers.indices.filter { !moves[Int(self.papers[$0].raw)] }
+        order.papers = kept.map { self.papers[$0] }
+        order.letters = kept.map { letters[$0] }
         let ids = reader.snapshot.identities.papers
         for paper in moved {
             guard let title = titles[paper.raw], title.value.guide == guide else { continue }
-            order.insert((paper, SortKey.of(title.value.title)), reader, ids)
+            order.insert((paper, SortKey.of(title.value.title)), title.value.letter, reader, ids)
         }
+        order.findRuns()
         return order
     }
 
     /// Inserts at the first place whose paper does not precede it.
-    private mutating func insert(_ paper: (id: PaperID, key: String), _ reader: Reader, _ ids: IdentityTable<GuideItemKey>) {
+    private mutating func insert(_ paper: (id: PaperID, key: String), _ letter: UInt8, _ reader: Reader, _ ids: IdentityTable<GuideItemKey>) {
         let at = papers.partitionPoint { Self.precedes(($0, SortKey.of(reader.title($0).value.title)), paper, ids) }
         papers.insert(paper.id, at: at)
+        letters.insert(letter, at: at)
     }
 
     /// By sort key, then by the papers' keys.

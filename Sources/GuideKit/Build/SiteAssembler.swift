@@ -189,6 +189,7 @@ struct GuidePart: Sendable {
     var loose: Box<LooseItems>
     var modified: Box<Date>
     var counts: [CountKind: Int]
+    var paperLetters: Box<LetterCounts>
     // Named tuple types, also returned by the closures that make them: an array
     // of unlabelled tuples passed as labelled ones is converted element by element.
     typealias TopicEntry = (id: TopicID, info: Box<TopicInfo>, papers: Box<[PaperID]>)
@@ -261,7 +262,7 @@ struct GuidePart: Sendable {
                     title = kept
                 } else {
                     let path = Routes.paper(prefix: prefix, slug: slug)
-                    title = Box(PaperTitle(guide: guideID, title: titleText, slug: slug,
+                    title = Box(PaperTitle(guide: guideID, letter: SortKey.letterByte(ofTitle: titleText), title: titleText, slug: slug,
                                            path: path, url: links.url(path)))
                 }
                 var authors: [AuthorID] = []
@@ -338,6 +339,7 @@ struct GuidePart: Sendable {
                 modified: Stored.box(input.file.modified, for: id, keeping: previous?.guideModified),
                 counts: [.papers: paperIDs.count, .topics: topicIDs.count, .authors: Self.distinctAuthors(bylines, below: identities.authors.count),
                          .postings: parsed.postings.count],
+                paperLetters: Stored.box(LetterCounts(papers.lazy.map { $0.title.value.letter }), for: id, keeping: previous?.guidePaperLetters),
                 topics: topics, papers: papers, figures: figures,
                 bylines: bylines, people: people,
                 usedVariants: surroundings.aliases.variants(in: parsed.authors.map(\.name)),
@@ -459,6 +461,7 @@ private struct Assembly {
         model.guidePapers.set(id, box: part.paperIDs)
         model.guideLoose.set(id, box: part.loose)
         model.guideModified.set(id, box: part.modified)
+        model.guidePaperLetters.set(id, box: part.paperLetters)
         model.setCounts(part.counts, of: part.id, previous: previous)
         for topic in part.topics {
             model.topics.set(topic.id.raw, box: topic.info)
@@ -606,7 +609,8 @@ private struct Assembly {
         var info = SiteInfo(title: config.title ?? SiteAssembler.defaultTitle, subtitle: config.subtitle ?? "",
                             organization: "", conference: "", year: "",
                             links: links, absoluteBase: config.absoluteBase, isAbsolute: config.isAbsolute,
-                            language: config.language, papersPerPage: config.papersPerPage, feedLimit: config.feedLimit,
+                            language: config.language, papersPerPage: config.papersPerPage,
+                            papersByLetterAbove: config.papersByLetterAbove, feedLimit: config.feedLimit,
                             sitemapURLLimit: config.sitemapURLLimit,
                             topicsPerPage: config.topicsPerPage, topicCardPapers: config.topicCardPapers,
                             authorsPerPage: config.authorsPerPage, coauthorsShown: config.coauthorsShown, multipleGuides: multiple)

@@ -8,7 +8,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case site, siteGuides, siteAuthors, sitePostings
     case sitePaperCount, siteTopicCount, siteAuthorCount, sitePostingCount, siteGuideCount
     case guide, guideText, guideTopics, guidePapers, guideLoose, guideModified
-    case guidePaperCount, guideTopicCount, guideAuthorCount, guidePostingCount
+    case guidePaperCount, guideTopicCount, guideAuthorCount, guidePostingCount, guidePaperLetters
     case topic, topicPapers
     case paperTitle, paper
     case author, authorPapers
@@ -32,7 +32,7 @@ enum Aspect: UInt8, CaseIterable, Sendable {
     case citationVenue, citation, citationBibTeX, citationRIS, citationCSL, calendarEvent, schedule, topicNeighbours
     /// A topic's part of its guide's `topicNeighbours` (the topics before and after it): read and changed topic by topic.
     case topicNeighbour
-    case paperOrder, listPage, chrome
+    case paperOrder, paperLetterList, listPage, chrome
     case feedEntry
 }
 

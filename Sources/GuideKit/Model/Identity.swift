@@ -159,8 +159,12 @@ struct Identities: Sendable {
 
 /// A list that is cut into pages when it is long (`ListPages`), by what it lists.
 enum PagedList: Hashable, Sendable {
-    /// A guide's "All papers", A–Z: `papers/`, then `papers/page/2/`, ...
+    /// A guide's "All papers", A–Z: `papers/`, then `papers/page/2/`, ...;
+    /// on a guide split by letter, `papers/` alone, which links to the letters.
     case papers(GuideID)
+    /// A guide's papers of one letter ("A"…"Z", "#"), when its "All papers"
+    /// is split by letter: `papers/letter/a/`, then `papers/letter/a/page/2/`, ...
+    case paperLetter(GuideID, String)
     /// A guide's topics: its home page, then `topics/page/2/`, ...
     case topics(GuideID)
     /// A topic's papers: `topics/<slug>/`, then `topics/<slug>/page/2/`, ...
@@ -169,7 +173,7 @@ enum PagedList: Hashable, Sendable {
     case author(AuthorID)
     /// The authors of one letter of the A–Z index ("A"…"Z", "#"), on a site
     /// with more authors than one page of the index holds: `authors/letter/a/`, ...
-    case letter(String)
+    case authorLetter(String)
 
     /// How many kinds of list `dense` numbers.
     static let denseKinds = 4
@@ -181,7 +185,7 @@ enum PagedList: Hashable, Sendable {
         case .topics(let guide): (1, Int(guide.raw))
         case .topic(let topic): (2, Int(topic.raw))
         case .author(let author): (3, Int(author.raw))
-        case .letter: nil
+        case .authorLetter, .paperLetter: nil
         }
     }
 }

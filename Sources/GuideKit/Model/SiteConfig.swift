@@ -20,6 +20,11 @@ public struct SiteConfig: Hashable, Sendable {
     /// Papers on each page of the "All papers" list (`/papers/`, `/papers/page/2/`, ...);
     /// 0 lists them all on one page.
     public var papersPerPage: Int
+    /// Papers a guide has at most for its "All papers" to be one list;
+    /// a guide of more has a page per letter instead (`/papers/letter/a/`,
+    /// ..., `papers_per_page` to a page), and `/papers/` links to them.
+    /// 0 never splits it.
+    public var papersByLetterAbove: Int = 1000
     /// Entries in each Atom feed: a guide's first papers in the guide's order,
     /// the site's newest guides; 0 puts every one in (`SiteConfigLoader`).
     public var feedLimit: Int = SiteConfig.defaultFeedLimit

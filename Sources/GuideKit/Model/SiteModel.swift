@@ -39,6 +39,9 @@ struct SiteModel: Sendable {
     var guideTopicCount = Stored<Int>(.guideTopicCount)
     var guideAuthorCount = Stored<Int>(.guideAuthorCount)
     var guidePostingCount = Stored<Int>(.guidePostingCount)
+    /// How many of a guide's papers file under each letter: the pages of its
+    /// "All papers" when it is split by letter.
+    var guidePaperLetters = Stored<LetterCounts>(.guidePaperLetters)
     /// When the guide file was last modified: the feed's `updated` date.
     var guideModified = Stored<Date>(.guideModified)
 
@@ -200,6 +203,8 @@ struct SiteInfo: Equatable, Sendable {
     var isAbsolute: Bool
     var language: String
     var papersPerPage: Int
+    /// A guide of more papers has its "All papers" by letter (`SiteConfig.papersByLetterAbove`).
+    var papersByLetterAbove: Int
     /// Entries in each feed; 0 for every one (`SiteConfig.feedLimit`).
     var feedLimit: Int
     /// URLs in one sitemap file (`Sitemap.urlLimit`).
@@ -212,6 +217,46 @@ struct SiteInfo: Equatable, Sendable {
     var coauthorsShown: Int
     /// More than one guide: `/` lists them and each lives under `/<guide>/`.
     var multipleGuides: Bool
+
+    /// Whether a guide of `paperCount` papers has its "All papers" by letter.
+    func splitsPapersByLetter(_ paperCount: Int) -> Bool {
+        Self.splitsPapersByLetter(paperCount, above: papersByLetterAbove)
+    }
+
+    static func splitsPapersByLetter(_ paperCount: Int, above limit: Int) -> Bool {
+        limit > 0 && paperCount > limit
+    }
+}
+
+extension Box where Value == SiteInfo {
+    /// `SiteInfo.splitsPapersByLetter`, read from the box.
+    func splitsPapersByLetter(_ paperCount: Int) -> Bool {
+        SiteInfo.splitsPapersByLetter(paperCount, above: value.papersByLetterAbove)
+    }
+}
+
+/// How many of a list's items file under each letter of an A–Z list
+/// (`SortKey.letterByte`): "A"…"Z", then "#".
+struct LetterCounts: Equatable, Sendable {
+    /// By letter: A…Z, then #.
+    private var counts = [Int](repeating: 0, count: 27)
+
+    init(_ letters: some Sequence<UInt8>) {
+        for letter in letters { counts[Self.index(of: letter)] += 1 }
+    }
+
+    /// The letters with items, in order ("A"…"Z", then "#"), with their counts.
+    var letters: [(letter: String, count: Int)] {
+        counts.indices.filter { counts[$0] > 0 }.map { (String(UnicodeScalar(Self.byte(at: $0))), counts[$0]) }
+    }
+
+    private static func index(of letter: UInt8) -> Int {
+        letter == UInt8(ascii: "#") ? 26 : Int(letter - UInt8(ascii: "A"))
+    }
+
+    private static func byte(at index: Int) -> UInt8 {
+        index == 26 ? UInt8(ascii: "#") : UInt8(ascii: "A") + UInt8(index)
+    }
 }
 
 /// What the site or a guide counts.
@@ -320,6 +365,8 @@ struct TopicInfo: Equatable, Sendable {
 
 struct PaperTitle: Equatable, Sendable {
     var guide: GuideID
+    /// The letter the title files under in "All papers" (`SortKey.letterByte(ofTitle:)`).
+    var letter: UInt8
     var title: String
     var slug: String
     /// Relative to the site root (`Routes`); `url` is its link (`SiteLinks.url`).

@@ -8,7 +8,7 @@ enum AuthorLetterPage {
         let perPage = reader.site.authorsPerPage
         guard AuthorLetter.isSplit(authorCount: reader.siteCount(.authors), perPage: perPage) else { return [] }
         return (reader.derived(Derivations.authorIndex, SiteModel.siteID) ?? []).flatMap { letter in
-            PagedListOutputs.items(.letter(letter.letter), count: letter.authors.count, perPage: perPage,
+            PagedListOutputs.items(.authorLetter(letter.letter), count: letter.authors.count, perPage: perPage,
                                    route: { Routes.authorLetter(slug: letter.slug, number: $0) }, reader)
         }
     }, render: { id, reader throws(Diagnostic) in

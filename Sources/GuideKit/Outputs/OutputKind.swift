@@ -170,7 +170,7 @@ struct OutputKind: Sendable {
 
     /// Every kind, in the order their outputs are listed (the sitemap's order).
     static let all: [OutputKind] = [
-        GuidesPage.kind, HomePage.kind, TopicsPage.kind, TopicPage.kind, PapersPage.kind, PaperPage.kind,
+        GuidesPage.kind, HomePage.kind, TopicsPage.kind, TopicPage.kind, PapersPage.kind, PaperLetterPage.kind, PaperPage.kind,
         AuthorsPage.kind, AuthorLetterPage.kind, AuthorPage.kind, CareersPage.kind, SearchPage.kind, MyListPage.kind, ExtraPage.kind, NotFoundPage.kind,
         Sitemap.kind, SiteFeed.kind, GuideFeed.kind, Robots.kind,
         SchedulePage.kind, CalendarFiles.ofPaper, CalendarFiles.ofGuide,

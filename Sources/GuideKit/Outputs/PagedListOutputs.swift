@@ -36,11 +36,17 @@ extension PagedList {
     /// What the list is of, for the kind that shows it; nil for the other kinds.
     var guide: GuideID? {
         switch self {
-        case .topics(let guide), .papers(let guide): guide
+        case .topics(let guide), .papers(let guide), .paperLetter(let guide, _): guide
         default: nil
         }
     }
     var topic: TopicID? { if case .topic(let topic) = self { topic } else { nil } }
     var author: AuthorID? { if case .author(let author) = self { author } else { nil } }
-    var letter: String? { if case .letter(let letter) = self { letter } else { nil } }
+    /// The letter of an A–Z list split by letter.
+    var letter: String? {
+        switch self {
+        case .authorLetter(let letter), .paperLetter(_, let letter): letter
+        default: nil
+        }
+    }
 }

@@ -26,6 +26,12 @@ enum Routes {
     static func paperList(prefix: String, number: Int) -> String {
         prefix + (number == 1 ? "papers/" : "papers/page/\(number)/")
     }
+    /// Page `number` of one letter of a guide's "All papers", when it is split
+    /// by letter (`slug` "a"…"z", or "other"). One folder deeper than papers'
+    /// pages, so that no paper's slug can take its place.
+    static func paperLetter(prefix: String, slug: String, number: Int) -> String {
+        page(number, of: prefix + "papers/letter/\(slug)/")
+    }
     static func image(prefix: String, slug: String, extension ext: String) -> String { prefix + "images/\(slug).\(ext)" }
     static func feed(prefix: String) -> String { prefix + "feed.xml" }
     /// An extra page (`Content/pages/<name>.md`): at the root, or under its guide's prefix.

@@ -132,6 +132,9 @@ public struct NewProject: Sendable {
         # 0 lists them all on one page.
         # papers_per_page: 100
 
+        # With more papers than this, a guide's All papers links to a page per letter; 0: never.
+        # papers_by_letter_above: 1000
+
         # Entries in each Atom feed: a guide's first papers, the newest guides; 0 for all.
         # feed_limit: 50
 

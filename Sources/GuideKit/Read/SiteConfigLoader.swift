@@ -9,6 +9,7 @@ import Yams
 /// allow_raw_html: false
 /// language: en
 /// papers_per_page: 100
+/// papers_by_letter_above: 1000  # a guide of more papers: All papers by letter; 0: never
 /// feed_limit: 50                # entries in each feed; 0: every paper (every guide)
 /// topics_per_page: 30
 /// topic_card_papers: 5
@@ -28,7 +29,7 @@ extension SiteConfig {
 }
 
 enum SiteConfigLoader {
-    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "feed_limit",
+    static let knownKeys = ["title", "subtitle", "base_url", "allow_raw_html", "language", "papers_per_page", "papers_by_letter_above", "feed_limit",
                             "topics_per_page", "topic_card_papers", "authors_per_page", "coauthors_shown", "missing_images"]
 
     static func load(yaml: String, file: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
@@ -65,6 +66,8 @@ enum SiteConfigLoader {
                 config.language = language
             case "papers_per_page":
                 config.papersPerPage = try count(value, file: file, line: line, "papers_per_page must be a whole number: papers per page of the All papers list, or 0 for one page")
+            case "papers_by_letter_above":
+                config.papersByLetterAbove = try count(value, file: file, line: line, "papers_by_letter_above must be a whole number: a guide with more papers lists All papers by letter, or 0 for never")
             case "feed_limit":
                 config.feedLimit = try count(value, file: file, line: line, "feed_limit must be a whole number: entries in each feed (a guide's first papers, the newest guides), or 0 for every one")
             case "topics_per_page":

@@ -272,6 +272,8 @@ final class Reader {
         case .guides: 1
         }
     }
+    /// How many of a guide's papers file under each letter of "All papers".
+    func paperLetters(of guide: GuideID) -> LetterCounts { read(snapshot.tables.guidePaperLetters, guide.raw).value }
     func modified(_ guide: GuideID) -> Date { read(snapshot.tables.guideModified, guide.raw).value }
 
     func topic(_ id: TopicID) -> Box<TopicInfo> { read(snapshot.tables.topics, id.raw) }

@@ -24,6 +24,7 @@ struct SiteTables: @unchecked Sendable {
     let guideTopicCount: TableView<Box<Int>?>
     let guideAuthorCount: TableView<Box<Int>?>
     let guidePostingCount: TableView<Box<Int>?>
+    let guidePaperLetters: TableView<Box<LetterCounts>?>
     let guideModified: TableView<Box<Date>?>
     let topics: TableView<Box<TopicInfo>?>
     let topicPapers: TableView<Box<[PaperID]>?>
@@ -58,6 +59,7 @@ struct SiteTables: @unchecked Sendable {
         guideTopicCount = TableView(model.guideTopicCount.boxes, aspect: model.guideTopicCount.aspect)
         guideAuthorCount = TableView(model.guideAuthorCount.boxes, aspect: model.guideAuthorCount.aspect)
         guidePostingCount = TableView(model.guidePostingCount.boxes, aspect: model.guidePostingCount.aspect)
+        guidePaperLetters = TableView(model.guidePaperLetters.boxes, aspect: model.guidePaperLetters.aspect)
         guideModified = TableView(model.guideModified.boxes, aspect: model.guideModified.aspect)
         topics = TableView(model.topics.boxes, aspect: model.topics.aspect)
         topicPapers = TableView(model.topicPapers.boxes, aspect: model.topicPapers.aspect)

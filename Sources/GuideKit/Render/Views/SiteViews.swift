@@ -193,7 +193,10 @@ public enum PageKind: String, CaseIterable, Sendable {
     case guides, home
     /// A guide's topics after its home page's: `topics/page/2/`, ...
     case topics
-    case topic, papers, paper, authors
+    case topic, papers
+    /// A letter of a guide's "All papers", when it is split by letter.
+    case papersLetter = "papers-letter"
+    case paper, authors
     /// A letter of the A–Z author index, when it is split by letter.
     case authorsLetter = "authors-letter"
     case author, careers, search
@@ -208,7 +211,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// Pages of one guide, under its prefix.
     var belongsToGuide: Bool {
         switch self {
-        case .home, .topics, .topic, .papers, .paper, .schedule: true
+        case .home, .topics, .topic, .papers, .papersLetter, .paper, .schedule: true
         default: false
         }
     }
@@ -234,14 +237,14 @@ enum Navigation {
                 let prefix = reader.guide(guide).prefix
                 inGuide = [
                     NavItem(label: "Topics", url: url(prefix), current: kind == .home, section: kind == .topic || kind == .topics),
-                    NavItem(label: "Papers", url: url(Routes.paperList(prefix: prefix, number: 1)), current: kind == .papers, section: kind == .paper),
+                    NavItem(label: "Papers", url: url(Routes.paperList(prefix: prefix, number: 1)), current: kind == .papers, section: kind == .paper || kind == .papersLetter),
                 ] + extraPages(reader.navPages(of: guide))
                 inGuide += scheduleItem(kind, guide: guide, reader)
             }
         } else {
             main += [
                 NavItem(label: "Topics", url: url(""), current: kind == .home, section: kind == .topic || kind == .topics),
-                NavItem(label: "Papers", url: url(Routes.paperList(prefix: "", number: 1)), current: kind == .papers, section: kind == .paper),
+                NavItem(label: "Papers", url: url(Routes.paperList(prefix: "", number: 1)), current: kind == .papers, section: kind == .paper || kind == .papersLetter),
             ]
             main += reader.siteGuides.first.map { scheduleItem(kind, guide: $0, reader) } ?? []
         }
