@@ -5,7 +5,8 @@ Serves each given output folder over HTTP on 127.0.0.1, opens one page of every
 kind it has (the list of guides, a guide's home, a topic, the list of papers, a
 paper, the authors, an author, careers, search, my list, an extra page of the
 site and one of a guide, the 404 page, a schedule, a paper with a session, and
-pages 2 of long lists: topics, a topic, an author, and a letter of the authors),
+pages 2 of long lists: topics, a topic, an author, and a letter of the authors;
+and "All papers" split by letter: its letters and a letter's page),
 with every <details> open, in the light and the dark colour scheme, runs axe-core
 (axe-core 4) and fails on any violation of any impact.
 
@@ -52,12 +53,18 @@ def pages_of(root):
         r"/schedule/$",
         # Pages of long lists, where the site has them (small limits in site.yml).
         r"/topics/page/2/$", r"/topics/[^/]+/page/2/$", r"^/authors/letter/[^/]+/$", r"^/authors/[^/]+/page/2/$",
+        r"/papers/letter/[^/]+/$",
     ]
     chosen = []
     for pattern in kinds:
         match = next((p for p in paths if re.search(pattern, p) and p not in chosen and p not in extra), None)
         if match:
             chosen.append(match)
+    # "All papers" of a guide split by letter, which lists the letters.
+    by_letter = next((p for p in paths if p.endswith("/papers/") and p not in chosen
+                      and os.path.exists(os.path.join(root, p.lstrip("/"), "letter"))), None)
+    if by_letter:
+        chosen.append(by_letter)
     # One of the site's, one of a guide's (with the guide's navigation).
     for depth in (1, 2):
         chosen += [p for p in extra if p.count("/") == depth + 1][:1]
