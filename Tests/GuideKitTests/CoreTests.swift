@@ -39,6 +39,16 @@ import Testing
         #expect(Derivations.all.count == 32)
     }
 
+    /// A value only outputs read may be computed beside the derivations
+    /// after it (`DerivedValues.update`): none of them may read it.
+    @Test func valuesOnlyOutputsReadAreReadByNoDerivation() {
+        #expect(Readers.outputsOnly.allow(nil))
+        #expect(!Readers.outputsOnly.allow(.paperLink))
+        #expect(!Readers.outputsOnly.allow(.searchIndex))
+        #expect(Readers.outputs.allow(.paperLink))
+        #expect(Derivations.searchIndex.readers == .outputsOnly)
+    }
+
     @Test func topicNeighboursChangeOnlyForTheTopicsBesideAnEdit() {
         let t = (0..<6).map { TopicID(Int32($0)) }
         let old = TopicNeighbours([t[0], t[1], t[2], t[3]])
