@@ -64,14 +64,15 @@ import Testing
     /// so that no "</script>" ends the element; a JSON parser reads back
     /// every string as it was.
     @Test func jsonInAScriptIsJSONWithNoMarkup() throws {
-        #expect(ScriptJSON.string("Zoë & \"Bob\" </script> a\\b\n\t\u{1}") == #""Zoë \u0026 \"Bob\" \u003c/script\u003e a\\b\n\t\u0001""#)
-        #expect(ScriptJSON.string("plain") == #""plain""#)
-        #expect(ScriptJSON.object([("name", ScriptJSON.string("x")), ("@type", ScriptJSON.string("Person"))]) == #"{"@type":"Person","name":"x"}"#)
+        #expect(JSONText.string("Zoë & \"Bob\" </script> a\\b\n\t\u{1}", forScript: true) == #""Zoë \u0026 \"Bob\" \u003c/script\u003e a\\b\n\t\u0001""#)
+        #expect(JSONText.string("plain", forScript: true) == #""plain""#)
+        #expect(JSONText.string("a < b & c") == #""a < b & c""#, "only in a script")
+        #expect(JSONText.object([("name", JSONText.string("x")), ("@type", JSONText.string("Person"))]) == #"{"@type":"Person","name":"x"}"#)
         var random = RandomEditTests.SeededRandom(state: 9)
         let pieces = ["a", "é", "\"", "\\", "<", ">", "&", "\n", "\r", "\t", "\u{0}", "\u{1f}", "\u{7f}", "王", "😀", "/", " "]
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            let json = ScriptJSON.array([ScriptJSON.string(text)])
+            let json = JSONText.array([JSONText.string(text, forScript: true)])
             #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
             let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
             #expect(parsed == [text], "\(json)")

@@ -82,7 +82,7 @@ import Testing
             ]
 
             """#)
-        #expect(CSLJSON.string("a\u{1}\tb\n") == #""a\u0001\tb\n""#)
+        #expect(JSONText.string("a\u{1}\tb\n") == #""a\u0001\tb\n""#)
         let full = try #require(try JSONSerialization.jsonObject(with: Data(Self.cslFile([Self.citation]).utf8)) as? [[String: Any]])
         #expect(full.first?["note"] as? String == "arXiv:2406.01234")
         #expect((full.first?["author"] as? [[String: String]])?.last == ["family": "King", "given": "Martin Luther", "suffix": "Jr."])

@@ -19,9 +19,9 @@ enum CSLJSON {
             item += "\": "
             item += value
         }
-        field("id", string(citation.key))
+        field("id", JSONText.string(citation.key))
         field("type", "\"paper-conference\"")
-        field("title", string(citation.title))
+        field("title", JSONText.string(citation.title))
         if !citation.authors.isEmpty {
             var names = "[\n"
             for (index, author) in citation.authors.enumerated() {
@@ -31,13 +31,13 @@ enum CSLJSON {
             }
             field("author", names + "\n    ]")
         }
-        if !citation.event.isEmpty { field("container-title", string(citation.event)) }
-        if !citation.location.isEmpty { field("event-place", string(citation.location)) }
+        if !citation.event.isEmpty { field("container-title", JSONText.string(citation.event)) }
+        if !citation.location.isEmpty { field("event-place", JSONText.string(citation.location)) }
         if let issued = issued(citation) { field("issued", issued) }
-        if let doi = citation.doi { field("DOI", string(doi)) }
-        if let url = citation.url { field("URL", string(url)) }
-        if let arxiv = citation.arxiv { field("note", string("arXiv:" + arxiv)) }
-        if !citation.abstract.isEmpty { field("abstract", string(citation.abstract)) }
+        if let doi = citation.doi { field("DOI", JSONText.string(doi)) }
+        if let url = citation.url { field("URL", JSONText.string(url)) }
+        if let arxiv = citation.arxiv { field("note", JSONText.string("arXiv:" + arxiv)) }
+        if !citation.abstract.isEmpty { field("abstract", JSONText.string(citation.abstract)) }
         item += "\n  }"
         return item
     }
@@ -51,7 +51,7 @@ enum CSLJSON {
             name += "\""
             name += key
             name += "\": "
-            name += string(value)
+            name += JSONText.string(value)
         }
         add("family", person.family)
         add("given", person.given)
@@ -64,29 +64,6 @@ enum CSLJSON {
         let parts = citation.date.split(separator: "-").compactMap { Int($0) }
         if parts.count == 3 { return "{\"date-parts\": [[\(parts[0]), \(parts[1]), \(parts[2])]]}" }
         if let year = Int(citation.year) { return "{\"date-parts\": [[\(year)]]}" }
-        return citation.year.isEmpty ? nil : "{\"literal\": \(string(citation.year))}"
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func string(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            return "\"" + text + "\""
-        }
-        var json = "\""
-        json.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: json.unicodeScalars.append(scalar)
-            }
-        }
-        return json + "\""
+        return citation.year.isEmpty ? nil : "{\"literal\": \(JSONText.string(citation.year))}"
     }
 }

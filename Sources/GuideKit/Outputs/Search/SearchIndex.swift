@@ -483,28 +483,4 @@ enum SearchIndex {
     }
 }
 
-/// JSON text written directly, as bytes.
-enum JSONText {
-    /// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
-    static func appendString(_ text: String, to json: inout [UInt8]) {
-        json.append(UInt8(ascii: "\""))
-        defer { json.append(UInt8(ascii: "\"")) }
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
-            json.append(contentsOf: text.utf8)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): json.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): json.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: json.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: json.append(contentsOf: #"\r"#.utf8)
-            case 0x09: json.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20: json.append(contentsOf: String(format: "\\u%04x", byte).utf8)
-            default: json.append(byte)
-            }
-        }
-    }
-}
-
 import Foundation

@@ -72,72 +72,35 @@ struct PaperDetailsView {
     }
 
     /// schema.org `ScholarlyArticle` as JSON, safe inside `<script>`: keys in
-    /// alphabetical order, no space. Written by hand (`ScriptJSON`), not by
+    /// alphabetical order, no space. Written by hand (`JSONText`), not by
     /// `JSONSerialization`, which bridged each object to Foundation's and
     /// sorted its keys as strings: half of rendering a paper's page.
     var jsonLD: String {
         let title = reader.title(id)
         let guide = reader.guide(title.guide)
         let details = reader.paper(id).details
-        let string = ScriptJSON.string
+        let string = { (text: String) in JSONText.string(text, forScript: true) }
+        let object = { (members: [(key: String, value: String)]) in JSONText.object(members, forScript: true) }
         var event = [("@type", string("Event")), ("name", string(guide.name))]
-        if !guide.location.isEmpty { event.append(("location", ScriptJSON.object([("@type", string("Place")), ("name", string(guide.location))]))) }
+        if !guide.location.isEmpty { event.append(("location", object([("@type", string("Place")), ("name", string(guide.location))]))) }
         if !guide.date.isEmpty { event.append(("startDate", string(guide.date))) }
         var article = [
             ("@context", string("https://schema.org")),
             ("@type", string("ScholarlyArticle")),
-            ("author", ScriptJSON.array(authorNames.map { ScriptJSON.object([("@type", string("Person")), ("name", string($0))]) })),
+            ("author", JSONText.array(authorNames.map { object([("@type", string("Person")), ("name", string($0))]) })),
             ("headline", string(title.title)),
-            ("isPartOf", ScriptJSON.object(event)),
+            ("isPartOf", object(event)),
             ("name", string(title.title)),
         ]
         if let published { article.append(("datePublished", string(published.iso))) }
         if let url = absoluteURL { article.append(("url", string(url))) }
         let sameAs = [details?.doi.map { "https://doi.org/\($0)" }, details?.arxiv.map { "https://arxiv.org/abs/\($0)" }, details?.url]
             .compactMap { $0 }
-        if !sameAs.isEmpty { article.append(("sameAs", ScriptJSON.array(sameAs.map(string)))) }
+        if !sameAs.isEmpty { article.append(("sameAs", JSONText.array(sameAs.map(string)))) }
         let abstract = reader.paper(id).abstractText
         if !abstract.isEmpty { article.append(("abstract", string(abstract))) }
         if let award = details?.award { article.append(("award", string(award))) }
-        return ScriptJSON.object(article)
-    }
-}
-
-/// JSON text for a `<script>` element: "<", ">" and "&" in strings escaped
-/// (`\u003c`, …), as JSON allows, so that no "</script>" or "<!--" ends or
-/// changes the element and no markup shows in the page's source as written.
-enum ScriptJSON {
-    static func string(_ text: String) -> String {
-        let escaped = text.utf8.contains {
-            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
-        }
-        guard escaped else { return "\"" + text + "\"" }
-        var json = "\""
-        json.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case "<": json += "\\u003c"
-            case ">": json += "\\u003e"
-            case "&": json += "\\u0026"
-            case _ where scalar.value < 0x20: json += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: json.unicodeScalars.append(scalar)
-            }
-        }
-        return json + "\""
-    }
-
-    /// An object of `members` (JSON texts), keys sorted.
-    static func object(_ members: [(key: String, value: String)]) -> String {
-        "{" + members.sorted { $0.key < $1.key }.map { string($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
-    }
-
-    static func array(_ values: [String]) -> String {
-        "[" + values.joined(separator: ",") + "]"
+        return object(article)
     }
 }
 
