@@ -67,10 +67,7 @@ import Testing
         let site = try Self.site(papersPerPage: 4)
         try site.build()
         let before = site.snapshot()
-        let guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
-        var lines = IncrementalBuildTests.seedText.components(separatedBy: "\n")
-        lines.insert(contentsOf: ["Zebra crossings for robot navigation", "Ann Zed", ""], at: guide.papers[1].title.line - 1)
-        try site.write(lines.joined(separator: "\n"), to: "Content/icml-2023.txt")
+        try site.write(try Self.seedWithPaper(titled: "Zebra crossings for robot navigation"), to: "Content/icml-2023.txt")
         try site.build()
         let after = site.snapshot()
         #expect(after["papers/index.html"] != before["papers/index.html"], "it says 19 in total")
@@ -80,6 +77,14 @@ import Testing
         }
         #expect(after["papers/page/5/index.html"] != before["papers/page/5/index.html"])
         #expect(try site.read("Output/papers/page/5/index.html").contains("zebra-crossings-for-robot-navigation"))
+    }
+
+    /// The seed with one more paper, by Ann Zed, before its second.
+    static func seedWithPaper(titled title: String) throws -> String {
+        let guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
+        var lines = IncrementalBuildTests.seedText.components(separatedBy: "\n")
+        lines.insert(contentsOf: [title, "Ann Zed", ""], at: guide.papers[1].title.line - 1)
+        return lines.joined(separator: "\n")
     }
 
     @Test func pagesLinkToEachOther() throws {
@@ -217,10 +222,7 @@ import Testing
         let session = BuildSession(options: site.options)
         try session.build()
         let before = site.snapshot()
-        let guide = try GuideParser().parse(text: IncrementalBuildTests.seedText, file: "guide.txt").guide
-        var lines = IncrementalBuildTests.seedText.components(separatedBy: "\n")
-        lines.insert(contentsOf: ["Deep zebra crossings for robot navigation", "Ann Zed", ""], at: guide.papers[1].title.line - 1)
-        try site.write(lines.joined(separator: "\n"), to: "Content/icml-2023.txt")
+        try site.write(try Self.seedWithPaper(titled: "Deep zebra crossings for robot navigation"), to: "Content/icml-2023.txt")
         _ = try session.rebuild(changedPaths: [site.root.appendingPathComponent("Content/icml-2023.txt").path])
         try site.build(output: "Full")
         #expect(site.snapshot("Output") == site.snapshot("Full"))
