@@ -220,18 +220,14 @@ struct SiteInfo: Equatable, Sendable {
 
     /// Whether a guide of `paperCount` papers has its "All papers" by letter.
     func splitsPapersByLetter(_ paperCount: Int) -> Bool {
-        Self.splitsPapersByLetter(paperCount, above: papersByLetterAbove)
-    }
-
-    static func splitsPapersByLetter(_ paperCount: Int, above limit: Int) -> Bool {
-        limit > 0 && paperCount > limit
+        papersByLetterAbove > 0 && paperCount > papersByLetterAbove
     }
 }
 
 extension Box where Value == SiteInfo {
-    /// `SiteInfo.splitsPapersByLetter`, read from the box.
+    /// `SiteInfo.splitsPapersByLetter`, read in the box (not a copy of its value).
     func splitsPapersByLetter(_ paperCount: Int) -> Bool {
-        SiteInfo.splitsPapersByLetter(paperCount, above: value.papersByLetterAbove)
+        value.splitsPapersByLetter(paperCount)
     }
 }
 
