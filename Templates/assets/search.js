@@ -12,6 +12,9 @@
   "use strict";
 
   var PAGE = 20;
+  /* The version of the index this script reads (SearchIndexFiles.format): a
+     copy of this file kept from another version of guide is told by it. */
+  var FORMAT = 3;
   var LABELS = { guide: "Guide", topic: "Topic", author: "Author", page: "Page", posting: "Open role", paper: "Paper" };
   /* Letters that neither decompose nor lower-case to ASCII (SearchText.letterSpellings). */
   var SPELLINGS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
@@ -430,6 +433,11 @@
 
   say("Loading the search index…");
   load("meta").then(function (data) {
+    if (data.version !== FORMAT) {
+      say("Sorry, search is unavailable: the site's search index (version " + data.version +
+        ") and this page's search script (version " + FORMAT + ") come from different versions of guide.");
+      return;
+    }
     meta = data;
     stamp = encodeURIComponent(meta.stamp || "");
     var start = 0;

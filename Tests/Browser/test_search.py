@@ -17,7 +17,9 @@ Builds four sites with the given binary and checks what a reader sees:
     accents ("yilmaz" finds Yılmaz), every result of a broad query reachable
     with "Show more", each once; and the bytes a first search fetches, gzip
     size of every file, at most 300 KB, with the time to first results;
-  - the three-guide fixture: each result names its guide.
+  - the three-guide fixture: each result names its guide;
+  - the fixture with its index said to be of another version than search.js
+    reads: the page says that search is unavailable.
 
     python3 Tests/Browser/test_search.py --guide .build/debug/guide
 
@@ -130,6 +132,31 @@ def fixture_checks(page):
     check(titles(rows) == ["Energy budgets of small lamps"], f"every word must match: {rows}")
     rows = page.type("the and of")
     check(not rows and "Type a word" in page.status(), f"stop words alone find nothing, and say so: {page.status()!r}")
+
+
+def stale_index_checks(page):
+    """A site whose index is of another version than its search.js reads (a script kept from
+    another version of guide): the page says so, and shows no wrong results."""
+    page.open()
+    status = page.status()
+    check("search is unavailable" in status and "(version 2)" in status,
+          f"an index of another version is said to be unusable: {status!r}")
+    field = page.input()
+    field.send_keys("zeppelin")
+    check(not page.results() and page.status() == status, f"and nothing is searched: {page.status()!r}")
+
+
+def stale_copy(site, into):
+    """A copy of the built site `site` whose search/meta.js says it is version 2 of the index."""
+    shutil.copytree(site, into)
+    meta = os.path.join(into, "search", "meta.js")
+    with open(meta, encoding="utf-8") as file:
+        text = file.read()
+    stale = re.sub(r'"version":\d+', '"version":2', text)
+    check(stale != text, "meta.js names the version of the index")
+    with open(meta, "w", encoding="utf-8") as file:
+        file.write(stale)
+    return into
 
 
 def seed_checks(page, driver, site):
@@ -276,6 +303,8 @@ def main():
         checks = (("fixture", fixture, lambda page, site: fixture_checks(page)),
                   ("seed", seed, lambda page, site: seed_checks(page, driver, site)),
                   ("three-guide", three, lambda page, site: three_guide_checks(page)),
+                  ("stale-index", stale_copy(fixture, os.path.join(work, "stale")), lambda page, site: stale_index_checks(page)),
+                  # Last: the cold search below is on this site (`served[-1]`).
                   ("generated", generated, lambda page, site: generated_checks(page, driver, args.papers)))
         for name, folder, run in checks:
             site = Served(folder)

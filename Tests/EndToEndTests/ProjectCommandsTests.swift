@@ -91,6 +91,49 @@ import Testing
         #expect(try project.read("Output/papers/index.html") .contains("class=\"site-header\""))
     }
 
+    /// A copy of search.js kept from a version of guide that wrote another
+    /// version of the search index: each build says where, and still builds.
+    /// A search script of one's own, which does not read guide's index, is the project's business.
+    @Test func aSearchScriptKeptFromAnotherVersionOfTheIndexIsReported() throws {
+        let project = try ProjectFolder(fixture: "basic", templates: false)
+        let stale = "/* Our search, from last year */\n(function () {\n  var FORMAT = 2;\n  window.guideSearchLoaded = function (name, data) {};\n})();\n"
+        try project.write(stale, to: "Templates/assets/search.js")
+        let advice = "export the built-in theme again (`guide templates export DIR`) and carry your changes over to its search.js"
+        var run = try project.guide("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Templates/assets/search.js:3: warning: this copy of search.js reads version 2 of the search index, "
+            + "and this guide writes version 3, so the site's search page says that search is unavailable; \(advice)\n"), "\(run.stderr)")
+        #expect(try project.read("Output/assets/search.js") == stale)
+        #expect(try project.guide("check").stderr.contains("Templates/assets/search.js:3: warning: this copy of search.js reads version 2"))
+
+        // Older still: from before the script named the version it reads.
+        try project.write("window.guideSearchLoaded = function (name, data) {};\n", to: "Templates/assets/search.js")
+        run = try project.guide("build")
+        #expect(run.stderr.contains("Templates/assets/search.js:1: warning: this copy of search.js reads an older version of the search index "
+            + "than the version 3 this guide writes, so search on the site finds wrong results; \(advice)\n"), "\(run.stderr)")
+
+        for fine in ["/* Pagefind's, not guide's */\nnew PagefindUI({ element: '#search' });\n",
+                     String(decoding: try #require(GuideBinary.repositoryData("Templates/assets/search.js")), as: UTF8.self)] {
+            try project.write(fine, to: "Templates/assets/search.js")
+            run = try project.guide("build")
+            #expect(run.status == 0)
+            #expect(!run.stderr.contains("search.js"), "\(run.stderr)")
+        }
+    }
+
+    /// The built-in search.js reads the version of the index that a build
+    /// writes: the one in `search/meta.js`, and the one the warnings name.
+    @Test func theBuiltInSearchScriptReadsTheVersionOfTheIndexABuildWrites() throws {
+        let project = try ProjectFolder(fixture: "basic", templates: false)
+        #expect(try project.guide("build").status == 0)
+        let meta = try project.read("Output/search/meta.js")
+        let json = try #require(meta.firstMatch(of: /^guideSearchLoaded\("meta",(.*)\);\n$/)?.1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 3)
+        let script = String(decoding: try #require(project.data("Output/assets/search.js")), as: UTF8.self)
+        #expect(script.contains("\n  var FORMAT = 3;\n"))
+    }
+
     @Test func templatesExportWritesTheThemeAndKeepsEditedFiles() throws {
         let project = try ProjectFolder()
         let first = try project.guide("templates", "export", "Theme")

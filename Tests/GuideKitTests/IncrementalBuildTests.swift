@@ -109,6 +109,25 @@ import Testing
         try Self.expectSameAsFullBuild(site)
     }
 
+    /// A copy of search.js from another version of guide, saved while the
+    /// site is previewed, is reported by the rebuild, and no longer once it is put right.
+    @Test func aRebuildReportsASearchScriptKeptFromAnotherVersionOfTheIndex() throws {
+        let (site, session) = try Self.seedSession()
+        let script = site.root.appendingPathComponent("Templates/assets/search.js").path
+        let current = try site.read("Templates/assets/search.js")
+        try site.write(current.replacingOccurrences(of: "\n  var FORMAT = 3;\n", with: "\n  var FORMAT = 4;\n"), to: "Templates/assets/search.js")
+        let stale = try session.rebuild(changedPaths: [script])
+        let line = try #require(current.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  var FORMAT = 3;" }) + 1
+        let said = stale.warnings.filter { $0.file.hasSuffix("/assets/search.js") }
+        #expect(said.map(\.line) == [line])
+        #expect(said.map(\.message) == ["this copy of search.js reads version 4 of the search index, and this guide writes version 3, "
+            + "so the site's search page says that search is unavailable; export the built-in theme again (`guide templates export DIR`) "
+            + "and carry your changes over to its search.js"])
+        try site.write(current, to: "Templates/assets/search.js")
+        let fixed = try session.rebuild(changedPaths: [script])
+        #expect(!fixed.warnings.contains { $0.file.hasSuffix("/assets/search.js") })
+    }
+
     /// The figure's width and height come from the image's header: an image
     /// replaced by one of another size rewrites the pages that show it.
     @Test func replacingAnImageWithOneOfAnotherSizeRewritesThePagesThatShowIt() throws {

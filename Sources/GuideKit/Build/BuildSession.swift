@@ -152,7 +152,7 @@ struct Rebuild {
                 next.guides = try BuildSteps.parse(next.content, previous: previous.guides)
                 next.pages = try BuildSteps.pages(next.content)
             }
-            warnings += BuildSteps.warnings(next.content, next.guides) + next.pages.warnings
+            warnings += BuildSteps.warnings(next.content, next.guides) + next.pages.warnings + BuildSteps.assetWarnings(next.assets)
             try steps.run("model", warnings) { try assemble(into: &next, previous: previous, warnings: &warnings) }
             changed = steps.run("diff") { diff(&next, previous: previous) }
         } catch {

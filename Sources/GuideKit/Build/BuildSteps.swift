@@ -17,6 +17,28 @@ enum BuildSteps {
         assets(in: options.templatesDirectory, displayPath: DisplayPath.of(options.templatesDirectory))
     }
 
+    /// What is wrong with the theme's files the project overrides: a copy of
+    /// `assets/search.js` that reads guide's search index (it sets
+    /// `guideSearchLoaded`), kept from a version of guide that wrote another
+    /// version of the index (its `FORMAT`, `SearchIndexFiles.format`). On the
+    /// site it says that search is unavailable (or, older than `FORMAT`,
+    /// finds wrong results), so the build says so first.
+    static func assetWarnings(_ assets: [PlannedCopy]) -> [Diagnostic] {
+        guard let script = assets.first(where: { $0.path == "assets/search.js" && $0.builtIn == nil }),
+              let text = try? String(contentsOf: script.source, encoding: .utf8),
+              text.contains("guideSearchLoaded") else { return [] }
+        let current = SearchIndexFiles.format
+        let advice = "export the built-in theme again (`guide templates export DIR`) and carry your changes over to its search.js"
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let index = lines.firstIndex(where: { $0.contains(/\bFORMAT\s*=/) }) else {
+            return [.warning(script.displayPath, line: 1,
+                "this copy of search.js reads an older version of the search index than the version \(current) this guide writes, so search on the site finds wrong results; \(advice)")]
+        }
+        guard let match = lines[index].firstMatch(of: /\bFORMAT\s*=\s*(\d+)/), Int(match.1) != current else { return [] }
+        return [.warning(script.displayPath, line: index + 1,
+            "this copy of search.js reads version \(match.1) of the search index, and this guide writes version \(current), so the site's search page says that search is unavailable; \(advice)")]
+    }
+
     /// The site-wide settings: `site.yml`, then the command line; and `authors.yml`.
     static func settings(_ content: ContentSource, options: BuildOptions) throws(Diagnostic) -> Settings {
         var (config, warnings) = try content.configText.map { text throws(Diagnostic) in

@@ -35,6 +35,7 @@ public struct SiteBuilder: Sendable {
         (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
+        warnings += BuildSteps.assetWarnings(assets)
         let site = try Self.plan(&content, templates, options: options, keepingState: keepingState, steps: &steps, warnings: &warnings)
         let outputs = site.listings.all
         let pageRoutes = site.listings.pageRoutes

@@ -23,6 +23,7 @@ public enum SiteCheck {
         (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
+        warnings += BuildSteps.assetWarnings(assets)
         let site = try SiteBuilder.plan(&content, templates, options: options, keepingState: false, keepingParse: true, steps: &steps, warnings: &warnings)
         let outputs = site.listings.outputs
         let renderer = OutputRenderer(snapshot: site.snapshot, records: false)

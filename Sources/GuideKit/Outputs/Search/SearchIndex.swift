@@ -27,6 +27,12 @@
 /// base 32, most significant digit first, digits 32–63 (`-` and `_`, `A`–`Z`,
 /// …) marking that more follow (`digits`). Most postings take one character.
 struct SearchIndexFiles: Equatable, Sendable {
+    /// The version of the index's format, in `meta.js`: the built-in
+    /// `search.js` reads this one (its `FORMAT`) and says so when the index
+    /// has another. Changed with any change to what `search.js` must read
+    /// otherwise (the files, the posting lists, `SearchText`'s terms).
+    static let format = 3
+
     var meta: [UInt8]
     var buckets: [[UInt8]]
     var chunks: [Chunk]
@@ -274,7 +280,7 @@ struct SearchIndexFiles: Equatable, Sendable {
             if index > 0 { meta.append(UInt8(ascii: ",")) }
             JSONText.appendString(word, to: &meta)
         }
-        meta.append(contentsOf: "],\"stamp\":\"\(String(hash, radix: 36))\",\"version\":3});\n".utf8)
+        meta.append(contentsOf: "],\"stamp\":\"\(String(hash, radix: 36))\",\"version\":\(format)});\n".utf8)
         return meta
     }
 
