@@ -239,6 +239,32 @@ import Testing
         #expect(!(try site.read("Output/authors/wei-wang-ucla/index.html")).contains("A second paper title here"))
     }
 
+    /// A guide removed while the site is previewed: the parts of its citation
+    /// files, kept so that a rebuild does not make them again, go with it.
+    @Test func aRemovedGuideLeavesNoPartsOfItsCitationFilesBehind() throws {
+        let site = try TemporarySite(fixture: "three-guides")
+        var state: BuildState? = try SiteBuilder().build(site.options, keepingState: true).state
+        let parts = state!.fileParts
+        let slt: GuideID = try #require(state!.identities.guides.existingID("slt"))
+        let sltFiles: Set = ["bib \(slt.raw)", "ris \(slt.raw)", "json \(slt.raw)"]
+        func rebuild(_ name: String) throws {
+            var report = RebuildReport()
+            let path = site.root.appendingPathComponent("Content/\(name)").path
+            _ = try Rebuild(options: site.options, changes: ChangeSet([path], options: site.options)).run(&state, report: &report)
+        }
+
+        try site.write(try site.read("Content/slt.txt").replacingOccurrences(of: "Streaming transducers with lookahead",
+                                                                            with: "Streaming transducers with more lookahead"), to: "Content/slt.txt")
+        try rebuild("slt.txt")
+        #expect(parts.heldFiles.isSuperset(of: sltFiles))
+
+        try site.remove("Content/slt.txt")
+        try site.remove("Content/slt.yml")
+        try rebuild("slt.txt")
+        #expect(parts.heldFiles.isDisjoint(with: sltFiles))
+        #expect(!site.exists("Output/slt"))
+    }
+
     /// A guide file added and removed while a session runs: its pages come and go,
     /// and the output is each time what a full build gives.
     @Test func aGuideFileAddedAndRemovedWithoutARestart() throws {

@@ -165,6 +165,7 @@ struct Rebuild {
             next.derived.update(next.model, identities: &next.identities, templates: next.renderTemplates, changed: &changed)
         }
         let plan = steps.run("plan") { OutputPlan(&next, changed: &changed) }
+        if changes.content { CitationFiles.keepParts(of: next.model.siteGuides[SiteModel.siteID] ?? [], in: next.fileParts) }
         let snapshot = SiteSnapshot(model: next.model, derived: next.derived, identities: next.identities,
                                     templates: next.renderTemplates, pageRoutes: plan.pageRoutes, fileParts: next.fileParts)
         let writer = SiteWriter(renderer: OutputRenderer(snapshot: snapshot, records: true), workers: options.workers)

@@ -98,7 +98,7 @@ enum CitationFiles {
             reader.recordReads(format.derivation, papers)
             let (snapshot, derivation) = (reader.snapshot, format.derivation)
             let cache = snapshot.fileParts.map { cache in
-                (parts: cache, file: "\(format.fileExtension) \(id)", first: { (range: Range<Int>) in papers[range.lowerBound].raw })
+                (parts: cache, file: partsKey(format, of: GuideID(id)), first: { (range: Range<Int>) in papers[range.lowerBound].raw })
             }
             return .parts(format.parts(partRanges(papers), cache: cache) { range in
                 Reader(snapshot, computing: nil, records: false).derived(derivation, papers[range]).map { $0! }
@@ -107,6 +107,18 @@ enum CitationFiles {
     }
 
     static let kinds: [OutputKind] = Format.allCases.map(ofPaper) + Format.allCases.map(ofGuide)
+
+    /// What a guide's file in `format` is kept under in a `FilePartCache`.
+    static func partsKey(_ format: Format, of guide: GuideID) -> String {
+        "\(format.fileExtension) \(guide.raw)"
+    }
+
+    /// Forgets the parts of the files of every guide but `guides`: a guide
+    /// removed while the site is previewed does not keep its parts (12 MB at
+    /// 10,000 papers) for the rest of the session.
+    static func keepParts(of guides: [GuideID], in cache: FilePartCache) {
+        cache.keep(files: Set(guides.flatMap { guide in Format.allCases.map { partsKey($0, of: guide) } }))
+    }
 
     /// Papers a part of a guide's file, on average, and at most.
     static let partSize = 256

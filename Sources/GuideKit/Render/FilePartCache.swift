@@ -32,6 +32,16 @@ final class FilePartCache: Sendable {
         return bytes
     }
 
+    /// Forgets the files not in `files`: those of a guide the site no longer has.
+    func keep(files kept: Set<String>) {
+        files.withLock { files in files = files.filter { kept.contains($0.key) } }
+    }
+
+    /// The files it holds parts of.
+    var heldFiles: Set<String> {
+        files.withLock { Set($0.keys) }
+    }
+
     /// Forgets the parts of `file` that begin with none of `items`.
     func keep(of file: String, partsStartingWith items: [Int32]) {
         let kept = Set(items)
