@@ -134,6 +134,21 @@ import Testing
         #expect(script.contains("\n  var FORMAT = 3;\n"))
     }
 
+    /// A template saved in Normal Form D (an "é" as "e" and a combining
+    /// accent) makes pages in Normal Form C, as the content is: the bytes of
+    /// one page are of one form.
+    @Test func aTemplateInNormalFormDMakesPagesInNormalFormC() throws {
+        let project = try ProjectFolder(fixture: "basic", templates: false)
+        let decomposed = "Re\u{301}sume\u{301} of our papers"
+        #expect(Array(decomposed.utf8).count == 24)
+        try project.write(Data(("{{<layout}}{{$main}}<p>" + decomposed + "</p>{{/main}}{{/layout}}\n").utf8), to: "Templates/home.mustache")
+        let run = try project.guide("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try #require(project.data("Output/index.html"))
+        #expect(page.range(of: Data([0x3C, 0x70, 0x3E, 0x52, 0xC3, 0xA9, 0x73, 0x75, 0x6D, 0xC3, 0xA9])) != nil, "<p>Résumé, composed")
+        #expect(page.range(of: Data([0xCC, 0x81])) == nil, "no combining acute accent")
+    }
+
     @Test func templatesExportWritesTheThemeAndKeepsEditedFiles() throws {
         let project = try ProjectFolder()
         let first = try project.guide("templates", "export", "Theme")

@@ -56,7 +56,8 @@ public struct TemplateSet: Sendable {
                   let text = String(data: data, encoding: .utf8) else {
                 throw .error("\(displayPath)/\(file)", "cannot read the template as UTF-8 text")
             }
-            sources[String(file.dropLast(".mustache".count))] = text
+            // In Normal Form C, as the content's texts are: a page is all of one form, the one the Web expects.
+            sources[String(file.dropLast(".mustache".count))] = text.normalizedText
         }
         return sources
     }
