@@ -21,8 +21,8 @@ enum BuildSteps {
     /// `assets/search.js` that reads guide's search index (it sets
     /// `guideSearchLoaded`), kept from a version of guide that wrote another
     /// version of the index (its `FORMAT`, `SearchIndexFiles.format`). On the
-    /// site it says that search is unavailable (or, older than `FORMAT`,
-    /// finds wrong results), so the build says so first.
+    /// site it says that search is unavailable (or, from before `FORMAT`,
+    /// may find wrong results), so the build says so first.
     static func assetWarnings(_ assets: [PlannedCopy]) -> [Diagnostic] {
         guard let script = assets.first(where: { $0.path == "assets/search.js" && $0.builtIn == nil }),
               let text = try? String(contentsOf: script.source, encoding: .utf8),
@@ -32,7 +32,8 @@ enum BuildSteps {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let index = lines.firstIndex(where: { $0.contains(/\bFORMAT\s*=/) }) else {
             return [.warning(script.displayPath, line: 1,
-                "this copy of search.js reads an older version of the search index than the version \(current) this guide writes, so search on the site finds wrong results; \(advice)")]
+                "this copy of search.js does not say which version of the search index it reads (the built-in one says `var FORMAT = \(current);`): "
+                + "if it is older than version \(current), which this guide writes, search on the site finds wrong results; \(advice), or add that line to it if it reads version \(current)")]
         }
         guard let match = lines[index].firstMatch(of: /\bFORMAT\s*=\s*(\d+)/), Int(match.1) != current else { return [] }
         return [.warning(script.displayPath, line: index + 1,
