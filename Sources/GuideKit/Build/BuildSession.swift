@@ -105,7 +105,7 @@ struct Rebuild {
     struct Replaced: Sendable {
         var content: ContentSource
         var templates: TemplateSet
-        var assets: [PlannedCopy]
+        var assets: BuildSteps.ThemeAssets
         var settings: BuildSteps.Settings
         var guides: [String: BuildSteps.ParsedGuide]
         var pages: BuildSteps.Pages
@@ -152,7 +152,7 @@ struct Rebuild {
                 next.guides = try BuildSteps.parse(next.content, previous: previous.guides)
                 next.pages = try BuildSteps.pages(next.content)
             }
-            warnings += BuildSteps.warnings(next.content, next.guides) + next.pages.warnings + BuildSteps.assetWarnings(next.assets)
+            warnings += BuildSteps.warnings(next.content, next.guides) + next.pages.warnings + next.assets.warnings
             try steps.run("model", warnings) { try assemble(into: &next, previous: previous, warnings: &warnings) }
             changed = steps.run("diff") { diff(&next, previous: previous) }
         } catch {
@@ -172,7 +172,7 @@ struct Rebuild {
         let rendered = try steps.run("render", warnings) { try writer.render(plan.dirty) }
         var copies: [(PlannedCopy, [UInt8])] = []
         if changes.content || changes.assets {
-            copies = try steps.run("load", warnings) { try (next.copies + next.assets).map { ($0, try SiteWriter.read($0)) } }
+            copies = try steps.run("load", warnings) { try (next.copies + next.assets.copies).map { ($0, try SiteWriter.read($0)) } }
         }
         try steps.run("write", warnings) {
             do throws(PartialWrite) {
@@ -243,8 +243,8 @@ struct Rebuild {
         let changed = items.indices.filter { next.hashes[items[$0].path] != hashes[$0] }
         var output = OutputFolder(root: options.outputDirectory, replacesFiles: true)
         output.spareFolder = StagedOutput.makeSpareFolder(of: options.outputDirectory)
-        let produced = Set(next.copies.map(\.path) + next.assets.map(\.path))
-        let removed = Set(plan.removed + (previous.copies + previous.assets).map(\.path).filter { !produced.contains($0) }).sorted()
+        let produced = Set(next.copies.map(\.path) + next.assets.copies.map(\.path))
+        let removed = Set(plan.removed + (previous.copies + previous.assets.copies).map(\.path).filter { !produced.contains($0) }).sorted()
         try output.write(changed.map { items[$0] }, workers: options.workers)
         for index in changed {
             let item = items[index]

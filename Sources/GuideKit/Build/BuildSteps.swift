@@ -13,8 +13,16 @@ enum BuildSteps {
                         required: options.templatesRequired)
     }
 
-    static func listAssets(_ options: BuildOptions) -> [PlannedCopy] {
-        assets(in: options.templatesDirectory, displayPath: DisplayPath.of(options.templatesDirectory))
+    /// The theme's assets, and what is wrong with the project's copies of
+    /// them: read again only when a file of the assets changes.
+    static func listAssets(_ options: BuildOptions) -> ThemeAssets {
+        let copies = assets(in: options.templatesDirectory, displayPath: DisplayPath.of(options.templatesDirectory))
+        return ThemeAssets(copies: copies, warnings: assetWarnings(copies))
+    }
+
+    struct ThemeAssets: Sendable {
+        var copies: [PlannedCopy]
+        var warnings: [Diagnostic]
     }
 
     /// What is wrong with the theme's files the project overrides: a copy of
@@ -29,15 +37,22 @@ enum BuildSteps {
               text.contains("guideSearchLoaded") else { return [] }
         let current = SearchIndexFiles.format
         let advice = "export the built-in theme again (`guide templates export DIR`) and carry your changes over to its search.js"
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        guard let index = lines.firstIndex(where: { $0.contains(/\bFORMAT\s*=/) }) else {
-            return [.warning(script.displayPath, line: 1,
-                "this copy of search.js does not say which version of the search index it reads (the built-in one says `var FORMAT = \(current);`): "
-                + "if it is older than version \(current), which this guide writes, search on the site finds wrong results; \(advice), or add that line to it if it reads version \(current)")]
+        // Found by a plain search, the regular expression only on the line
+        // that names FORMAT (on each of the built-in script's 450 lines, it took 1.5 ms).
+        var from = text.startIndex
+        while let name = text.range(of: "FORMAT", range: from..<text.endIndex) {
+            from = name.upperBound
+            let start = text[..<name.lowerBound].lastIndex(where: \.isNewline).map(text.index(after:)) ?? text.startIndex
+            let end = text[name.upperBound...].firstIndex(where: \.isNewline) ?? text.endIndex
+            guard let match = text[start..<end].firstMatch(of: /\bFORMAT\s*=\s*(\d+)/) else { continue }
+            guard Int(match.1) != current else { return [] }
+            let line = text[..<start].reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+            return [.warning(script.displayPath, line: line,
+                "this copy of search.js reads version \(match.1) of the search index, and this guide writes version \(current), so the site's search page says that search is unavailable; \(advice)")]
         }
-        guard let match = lines[index].firstMatch(of: /\bFORMAT\s*=\s*(\d+)/), Int(match.1) != current else { return [] }
-        return [.warning(script.displayPath, line: index + 1,
-            "this copy of search.js reads version \(match.1) of the search index, and this guide writes version \(current), so the site's search page says that search is unavailable; \(advice)")]
+        return [.warning(script.displayPath, line: 1,
+            "this copy of search.js does not say which version of the search index it reads (the built-in one says `var FORMAT = \(current);`): "
+            + "if it is older than version \(current), which this guide writes, search on the site finds wrong results; \(advice), or add that line to it if it reads version \(current)")]
     }
 
     /// The site-wide settings: `site.yml`, then the command line; and `authors.yml`.

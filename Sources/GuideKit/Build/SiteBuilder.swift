@@ -31,11 +31,11 @@ public struct SiteBuilder: Sendable {
         warnings += StagedOutput.recoverLeftovers(of: options.outputDirectory, displayPath: report.outputDisplayPath)
 
         var content: ContentSource
-        let templates: TemplateSet, assets: [PlannedCopy]
+        let templates: TemplateSet, assets: BuildSteps.ThemeAssets
         (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-        warnings += BuildSteps.assetWarnings(assets)
+        warnings += assets.warnings
         let site = try Self.plan(&content, templates, options: options, keepingState: keepingState, steps: &steps, warnings: &warnings)
         let outputs = site.listings.all
         let pageRoutes = site.listings.pageRoutes
@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
         let written: SiteWriter.Written
         let writeStart = ContinuousClock.now
         do {
-            written = try writer.write(outputs, copies: site.assembled.copies + assets, into: staged.staging)
+            written = try writer.write(outputs, copies: site.assembled.copies + assets.copies, into: staged.staging)
         } catch {
             staged.discard()
             throw BuildFailure(step: "render", diagnostics: warnings + [error])
@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
         warnings += try steps.run("commit", warnings) { try staged.commit() }
 
         for output in outputs { if let page = OutputKind.all[output.kind].page { report.pageCounts[page, default: 0] += 1 } }
-        report.otherFiles = outputs.count - pageRoutes.count + site.assembled.copies.count + assets.count
+        report.otherFiles = outputs.count - pageRoutes.count + site.assembled.copies.count + assets.copies.count
         report.warnings = warnings
         report.phases = steps.phases
         var records = OutputTable()
@@ -152,7 +152,7 @@ public struct SiteBuilder: Sendable {
 struct BuildState: Sendable {
     var content: ContentSource
     var templates: TemplateSet
-    var assets: [PlannedCopy]
+    var assets: BuildSteps.ThemeAssets
     var settings: BuildSteps.Settings
     /// By slug.
     var guides: [String: BuildSteps.ParsedGuide]

@@ -19,11 +19,11 @@ public enum SiteCheck {
         var steps = StepClock()
         var warnings: [Diagnostic] = []
         var content: ContentSource
-        let templates: TemplateSet, assets: [PlannedCopy]
+        let templates: TemplateSet, assets: BuildSteps.ThemeAssets
         (content, templates, assets) = try steps.run("load", warnings) {
             (try BuildSteps.readContent(options), try BuildSteps.readTemplates(options), BuildSteps.listAssets(options))
         }
-        warnings += BuildSteps.assetWarnings(assets)
+        warnings += assets.warnings
         let site = try SiteBuilder.plan(&content, templates, options: options, keepingState: false, keepingParse: true, steps: &steps, warnings: &warnings)
         let outputs = site.listings.outputs
         let renderer = OutputRenderer(snapshot: site.snapshot, records: false)
@@ -44,7 +44,7 @@ public enum SiteCheck {
         let config = site.settings.config
         var files = Set(outputs.map(\.path))
         files.formUnion(site.assembled.copies.map(\.path))
-        files.formUnion(assets.map(\.path))
+        files.formUnion(assets.copies.map(\.path))
         var ids: [String: Set<String>] = [:]
         for (output, page) in zip(outputs, pages) { if let page { ids[output.path] = page.ids } }
         let sources = content.guides.map { GuideSource(displayPath: $0.displayPath, bytes: $0.bytes) }
