@@ -20,6 +20,7 @@ enum BuildSteps {
         return ThemeAssets(copies: copies, warnings: assetWarnings(copies))
     }
 
+    /// The assets a build copies into the output, with the warnings about them.
     struct ThemeAssets: Sendable {
         var copies: [PlannedCopy]
         var warnings: [Diagnostic]
