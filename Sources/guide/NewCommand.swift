@@ -75,23 +75,33 @@ struct ExportTemplatesCommand: ParsableCommand {
         Writes every template (*.mustache) and asset (assets/…) of the built-in \
         theme. A project's Templates/ overrides the built-in theme file by file, \
         so you may delete the files you do not change: they keep following the \
-        tool's theme. Files already in DIR are left as they are.
+        tool's theme. Files already in DIR are left as they are, and those that differ from \
+        the built-in theme are listed: to bring one up to date with this \
+        version of guide, export into a new folder and compare.
         """)
 
     @Argument(help: ArgumentHelp("The folder to write into (default: Templates).", valueName: "DIR"))
     var directory = "Templates"
 
     func run() throws {
-        let result: (written: [String], kept: [String])
+        let result: BuiltInTheme.Export
         do {
             result = try BuiltInTheme.export(to: URL(fileURLWithPath: directory))
         } catch {
             Terminal.printError("\(directory): error: cannot write the templates (\(error.localizedDescription))")
             throw ExitCode.failure
         }
-        Terminal.printLine("Wrote \(result.written.count) files of the built-in theme into \(directory)/.")
+        func files(_ count: Int) -> String { count == 1 ? "1 file" : "\(count) files" }
+        Terminal.printLine("Wrote \(files(result.written.count)) of the built-in theme into \(directory)/.")
         if !result.kept.isEmpty {
-            Terminal.printLine("Kept \(result.kept.count) files already there: \(result.kept.joined(separator: ", ")).")
+            let same = result.kept.count - result.differing.count
+            Terminal.printLine("Kept \(files(result.kept.count)) already there, \(same) the same as the built-in theme's.")
+        }
+        if !result.differing.isEmpty {
+            Terminal.printLine("""
+                These differ from this version of guide's theme (edited, or exported from another version): \
+                \(result.differing.joined(separator: ", ")). To compare them with it: guide templates export NEW, then diff -r \(directory) NEW.
+                """)
         }
     }
 }

@@ -98,7 +98,7 @@ import Testing
         let project = try ProjectFolder(fixture: "basic", templates: false)
         let stale = "/* Our search, from last year */\n(function () {\n  var FORMAT = 2;\n  window.guideSearchLoaded = function (name, data) {};\n})();\n"
         try project.write(stale, to: "Templates/assets/search.js")
-        let advice = "export the built-in theme again (`guide templates export DIR`) and carry your changes over to its search.js"
+        let advice = "export the built-in theme into a new folder (`guide templates export NEW`; it does not overwrite), carry your changes over to NEW/assets/search.js, and put that in place of this one"
         var run = try project.guide("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("Templates/assets/search.js:3: warning: this copy of search.js reads version 2 of the search index, "
@@ -159,10 +159,19 @@ import Testing
         #expect(project.files(under: "Theme").sorted() == theme)
         for file in theme { #expect(project.data("Theme/\(file)") == GuideBinary.repositoryData("Templates/\(file)"), "\(file)") }
 
-        try project.write("edited\n", to: "Theme/home.mustache")
         let second = try project.guide("templates", "export", "Theme")
-        #expect(second.stdout.contains("Wrote 0 files"))
-        #expect(second.stdout.contains("Kept \(theme.count) files already there"))
+        #expect(second.stdout == "Wrote 0 files of the built-in theme into Theme/.\n"
+            + "Kept \(theme.count) files already there, \(theme.count) the same as the built-in theme's.\n")
+
+        // An edited template, and a search.js kept from a version of guide before it named its index's version.
+        try project.write("edited\n", to: "Theme/home.mustache")
+        try project.write("window.guideSearchLoaded = function () {};\n", to: "Theme/assets/search.js")
+        let third = try project.guide("templates", "export", "Theme")
+        #expect(third.status == 0)
+        #expect(third.stdout == "Wrote 0 files of the built-in theme into Theme/.\n"
+            + "Kept \(theme.count) files already there, \(theme.count - 2) the same as the built-in theme's.\n"
+            + "These differ from this version of guide's theme (edited, or exported from another version): assets/search.js, home.mustache. "
+            + "To compare them with it: guide templates export NEW, then diff -r Theme NEW.\n")
         #expect(try project.read("Theme/home.mustache") == "edited\n")
     }
 

@@ -121,8 +121,8 @@ import Testing
         let said = stale.warnings.filter { $0.file.hasSuffix("/assets/search.js") }
         #expect(said.map(\.line) == [line])
         #expect(said.map(\.message) == ["this copy of search.js reads version 4 of the search index, and this guide writes version 3, "
-            + "so the site's search page says that search is unavailable; export the built-in theme again (`guide templates export DIR`) "
-            + "and carry your changes over to its search.js"])
+            + "so the site's search page says that search is unavailable; export the built-in theme into a new folder "
+            + "(`guide templates export NEW`; it does not overwrite), carry your changes over to NEW/assets/search.js, and put that in place of this one"])
         try site.write(current, to: "Templates/assets/search.js")
         let fixed = try session.rebuild(changedPaths: [script])
         #expect(!fixed.warnings.contains { $0.file.hasSuffix("/assets/search.js") })

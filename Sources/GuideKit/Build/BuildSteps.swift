@@ -37,7 +37,7 @@ enum BuildSteps {
               let text = try? String(contentsOf: script.source, encoding: .utf8),
               text.contains("guideSearchLoaded") else { return [] }
         let current = SearchIndexFiles.format
-        let advice = "export the built-in theme again (`guide templates export DIR`) and carry your changes over to its search.js"
+        let advice = "export the built-in theme into a new folder (`guide templates export NEW`; it does not overwrite), carry your changes over to NEW/assets/search.js, and put that in place of this one"
         // Found by a plain search, the regular expression only on the line
         // that names FORMAT (on each of the built-in script's 450 lines, it took 1.5 ms).
         var from = text.startIndex

@@ -24,17 +24,31 @@ public enum BuiltInTheme {
         path.hasPrefix("assets/") ? (String(path.dropFirst("assets/".count)), bytes) : nil
     })
 
+    /// What `export(to:)` did: the files it wrote, and those it found there
+    /// and left alone, among them those that differ from the theme's.
+    public struct Export: Sendable {
+        public var written: [String] = []
+        public var kept: [String] = []
+        /// Kept files whose bytes are not the theme's: edited, or from
+        /// another version of guide's theme.
+        public var differing: [String] = []
+    }
+
     /// Writes every file of the theme into `folder`, creating it; a file
     /// already there is left alone and listed in the result, never overwritten.
-    public static func export(to folder: URL) throws -> (written: [String], kept: [String]) {
-        var written: [String] = [], kept: [String] = []
+    public static func export(to folder: URL) throws -> Export {
+        var result = Export()
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path) { kept.append(path); continue }
+            if FileManager.default.fileExists(atPath: url.path) {
+                result.kept.append(path)
+                if FileManager.default.contents(atPath: url.path) != Data(bytes) { result.differing.append(path) }
+                continue
+            }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .withoutOverwriting)
-            written.append(path)
+            result.written.append(path)
         }
-        return (written, kept)
+        return result
     }
 }
